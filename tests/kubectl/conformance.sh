@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The real kubectl against eic-sim, through the kubeconfig the sim writes. One behaviour per
+# call (ctest runs each with KUBE_FEATURE_WatchListClient=true and =false).
+# Usage: conformance.sh get-deploy|scale-to-zero|scale-back|watch-events|can-i
+# Env: EIC_SIM (the eic-sim binary), KUBECTL (default: kubectl).
+set -euo pipefail
+
+case_name=${1:?usage: conformance.sh CASE}
+EIC_SIM=${EIC_SIM:?set EIC_SIM to the eic-sim binary}
+KUBECTL=${KUBECTL:-kubectl}
+work=$(mktemp -d)
+sim_pid=""
+watch_pid=""
+cleanup() {
+  [ -n "$watch_pid" ] && kill "$watch_pid" 2>/dev/null || true
+  [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
+
+# Waits until a command succeeds, up to $1 seconds; a condition, not a fixed sleep.
+wait_for() {
+  local seconds=$1; shift
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 0.1
+  done
+}
+
+start_sim() {
+  local args=(--listen 127.0.0.1:0 --kubeconfig-out "$work/kubeconfig" --pod-start-ms 300)
+  [ $# -gt 0 ] && args+=(--scenario "$1")
+  "$EIC_SIM" "${args[@]}" >"$work/sim.out" 2>"$work/sim.err" &
+  sim_pid=$!
+  wait_for 20 grep -q '^eic-sim ready https://127.0.0.1:[0-9]*$' "$work/sim.out" \
+    || fail "eic-sim did not print its ready line: $(cat "$work/sim.err")"
+  [ "$(wc -l <"$work/sim.out")" -eq 1 ] || fail "eic-sim printed more than its one ready line"
+  export KUBECONFIG="$work/kubeconfig"
+}
+
+k() { "$KUBECTL" --cache-dir "$work/cache" --request-timeout=20s "$@"; }
+
+case "$case_name" in
+get-deploy)
+  start_sim
+  out=$(k get deploy -n edge-icell)
+  echo "$out"
+  head -1 <<<"$out" | grep -Eq '^NAME +READY +UP-TO-DATE +AVAILABLE +AGE$' || fail "unexpected header"
+  [ "$(tail -n +2 <<<"$out" | wc -l)" -eq 11 ] || fail "expected 11 deployments"
+  grep -Eq '^edc +2/2 +2 +2 ' <<<"$out" || fail "edc is not 2/2"
+  grep -Eq '^policyengine +2/2 ' <<<"$out" || fail "policyengine missing"
+  k get deploy edc -o json | grep -q '"kind": "Deployment"' || fail "get -o json"
+  ;;
+scale-to-zero)
+  start_sim
+  k scale deploy/edc --replicas=0 | grep -q 'deployment.apps/edc scaled' || fail "scale"
+  k rollout status deploy/edc --timeout=30s | tee "$work/rollout" | grep -q 'successfully rolled out' || fail "rollout status"
+  [ "$(k get deploy edc -o jsonpath='{.spec.replicas}')" = "0" ] || fail "spec.replicas is not 0"
+  # The pods are Terminating for a while, then gone.
+  no_pods() { [ -z "$(k get pods -l app=edc -o name)" ]; }
+  wait_for 20 no_pods || fail "edc's pods did not go away"
+  k get deploy edc | grep -Eq '^edc +0/0 ' || fail "edc is not 0/0"
+  ;;
+scale-back)
+  start_sim
+  k scale deploy/edc --replicas=0 >/dev/null
+  k rollout status deploy/edc --timeout=30s >/dev/null || fail "rollout status at 0"
+  k scale deploy/edc --replicas=2 | grep -q scaled || fail "scale to 2"
+  out=$(k rollout status deploy/edc --timeout=30s -v=6 2>"$work/verbose") || fail "rollout status to 2: $out"
+  echo "$out"
+  # Both ways client-go starts its informer must work: a watch-list stream, or list then watch.
+  if [ "${KUBE_FEATURE_WatchListClient:-}" = "true" ]; then
+    grep -q 'sendInitialEvents=true' "$work/verbose" || fail "kubectl did not use a watch-list"
+  else
+    ! grep -q 'sendInitialEvents=true' "$work/verbose" || fail "kubectl used a watch-list although it was disabled"
+  fi
+  grep -q 'deployment "edc" successfully rolled out' <<<"$out" || fail "no success line"
+  [ "$(k get deploy edc -o jsonpath='{.status.readyReplicas}')" = "2" ] || fail "readyReplicas is not 2"
+  ;;
+watch-events)
+  start_sim
+  k get deploy -w --output-watch-events >"$work/watch" 2>&1 &
+  watch_pid=$!
+  wait_for 20 grep -Eq '^ADDED +edc ' "$work/watch" || fail "no initial events: $(cat "$work/watch")"
+  k scale deploy/edc --replicas=0 >/dev/null
+  wait_for 20 grep -Eq '^MODIFIED +edc +[0-9]+/0 ' "$work/watch" || fail "no MODIFIED event of the scale: $(cat "$work/watch")"
+  cat "$work/watch"
+  ! grep -Eq '^MODIFIED +(mdc|worker) ' "$work/watch" || fail "events of deployments that did not change"
+  ;;
+can-i)
+  cat >"$work/scenario.json" <<'JSON'
+{"users": [{"name": "auditor", "rules": [
+  {"apiGroups": ["apps"], "resources": ["deployments"], "verbs": ["get", "list", "watch"], "namespaces": ["edge-icell"]},
+  {"apiGroups": [""], "resources": ["pods"], "verbs": ["get", "list", "watch"], "namespaces": ["edge-icell"]}]}]}
+JSON
+  start_sim "$work/scenario.json"
+  [ "$(k auth can-i list deployments)" = "yes" ] || fail "auditor may list deployments"
+  set +e
+  answer=$(k auth can-i patch deployments/scale); rc=$?
+  set -e
+  [ "$answer" = "no" ] && [ $rc -eq 1 ] || fail "auditor may not patch deployments/scale (got '$answer', rc $rc)"
+  [ "$(k auth can-i list deployments -n other 2>/dev/null || true)" = "no" ] || fail "auditor is limited to edge-icell"
+  # And the RBAC is enforced, not only reported.
+  set +e
+  out=$(k scale deploy/edc --replicas=0 2>&1); rc=$?
+  set -e
+  [ $rc -ne 0 ] && grep -q 'forbidden' <<<"$out" || fail "scale was not forbidden: $out"
+  echo "$out"
+  ;;
+*)
+  fail "unknown case"
+  ;;
+esac
+echo "PASS ($case_name, KUBE_FEATURE_WatchListClient=${KUBE_FEATURE_WatchListClient:-unset})"
