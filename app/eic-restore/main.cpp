@@ -1,11 +1,12 @@
 #include "MainWindow.h"
-#include "kube/KubeClient.h"
+#include "cell/CellSession.h"
 #include "kube/KubeConfig.h"
 #include "log/Logging.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -15,8 +16,6 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"eic-restore"_s);
     QApplication::setOrganizationName(u"eic-restore"_s);
     QApplication::setApplicationVersion(QStringLiteral(EIC_VERSION));
-    eic::logging::init({u"eic-restore"_s, {}, spdlog::level::debug, spdlog::level::info, true});
-    spdlog::info("eic-restore {} starting", EIC_VERSION);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Guided backup and restore for SAP Edge Integration Cell"_s);
@@ -25,33 +24,39 @@ int main(int argc, char *argv[])
     QCommandLineOption kubeconfig(u"kubeconfig"_s, u"Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)."_s, u"file"_s);
     QCommandLineOption context(u"context"_s, u"Context of the kubeconfig (default: its current context)."_s, u"name"_s);
     QCommandLineOption ns({u"n"_s, u"namespace"_s}, u"Namespace of the cell (default: the context's, else edge-icell)."_s, u"name"_s);
-    QCommandLineOption screenshot(u"screenshot"_s, u"Save a picture of the main window to this PNG once loaded, then quit."_s, u"png"_s);
-    parser.addOptions({kubeconfig, context, ns, screenshot});
+    QCommandLineOption logLevel(u"log-level"_s, u"trace, debug, info, warn, error."_s, u"level"_s, u"info"_s);
+    QCommandLineOption screenshot(u"screenshot"_s, u"Save a picture of the main window to this PNG once the cell is loaded, then quit."_s, u"png"_s);
+    parser.addOptions({kubeconfig, context, ns, logLevel, screenshot});
     parser.process(app);
+
+    bool levelOk = false;
+    const auto level = eic::logging::parseLevel(parser.value(logLevel), &levelOk);
+    eic::logging::init({u"eic-restore"_s, {}, spdlog::level::debug, levelOk ? level : spdlog::level::info, true});
+    spdlog::info("eic-restore {} starting (Qt {})", EIC_VERSION, qVersion());
 
     const QStringList files = parser.isSet(kubeconfig) ? QStringList{parser.value(kubeconfig)} : eic::kube::KubeConfig::defaultFiles();
     auto config = eic::kube::KubeConfig::load(files);
-    auto resolved = config ? config->resolve(parser.value(context)) : eic::Result<eic::kube::ResolvedContext>(config.error());
-    if (!resolved) {
-        spdlog::error("{}", resolved.error().toString().toStdString());
-        QMessageBox::critical(nullptr, u"eic-restore"_s, resolved.error().message);
+    if (!config) {
+        spdlog::error("{}", config.error().toString().toStdString());
+        QMessageBox::critical(nullptr, u"eic-restore"_s, config.error().message);
         return 1;
     }
-    eic::kube::ResolvedContext ctx = *resolved;
-    if (parser.isSet(ns))
-        ctx.ns = parser.value(ns);
-
-    eic::kube::KubeClient client(ctx);
-    eic::ui::MainWindow window(&client);
+    eic::ui::MainWindow window(*config, parser.value(context), parser.value(ns));
     window.show();
     if (parser.isSet(screenshot)) {
         const QString png = parser.value(screenshot);
-        QObject::connect(&window, &eic::ui::MainWindow::refreshed, &window, [&window, png] {
+        auto grab = [&window, png] {
             window.grab().save(png);
             QApplication::quit();
-        });
+        };
+        if (auto *monitor = window.session() ? window.session()->monitor.get() : nullptr) {
+            QObject::connect(monitor, &eic::cell::CellMonitor::connectionChanged, &window, [monitor, grab] {
+                if (monitor->synced() && monitor->connectionState() == eic::cell::ConnectionState::Live)
+                    QTimer::singleShot(200, grab); // let the table lay itself out
+            });
+        }
+        QTimer::singleShot(20000, &window, grab); // a cell that never answers still gets its picture
     }
-    window.refresh();
     const int rc = QApplication::exec();
     spdlog::info("eic-restore exiting");
     return rc;

@@ -94,11 +94,8 @@ QString logDirectory()
 
 std::shared_ptr<spdlog::logger> logger()
 {
-    if (!g_logger) {
-        // Used before init (tests, libraries): a console logger so nothing is lost.
-        g_logger = spdlog::stderr_color_mt("eic-default");
-    }
-    return g_logger;
+    // Before init (tests, libraries) spdlog's default console logger is the one.
+    return g_logger ? g_logger : spdlog::default_logger();
 }
 
 void addLineSink(LineCallback callback)

@@ -1,15 +1,20 @@
-// The GUI smoke test: the main window against an in-process eic-sim, offscreen, and a
-// screenshot in the build tree (test-output/mainwindow.png).
+// The dashboard against an in-process eic-sim, offscreen: it lists the cell live, follows a
+// scale made behind its back, filters, and explains a refused token. Screenshots land in
+// test-output/ (dashboard.png, dashboard-stopped.png, dashboard-401.png).
 
+#include "ComponentFilterModel.h"
 #include "MainWindow.h"
+#include "SimCell.h"
 #include "SimHost.h"
-#include "kube/KubeClient.h"
+#include "cell/CellSession.h"
 #include "kube/KubeConfig.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
 #include <QSignalSpy>
-#include <QStatusBar>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,63 +23,105 @@ using namespace Qt::StringLiterals;
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void listsTheSandboxDeployments();
-    void showsAClearErrorWhenTheTokenIsWrong();
+    void showsTheCellAndFollowsAScale();
+    void explainsARefusedToken();
+
+private:
+    static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
 };
 
-void TestMainWindow::listsTheSandboxDeployments()
+namespace {
+
+int rowOf(QAbstractItemModel *model, const QString &name)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, 0).data().toString() == name)
+            return r;
+    }
+    return -1;
+}
+
+QString cellText(QAbstractItemModel *model, const QString &name, int column)
+{
+    const int row = rowOf(model, name);
+    return row < 0 ? QString() : model->index(row, column).data().toString();
+}
+
+} // namespace
+
+void TestMainWindow::showsTheCellAndFollowsAScale()
 {
     QTemporaryDir dir;
     const QString kubeconfig = dir.filePath(u"kubeconfig"_s);
+    auto scenario = eic::sim::Scenario::defaultCell();
+    scenario.timing.podStartMs = 200;
+    scenario.timing.podTerminateMs = 300;
     eic::sim::SimHost sim;
     QString error;
     eic::sim::SimOptions options;
     options.kubeconfigOut = kubeconfig;
+    options.scenario = scenario;
     QVERIFY2(sim.start(options, &error), qPrintable(error));
 
     auto config = eic::kube::KubeConfig::load({kubeconfig});
     QVERIFY(config);
-    auto ctx = config->resolve();
-    QVERIFY(ctx);
-    eic::kube::KubeClient client(*ctx);
-    eic::ui::MainWindow window(&client);
+    eic::ui::MainWindow window(*config, {}, {});
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy refreshed(&window, &eic::ui::MainWindow::refreshed);
-    window.refresh();
-    QVERIFY(refreshed.wait(10000));
-    QCOMPARE(window.deploymentCount(), 11);
-    auto *table = window.findChild<QTableWidget *>();
-    QVERIFY(table);
-    QStringList names;
-    for (int r = 0; r < table->rowCount(); ++r)
-        names.append(table->item(r, 0)->text());
-    QVERIFY(names.contains(u"edc"_s));
-    QVERIFY(names.contains(u"policyengine"_s));
-    QVERIFY(window.grab().save(qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u"/mainwindow.png"_s));
+    QAbstractItemModelTester tester(window.session()->model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->monitor->synced(), 10000);
+    QAbstractItemModel *view = window.componentTable()->model();
+    QCOMPARE(view->rowCount(), 11);
+    QTRY_VERIFY_WITH_TIMEOUT(cellText(view, u"edc"_s, eic::cell::ComponentModel::Health).startsWith(u"Healthy"_s), 5000);
+    QVERIFY(window.connectionText().contains(u"live"_s));
+    QVERIFY(cellText(view, u"edc"_s, eic::cell::ComponentModel::Restore).contains(u"HPA 2–4"_s));
+    QVERIFY(window.grab().save(shot(u"dashboard.png"_s)));
+
+    // Someone scales edc down behind our back: the row follows from the watch alone.
+    QVERIFY(sim.cell().setReplicas(u"edge-icell"_s, u"edc"_s, 0));
+    QTRY_COMPARE_WITH_TIMEOUT(cellText(view, u"edc"_s, eic::cell::ComponentModel::Desired), u"0"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(cellText(view, u"edc"_s, eic::cell::ComponentModel::Health), u"Stopped — scaled to 0"_s, 5000);
+    QCOMPARE(cellText(view, u"edc"_s, eic::cell::ComponentModel::Ready), u"0"_s);
+
+    // Filters: restore-relevant shows the eight components a restore stops; unhealthy none.
+    auto *filter = window.findChildren<QComboBox *>().at(1);
+    filter->setCurrentIndex(1);
+    QCOMPARE(view->rowCount(), 8);
+    QVERIFY(rowOf(view, u"esac"_s) < 0);
+    filter->setCurrentIndex(0);
+
+    // A pod that never becomes ready shows as Progressing, then everything settles back.
+    QVERIFY(sim.cell().setReplicas(u"edge-icell"_s, u"edc"_s, 2));
+    QTRY_VERIFY_WITH_TIMEOUT(cellText(view, u"edc"_s, eic::cell::ComponentModel::Health).startsWith(u"Progressing"_s), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(cellText(view, u"edc"_s, eic::cell::ComponentModel::Health).startsWith(u"Healthy"_s), 5000);
+    QVERIFY(sim.cell().setReplicas(u"edge-icell"_s, u"worker"_s, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(cellText(view, u"worker"_s, eic::cell::ComponentModel::Health).startsWith(u"Stopped"_s), 5000);
+    QVERIFY(window.grab().save(shot(u"dashboard-stopped.png"_s)));
+
+    // Copy a row as text.
+    window.componentTable()->selectRow(rowOf(view, u"worker"_s));
+    window.copySelectedRows();
+    QVERIFY(QApplication::clipboard()->text().startsWith(u"worker\t"_s));
 }
 
-void TestMainWindow::showsAClearErrorWhenTheTokenIsWrong()
+void TestMainWindow::explainsARefusedToken()
 {
+    QTemporaryDir dir;
     eic::sim::SimHost sim;
     QString error;
     QVERIFY2(sim.start({}, &error), qPrintable(error));
-    eic::kube::ResolvedContext ctx;
-    ctx.context = u"wrong-token"_s;
-    ctx.cluster.server = sim.url();
-    ctx.cluster.caPem = sim.caPem();
-    ctx.user.name = u"intruder"_s;
-    ctx.user.token = u"not-the-token"_s;
-    ctx.ns = u"edge-icell"_s;
-    eic::kube::KubeClient client(ctx);
-    eic::ui::MainWindow window(&client);
+    const QString kubeconfig = dir.filePath(u"bad"_s);
+    QFile f(kubeconfig);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(sim.kubeconfigYaml().replace(sim.token(), u"not-the-token"_s).toUtf8());
+    f.close();
+    auto config = eic::kube::KubeConfig::load({kubeconfig});
+    QVERIFY(config);
+    eic::ui::MainWindow window(*config, {}, {});
     window.show();
-    QSignalSpy refreshed(&window, &eic::ui::MainWindow::refreshed);
-    window.refresh();
-    QVERIFY(refreshed.wait(10000));
-    QCOMPARE(window.deploymentCount(), 0);
-    const QString message = window.statusBar()->currentMessage();
-    QVERIFY2(message.contains(u"401"_s) && message.contains(u"intruder"_s), qPrintable(message));
+    QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().contains(u"401"_s), 10000);
+    QVERIFY(window.connectionText().contains(u"error"_s));
+    QVERIFY(window.grab().save(shot(u"dashboard-401.png"_s)));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace eic::cell {
+
+enum class Health { Healthy, Progressing, Degraded, Stopped, Failed, Missing };
+
+QString healthName(Health health);
+
+struct HealthAssessment {
+    Health health = Health::Missing;
+    QString reason;
+};
+
+// A deployment's health by kubectl's rollout rules (generation vs observedGeneration,
+// ProgressDeadlineExceeded, updated/available/total replicas), plus what an admin needs on
+// top: Stopped at 0 desired, and Degraded when a finished rollout has lost available pods.
+HealthAssessment assessDeployment(const QJsonObject &deployment, int terminatingPods);
+
+} // namespace eic::cell
