@@ -99,6 +99,14 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     return true;
 }
 
+void ApiServer::setFaults(const FaultSpec &spec)
+{
+    m_faults.setSpec(spec);
+    m_streams.removeAll(nullptr);
+    for (const auto &stream : std::as_const(m_streams))
+        stream->setCutAfter(spec.watchCutSeconds);
+}
+
 const SimUser *ApiServer::authenticate(const ApiRequest &request) const
 {
     const QByteArray header = request.header("authorization");
@@ -218,7 +226,7 @@ ApiResponse ApiServer::control(const ApiRequest &request)
             auto spec = FaultSpec::fromJson(QJsonDocument::fromJson(request.body).object(), &error);
             if (!spec)
                 return badRequest(error);
-            m_faults.setSpec(*spec);
+            setFaults(*spec);
             return {200, spec->toJson()};
         }
         return methodNotAllowed();
@@ -257,6 +265,8 @@ void ApiServer::startWatch(const ApiRequest &request, const ResourcePath &path, 
     if (params.timeoutSeconds <= 0)
         params.timeoutSeconds = 1800; // the server's default --min-request-timeout
     auto *stream = new WatchStream(m_cell.store(), responder, socket, params, this);
+    m_streams.removeAll(nullptr);
+    m_streams.append(stream);
     stream->start();
 }
 

@@ -17,6 +17,7 @@ class QTcpSocket;
 namespace eic::sim {
 
 class SimCell;
+class WatchStream;
 
 // The HTTPS front of the sim: authentication (bearer tokens of the scenario's users), RBAC,
 // the scenario's faults (latency, resets, 5xx), discovery, the resource endpoints, watches,
@@ -30,6 +31,8 @@ public:
     const QList<SimUser> &users() const { return m_users; }
     void setServerAddress(const QString &hostPort) { m_serverAddress = hostPort; }
     FaultInjector &faults() { return m_faults; }
+    // Changes the faults, for new requests and for the watch streams already open.
+    void setFaults(const FaultSpec &spec);
     qint64 requestCount() const { return m_requests; }
 
 protected:
@@ -46,6 +49,7 @@ private:
     static void reply(QHttpServerResponder &responder, const ApiResponse &response);
 
     SimCell &m_cell;
+    QList<QPointer<WatchStream>> m_streams;
     QList<SimUser> m_users;
     FaultInjector m_faults;
     ResourceApi m_resources;

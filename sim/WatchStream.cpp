@@ -78,11 +78,18 @@ void WatchStream::start()
         connect(&m_bookmarkTimer, &QTimer::timeout, this, [this] { sendBookmark(false); });
         m_bookmarkTimer.start(qMax(100, m_params.bookmarkIntervalMs));
     }
-    if (m_params.cutAfterSeconds > 0) {
-        m_cutTimer.setSingleShot(true);
-        connect(&m_cutTimer, &QTimer::timeout, this, &WatchStream::cut);
-        m_cutTimer.start(m_params.cutAfterSeconds * 1000);
-    }
+    m_cutTimer.setSingleShot(true);
+    connect(&m_cutTimer, &QTimer::timeout, this, &WatchStream::cut);
+    setCutAfter(m_params.cutAfterSeconds);
+}
+
+void WatchStream::setCutAfter(int seconds)
+{
+    m_params.cutAfterSeconds = seconds;
+    if (seconds > 0)
+        m_cutTimer.start(seconds * 1000);
+    else
+        m_cutTimer.stop();
 }
 
 bool WatchStream::matches(const QJsonObject &object) const

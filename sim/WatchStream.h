@@ -47,6 +47,8 @@ public:
     ~WatchStream() override;
 
     void start();
+    // Fault: drop this stream's connection after `seconds` from now (0: never).
+    void setCutAfter(int seconds);
 
 private:
     void onStoreChanged(const eic::sim::StoreEvent &event);

@@ -107,6 +107,11 @@ CellMonitor::CellMonitor(kube::KubeClient *client, const ComponentCatalogue &cat
         return r;
     };
     m_deploymentReflector = add(u"/apis/apps/v1/namespaces/%1/deployments"_s.arg(m_ns), &CellMonitor::onDeployment);
+    // Once the first list is in, catalogue components it did not contain are Missing for sure.
+    connect(m_deploymentReflector, &kube::Reflector::synced, this, [this] {
+        for (int row = 0; row < m_components.size(); ++row)
+            refreshComponent(row);
+    });
     m_podReflector = add(u"/api/v1/namespaces/%1/pods"_s.arg(m_ns), &CellMonitor::onPod);
     add(u"/apis/autoscaling/v2/namespaces/%1/horizontalpodautoscalers"_s.arg(m_ns), &CellMonitor::onAutoscaler);
     QStringList stsNamespaces = catalogue.builtinNamespaces();
