@@ -65,6 +65,9 @@ void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     ++m_requests;
+    // Go's net/http (the real API server) sets TCP_NODELAY; without it Nagle's algorithm would
+    // hold small watch events back by tens of milliseconds.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     ApiRequest api;
     api.method = methodName(request.method());
     api.path = request.url().path();

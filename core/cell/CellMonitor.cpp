@@ -204,10 +204,13 @@ int CellMonitor::terminatingPodsOf(const QJsonObject &deployment) const
     return count;
 }
 
-void CellMonitor::onPod(kube::WatchEvent, const QJsonObject &object)
+void CellMonitor::onPod(kube::WatchEvent event, const QJsonObject &object)
 {
-    // Only the owner's terminating count can change; find it by its selector's app label.
-    const QJsonObject labels = object.value("metadata"_L1).toObject().value("labels"_L1).toObject();
+    // Only terminating pods (and their disappearance) change a count the dashboard shows.
+    const QJsonObject meta = object.value("metadata"_L1).toObject();
+    if (event != kube::WatchEvent::Deleted && !meta.contains("deletionTimestamp"_L1))
+        return;
+    const QJsonObject labels = meta.value("labels"_L1).toObject();
     for (int row = 0; row < m_components.size(); ++row) {
         const auto it = m_deployments.find(m_components.at(row).name);
         if (it == m_deployments.end())
