@@ -34,7 +34,7 @@ MainWindow::MainWindow(kube::KubeConfig config, const QString &context, const QS
 {
     setWindowTitle(tr("eic-restore — Edge Integration Cell"));
     setWindowIcon(QIcon(u":/eic/icons/eic-restore.svg"_s));
-    resize(1180, 720);
+    resize(1240, 740);
     buildUi();
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateConnection);
@@ -166,7 +166,7 @@ bool MainWindow::switchContext(const QString &context)
         // Health carries its reason ("Progressing — 1 of 2 available"): give it room.
         m_table->setColumnWidth(cell::ComponentModel::Health, qMax(m_table->columnWidth(cell::ComponentModel::Health),
                                                                    m_table->fontMetrics().horizontalAdvance(u"Progressing — 1 of 2 updated replicas"_s) + 30));
-        m_table->setColumnWidth(cell::ComponentModel::Role, qMin(m_table->columnWidth(cell::ComponentModel::Role), 280));
+        m_table->setColumnWidth(cell::ComponentModel::Role, qMin(m_table->columnWidth(cell::ComponentModel::Role), 240));
     });
     m_contexts->setCurrentText(ctx.context);
     m_tlsWarning->setVisible(ctx.cluster.insecureSkipTlsVerify);

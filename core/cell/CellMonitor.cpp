@@ -289,8 +289,19 @@ void CellMonitor::refreshComponent(int row)
         || before.health.reason != c.health.reason || before.restoreOriginal != c.restoreOriginal || before.autoscaler != c.autoscaler;
     if (!changed)
         return;
-    if (before.present != c.present || before.desired != c.desired || before.ready != c.ready || before.health.health != c.health.health)
+    if (!before.present && c.present && it != m_deployments.end()) {
+        // First sight: the server knows when the deployment last changed (its conditions).
+        QDateTime latest;
+        for (const auto &cond : it->value("status"_L1).toObject().value("conditions"_L1).toArray()) {
+            const QDateTime t = QDateTime::fromString(cond.toObject().value("lastUpdateTime"_L1).toString(), Qt::ISODate);
+            if (t.isValid() && (!latest.isValid() || t > latest))
+                latest = t;
+        }
+        c.lastChange = latest.isValid() ? latest : QDateTime::currentDateTimeUtc();
+    } else if (before.present != c.present || before.desired != c.desired || before.ready != c.ready
+               || before.health.health != c.health.health) {
         c.lastChange = QDateTime::currentDateTimeUtc();
+    }
     Q_EMIT componentChanged(row);
 }
 
