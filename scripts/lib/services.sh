@@ -3,18 +3,31 @@
 #
 # Source this file, then:
 #   svc_init DIR             remember (and create) the state dir; everything lives in it
-#   svc_start_postgres       PostgreSQL 15 on 127.0.0.1, superuser eic, database eic_test
-#   svc_start_redis          Redis 7 on 127.0.0.1 with a password
+#   svc_start_postgres       PostgreSQL 15 on 127.0.0.1, superuser eic, database eic_test;
+#                            plain TCP and TLS on the same port (client picks with sslmode)
+#   svc_start_redis          Redis 7 on 127.0.0.1 with a password, a second TLS port and
+#                            two ACL users
+#   svc_make_test_ca         the test PKI in DIR/tls (the start functions call it; idempotent)
 #   svc_sample_data          a little data that looks like an integration cell's
 #   svc_with_keyring CMD...  run CMD (a program, not a shell function) in a private D-Bus
 #                            session with an unlocked gnome-keyring; returns CMD's status
 #   svc_stop_all             stop everything, remove DIR; quiet, never fails (EXIT traps)
 #   svc_free_port            print a free TCP port on 127.0.0.1
 #
-# Connection details are exported (EIC_TEST_PG*, EIC_TEST_REDIS_*) and appended as
-# `export` lines to DIR/env (mode 0600: it holds the passwords), so another terminal can
-# `source DIR/env`. Passwords are generated here and never put on a command line: child
-# processes get them through files or the environment, which other users cannot read.
+# Connection details are exported and appended as `export` lines to DIR/env (mode 0600: it
+# holds the passwords), so another terminal can `source DIR/env`:
+#   EIC_TEST_PGHOST EIC_TEST_PGPORT EIC_TEST_PGUSER EIC_TEST_PGPASSWORD EIC_TEST_PGDATABASE
+#   EIC_TEST_REDIS_HOST EIC_TEST_REDIS_PORT EIC_TEST_REDIS_PASSWORD   (user `default`)
+#   EIC_TEST_REDIS_TLS_PORT       same server over TLS (server certificate only)
+#   EIC_TEST_REDIS_ACL_USER       eic-backup: ~* &* +@all
+#   EIC_TEST_REDIS_ACL_PASSWORD
+#   EIC_TEST_REDIS_RO_USER        eic-readonly: ~* +@read +ping +info +client|list +scan,
+#   EIC_TEST_REDIS_RO_PASSWORD      but -dump -restore -flushall (NOPERM)
+#   EIC_TEST_CA                   DIR/tls/ca.crt: signed both servers' certificate
+#                                 (SAN IP:127.0.0.1, DNS:localhost)
+#   EIC_TEST_OTHER_CA             DIR/tls/other-ca.crt: an unrelated CA, for "wrong CA" tests
+# Passwords are generated here and never put on a command line: child processes get them
+# through files or the environment, which other users cannot read.
 #
 # Tunables: SVC_PG_BIN (default /usr/lib/postgresql/15/bin), SVC_KEYRING_TIMEOUT (s, 20).
 #
@@ -143,6 +156,83 @@ svc_init() {
   export SVC_DIR
 }
 
+# svc_make_test_ca: a throwaway PKI in DIR/tls, made once (later calls only re-export):
+#   ca.crt, ca.key (0600)      the test CA
+#   server.crt, server.key     signed by it for IP:127.0.0.1 and DNS:localhost (Redis uses
+#                              these; server.key is 0600)
+#   pg-server.key              a copy of server.key that PostgreSQL accepts: 0600 and owned
+#                              by the server's user (postgres when we are root)
+#   other-ca.crt               a second, unrelated CA that signed nothing (its key is gone)
+# EC P-256 keys (generated in milliseconds), valid 30 days. The start functions call it;
+# it is silent unless it fails (log: DIR/tls.log).
+svc_make_test_ca() {
+  _svc_require_init || return 1
+  local tls=$SVC_DIR/tls tmp log=$SVC_DIR/tls.log serial
+  if [ ! -f "$tls/.complete" ]; then
+    if ! command -v openssl >/dev/null; then
+      _svc_fail "tls: openssl not found (run scripts/setup)"
+      return 1
+    fi
+    # Built in a scratch dir and renamed at the end, so a half-made PKI is never reused.
+    rm -rf -- "$SVC_DIR/tls.tmp"
+    tmp=$SVC_DIR/tls.tmp
+    mkdir -- "$tmp" && : >"$log" || return 1
+    # Our own config: the system openssl.cnf's defaults would add or clash with extensions.
+    cat >"$tmp/openssl.cnf" <<'EOF' || return 1
+[req]
+distinguished_name = dn
+prompt = no
+[dn]
+CN = unused
+[v3_ca]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+[v3_server]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = IP:127.0.0.1, DNS:localhost
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid, issuer
+EOF
+    serial=$(_svc_secret) || return 1
+    # Keys are created under umask 077; the CSR, the other CA's key and the config go.
+    if ! (
+      umask 077 && cd -- "$tmp" &&
+        for k in ca server other-ca; do
+          openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$k.key" || exit 1
+        done &&
+        openssl req -new -x509 -config openssl.cnf -extensions v3_ca -key ca.key -sha256 \
+          -days 30 -subj '/O=eic-restore tests/CN=eic-restore test CA' -out ca.crt &&
+        openssl req -new -x509 -config openssl.cnf -extensions v3_ca -key other-ca.key -sha256 \
+          -days 30 -subj '/O=eic-restore tests/CN=eic-restore unrelated test CA' -out other-ca.crt &&
+        openssl req -new -config openssl.cnf -key server.key -subj '/O=eic-restore tests/CN=localhost' \
+          -out server.csr &&
+        openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -set_serial "0x${serial:0:32}" \
+          -sha256 -days 30 -extfile openssl.cnf -extensions v3_server -out server.crt &&
+        openssl verify -CAfile ca.crt server.crt &&
+        cp -- server.key pg-server.key &&
+        rm -f -- server.csr other-ca.key openssl.cnf &&
+        chmod 644 -- ca.crt other-ca.crt server.crt
+    ) >>"$log" 2>&1; then
+      _svc_fail "tls: creating the test CA failed" "$log"
+      return 1
+    fi
+    # PostgreSQL (as user postgres when we are root) must traverse the dir and own its key.
+    chmod 755 -- "$tmp" || return 1
+    if [ "$(id -u)" -eq 0 ]; then
+      chown postgres: -- "$tmp/pg-server.key" || return 1
+    fi
+    : >"$tmp/.complete" && mv -T -- "$tmp" "$tls" || return 1
+  fi
+  export EIC_TEST_CA=$tls/ca.crt EIC_TEST_OTHER_CA=$tls/other-ca.crt
+  # Once in DIR/env, however often we are called.
+  if ! grep -q '^export EIC_TEST_CA=' "$SVC_DIR/env" 2>/dev/null; then
+    _svc_env_add EIC_TEST_CA EIC_TEST_OTHER_CA || return 1
+  fi
+}
+
 # Run a PostgreSQL server program: PostgreSQL refuses to run as root, so as root it runs
 # as the postgres system user (from DIR, since root's cwd is usually unreadable to it).
 _svc_pg_run() {
@@ -166,6 +256,7 @@ svc_start_postgres() {
     _svc_fail "postgres: already started in $SVC_DIR"
     return 1
   fi
+  svc_make_test_ca || return 1
   pw=$(_svc_secret) || { _svc_fail "postgres: cannot generate a password"; return 1; }
   mkdir -p -- "$data" "$sock" && chmod 700 -- "$data" "$sock" && : >"$log" || return 1
   # initdb reads the password from a real file (process substitution is not readable by
@@ -189,7 +280,9 @@ svc_start_postgres() {
   fi
   rm -f -- "$pwfile"
   # Loopback only, socket inside DIR; durability is pointless for a throwaway cluster and
-  # turning it off makes the tests' many small transactions fast.
+  # turning it off makes the tests' many small transactions fast. TLS is offered on the
+  # same port: initdb's `host` lines in pg_hba.conf match TLS and plain TCP alike (both
+  # scram-sha-256), so clients choose with sslmode.
   cat >>"$data/postgresql.conf" <<EOF || return 1
 
 # eic-restore test cluster (scripts/lib/services.sh)
@@ -199,6 +292,9 @@ unix_socket_permissions = 0700
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+ssl = on
+ssl_cert_file = '$SVC_DIR/tls/server.crt'
+ssl_key_file = '$SVC_DIR/tls/pg-server.key'
 EOF
   for attempt in 1 2 3; do
     port=$(svc_free_port) || { _svc_fail "postgres: no free port"; return 1; }
@@ -215,8 +311,9 @@ EOF
     _svc_fail "postgres: did not start" "$log"
     return 1
   fi
-  if ! PGPASSWORD=$pw PGCONNECT_TIMEOUT=10 "$bin/createdb" -h 127.0.0.1 -p "$port" -U eic \
-    eic_test >>"$log" 2>&1; then
+  # Over verified TLS: this also proves the certificate setup works.
+  if ! PGPASSWORD=$pw PGCONNECT_TIMEOUT=10 PGSSLMODE=verify-full PGSSLROOTCERT=$EIC_TEST_CA \
+    "$bin/createdb" -h 127.0.0.1 -p "$port" -U eic eic_test >>"$log" 2>&1; then
     _svc_fail "postgres: createdb eic_test failed" "$log"
     return 1
   fi
@@ -225,7 +322,7 @@ EOF
   _svc_env_add EIC_TEST_PGHOST EIC_TEST_PGPORT EIC_TEST_PGUSER EIC_TEST_PGPASSWORD \
     EIC_TEST_PGDATABASE || return 1
   version=$("$bin/postgres" -V 2>/dev/null | awk '{print $3}')
-  _svc_say "postgres ${version:-15} on 127.0.0.1:$port, database eic_test, user eic ($(_svc_elapsed "$t0"))"
+  _svc_say "postgres ${version:-15} on 127.0.0.1:$port (plain and TLS), database eic_test, user eic ($(_svc_elapsed "$t0"))"
 }
 
 _svc_stop_postgres() {
@@ -245,6 +342,7 @@ svc_start_redis() {
   _svc_require_init || return 1
   local t0 dir=$SVC_DIR/redis log=$SVC_DIR/redis.log pw port="" attempt started=0
   local pidfile=$SVC_DIR/redis/redis.pid conf=$SVC_DIR/redis/redis.conf deadline offset
+  local tls=$SVC_DIR/tls tls_port="" backup_pw ro_pw
   t0=$(_svc_now_ms)
   if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
     _svc_fail "redis: redis-server/redis-cli not found (run scripts/setup)"
@@ -254,24 +352,46 @@ svc_start_redis() {
     _svc_fail "redis: already started in $SVC_DIR"
     return 1
   fi
-  pw=$(_svc_secret) || { _svc_fail "redis: cannot generate a password"; return 1; }
+  svc_make_test_ca || return 1
+  if ! { pw=$(_svc_secret) && backup_pw=$(_svc_secret) && ro_pw=$(_svc_secret); }; then
+    _svc_fail "redis: cannot generate a password"
+    return 1
+  fi
   mkdir -p -- "$dir" && chmod 700 -- "$dir" && : >"$log" || return 1
   for attempt in 1 2 3; do
-    port=$(svc_free_port) || { _svc_fail "redis: no free port"; return 1; }
-    # The password goes in a 0600 config file: `--requirepass` would show in ps.
+    if ! { port=$(svc_free_port) && tls_port=$(svc_free_port); }; then
+      _svc_fail "redis: no free port"
+      return 1
+    fi
+    # Two calls may return the same port (each socket is closed before the next bind).
+    while [ "$tls_port" = "$port" ]; do
+      tls_port=$(svc_free_port) || { _svc_fail "redis: no free port"; return 1; }
+    done
+    # The passwords go in a 0600 config file: `--requirepass` or `ACL SETUSER` on a command
+    # line would show in ps.
     # No RDB save points (tests call SAVE/BGSAVE when they want a snapshot); DEBUG is
     # allowed from loopback, Redis 7 refuses it otherwise.
+    # TLS on a second port, server certificate only (no client certificates).
+    # ACL users besides `default` (requirepass): eic-backup may do anything, eic-readonly
+    # may read but not DUMP (which @read includes), RESTORE or FLUSHALL.
     (umask 077 && cat >"$conf" <<EOF) || return 1
 bind 127.0.0.1
 port $port
-dir $dir
+dir "$dir"
 daemonize yes
-pidfile $pidfile
-logfile $log
+pidfile "$pidfile"
+logfile "$log"
 save ""
 appendonly no
 enable-debug-command local
 requirepass "$pw"
+tls-port $tls_port
+tls-cert-file "$tls/server.crt"
+tls-key-file "$tls/server.key"
+tls-ca-cert-file "$tls/ca.crt"
+tls-auth-clients no
+user eic-backup on >$backup_pw ~* &* +@all
+user eic-readonly on >$ro_pw ~* resetchannels -@all +@read +ping +info +client|list +scan -dump -restore -flushall
 EOF
     offset=$(stat -c %s -- "$log")
     if ! redis-server "$conf" >>"$log" 2>&1; then
@@ -284,12 +404,17 @@ EOF
     while [ "$(_svc_now_ms)" -lt "$deadline" ]; do
       if tail -c +"$((offset + 1))" -- "$log" | grep -q 'Failed listening\|aborting'; then break; fi
       if [ "$(REDISCLI_AUTH=$pw timeout 2 redis-cli --no-auth-warning -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ]; then
-        started=1
-        break 2
+        # Both listeners are up once the plain one answers; prove the TLS one works too.
+        if [ "$(REDISCLI_AUTH=$pw timeout 5 redis-cli --no-auth-warning --tls --cacert "$tls/ca.crt" \
+          -h 127.0.0.1 -p "$tls_port" ping 2>>"$log")" = PONG ]; then
+          started=1
+          break 2
+        fi
+        break
       fi
       sleep 0.05
     done
-    _svc_say "redis: start on port $port failed (attempt $attempt)"
+    _svc_say "redis: start on ports $port (plain), $tls_port (TLS) failed (attempt $attempt)"
     # A server that started but never answered must not survive the retry.
     [ -f "$pidfile" ] && _svc_stop_pid "$(cat "$pidfile")" 2
     rm -f -- "$pidfile"
@@ -299,8 +424,13 @@ EOF
     return 1
   fi
   export EIC_TEST_REDIS_HOST=127.0.0.1 EIC_TEST_REDIS_PORT=$port EIC_TEST_REDIS_PASSWORD=$pw
-  _svc_env_add EIC_TEST_REDIS_HOST EIC_TEST_REDIS_PORT EIC_TEST_REDIS_PASSWORD || return 1
-  _svc_say "redis $(redis-server --version | sed -n 's/.* v=\([^ ]*\).*/\1/p') on 127.0.0.1:$port ($(_svc_elapsed "$t0"))"
+  export EIC_TEST_REDIS_TLS_PORT=$tls_port
+  export EIC_TEST_REDIS_ACL_USER=eic-backup EIC_TEST_REDIS_ACL_PASSWORD=$backup_pw
+  export EIC_TEST_REDIS_RO_USER=eic-readonly EIC_TEST_REDIS_RO_PASSWORD=$ro_pw
+  _svc_env_add EIC_TEST_REDIS_HOST EIC_TEST_REDIS_PORT EIC_TEST_REDIS_PASSWORD \
+    EIC_TEST_REDIS_TLS_PORT EIC_TEST_REDIS_ACL_USER EIC_TEST_REDIS_ACL_PASSWORD \
+    EIC_TEST_REDIS_RO_USER EIC_TEST_REDIS_RO_PASSWORD || return 1
+  _svc_say "redis $(redis-server --version | sed -n 's/.* v=\([^ ]*\).*/\1/p') on 127.0.0.1:$port, TLS on :$tls_port, ACL users eic-backup, eic-readonly ($(_svc_elapsed "$t0"))"
 }
 
 _svc_stop_redis() {
@@ -445,7 +575,9 @@ svc_stop_all() {
   SVC_DIR=""
   # Stale connection details would point a later svc_sample_data (or a test) at nothing.
   unset EIC_TEST_PGHOST EIC_TEST_PGPORT EIC_TEST_PGUSER EIC_TEST_PGPASSWORD \
-    EIC_TEST_PGDATABASE EIC_TEST_REDIS_HOST EIC_TEST_REDIS_PORT EIC_TEST_REDIS_PASSWORD
+    EIC_TEST_PGDATABASE EIC_TEST_REDIS_HOST EIC_TEST_REDIS_PORT EIC_TEST_REDIS_PASSWORD \
+    EIC_TEST_REDIS_TLS_PORT EIC_TEST_REDIS_ACL_USER EIC_TEST_REDIS_ACL_PASSWORD \
+    EIC_TEST_REDIS_RO_USER EIC_TEST_REDIS_RO_PASSWORD EIC_TEST_CA EIC_TEST_OTHER_CA
   return 0
 }
 

@@ -1,0 +1,206 @@
+#include "SecretStore.h"
+
+#include "Profile.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QTimer>
+
+#include <qt6keychain/keychain.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::profiles {
+
+void MemorySecretStore::read(const QString &key, QObject *receiver, ReadCallback callback)
+{
+    QPointer<QObject> guard(receiver);
+    const auto it = m_secrets.constFind(key);
+    const Result<QString> result = it == m_secrets.cend() ? Result<QString>(Error{tr("No secret is stored for this connection."), key, NotFound})
+                                                          : Result<QString>(*it);
+    // Asynchronous like the keychain, so callers cannot come to rely on an immediate answer.
+    QTimer::singleShot(0, this, [guard, callback, result] {
+        if (guard)
+            callback(result);
+    });
+}
+
+void MemorySecretStore::write(const QString &key, const QString &secret, QObject *receiver, DoneCallback callback)
+{
+    m_secrets.insert(key, secret);
+    QPointer<QObject> guard(receiver);
+    QTimer::singleShot(0, this, [guard, callback] {
+        if (guard)
+            callback(true);
+    });
+}
+
+void MemorySecretStore::remove(const QString &key, QObject *receiver, DoneCallback callback)
+{
+    m_secrets.remove(key);
+    QPointer<QObject> guard(receiver);
+    QTimer::singleShot(0, this, [guard, callback] {
+        if (guard)
+            callback(true);
+    });
+}
+
+KeychainSecretStore::KeychainSecretStore(int timeoutMs, QObject *parent)
+    : SecretStore(parent)
+    , m_timeoutMs(timeoutMs)
+{
+}
+
+namespace {
+
+// Runs one QtKeychain job with a deadline: without a Secret Service on the session bus a job
+// may never finish (seen on this machine kind), so the timeout answers instead.
+template <typename Job, typename OnFinished>
+void runJob(Job *job, int timeoutMs, QObject *context, OnFinished onFinished, std::function<void(const Error &)> onTimeout)
+{
+    auto done = std::make_shared<bool>(false);
+    QObject::connect(job, &QKeychain::Job::finished, context, [done, job, onFinished] {
+        if (std::exchange(*done, true))
+            return;
+        onFinished(job);
+    });
+    QTimer::singleShot(timeoutMs, context, [done, timeoutMs, onTimeout] {
+        if (std::exchange(*done, true))
+            return;
+        onTimeout(Error{QCoreApplication::translate("SecretStore",
+                                                    "No keychain answered within %1 s (is a Secret Service such as gnome-keyring running and unlocked?). "
+                                                    "The secret is asked for this session only.")
+                            .arg(timeoutMs / 1000),
+                        u"QtKeychain job timed out"_s, SecretStore::Unavailable});
+    });
+    job->setAutoDelete(true);
+    job->start();
+}
+
+Error keychainError(QKeychain::Job *job)
+{
+    if (job->error() == QKeychain::EntryNotFound)
+        return {QCoreApplication::translate("SecretStore", "No secret is stored for this connection."), job->key(), SecretStore::NotFound};
+    if (job->error() == QKeychain::NoBackendAvailable || job->error() == QKeychain::AccessDenied
+        || job->error() == QKeychain::AccessDeniedByUser)
+        return {QCoreApplication::translate("SecretStore", "The OS keychain is not available: %1. The secret is asked for this session only.")
+                    .arg(job->errorString()),
+                job->errorString(), SecretStore::Unavailable};
+    return {QCoreApplication::translate("SecretStore", "The OS keychain failed: %1.").arg(job->errorString()), job->errorString(), 0};
+}
+
+} // namespace
+
+void KeychainSecretStore::read(const QString &key, QObject *receiver, ReadCallback callback)
+{
+    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kService));
+    job->setInsecureFallback(false); // no plain-text fallback, ever
+    job->setKey(key);
+    QPointer<QObject> guard(receiver);
+    runJob(job, m_timeoutMs, this,
+           [guard, callback](QKeychain::Job *j) {
+               if (!guard)
+                   return;
+               if (j->error() != QKeychain::NoError)
+                   callback(keychainError(j));
+               else
+                   callback(static_cast<QKeychain::ReadPasswordJob *>(j)->textData());
+           },
+           [guard, callback](const Error &e) {
+               if (guard)
+                   callback(e);
+           });
+}
+
+void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *receiver, DoneCallback callback)
+{
+    auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(kService));
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    job->setTextData(secret);
+    QPointer<QObject> guard(receiver);
+    runJob(job, m_timeoutMs, this,
+           [guard, callback](QKeychain::Job *j) {
+               if (!guard)
+                   return;
+               if (j->error() != QKeychain::NoError)
+                   callback(keychainError(j));
+               else
+                   callback(true);
+           },
+           [guard, callback](const Error &e) {
+               if (guard)
+                   callback(e);
+           });
+}
+
+void KeychainSecretStore::remove(const QString &key, QObject *receiver, DoneCallback callback)
+{
+    auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(kService));
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    QPointer<QObject> guard(receiver);
+    runJob(job, m_timeoutMs, this,
+           [guard, callback](QKeychain::Job *j) {
+               if (!guard)
+                   return;
+               // Removing what is not there is not a failure.
+               if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound)
+                   callback(keychainError(j));
+               else
+                   callback(true);
+           },
+           [guard, callback](const Error &e) {
+               if (guard)
+                   callback(e);
+           });
+}
+
+namespace {
+const QList<SecretKind> kAllKinds{SecretKind::CellToken, SecretKind::DatabasePassword, SecretKind::DatastorePassword};
+}
+
+void copyProfileSecrets(SecretStore &store, const QString &fromId, const QString &toId, QObject *receiver, SecretStore::DoneCallback done)
+{
+    auto pending = std::make_shared<int>(static_cast<int>(kAllKinds.size()));
+    auto failure = std::make_shared<std::optional<Error>>();
+    QPointer<QObject> guard(receiver);
+    auto finishOne = [pending, failure, done, guard] {
+        if (--*pending == 0 && guard)
+            done(failure->has_value() ? Result<bool>(**failure) : Result<bool>(true));
+    };
+    for (SecretKind kind : kAllKinds) {
+        store.read(secretKey(fromId, kind), &store, [&store, toId, kind, finishOne, failure](const Result<QString> &secret) {
+            if (!secret) {
+                if (secret.error().code != SecretStore::NotFound)
+                    *failure = secret.error();
+                finishOne();
+                return;
+            }
+            store.write(secretKey(toId, kind), *secret, &store, [finishOne, failure](const Result<bool> &r) {
+                if (!r)
+                    *failure = r.error();
+                finishOne();
+            });
+        });
+    }
+}
+
+void removeProfileSecrets(SecretStore &store, const QString &id, QObject *receiver, SecretStore::DoneCallback done)
+{
+    auto pending = std::make_shared<int>(static_cast<int>(kAllKinds.size()));
+    auto failure = std::make_shared<std::optional<Error>>();
+    QPointer<QObject> guard(receiver);
+    for (SecretKind kind : kAllKinds) {
+        store.remove(secretKey(id, kind), &store, [pending, failure, done, guard](const Result<bool> &r) {
+            if (!r)
+                *failure = r.error();
+            if (--*pending == 0 && guard)
+                done(failure->has_value() ? Result<bool>(**failure) : Result<bool>(true));
+        });
+    }
+}
+
+} // namespace eic::profiles

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "Error.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace eic::profiles {
+
+// Where secrets live. The seam between the app and the OS keychain: the real one is
+// KeychainSecretStore (QtKeychain, asynchronous, with a timeout); MemorySecretStore keeps
+// secrets for this session only (when no keychain answers) and is the tests' double.
+class SecretStore : public QObject {
+    Q_OBJECT
+public:
+    using ReadCallback = std::function<void(const Result<QString> &)>;
+    using DoneCallback = std::function<void(const Result<bool> &)>;
+    enum { NotFound = 404, Unavailable = 503 };
+
+    using QObject::QObject;
+    virtual void read(const QString &key, QObject *receiver, ReadCallback callback) = 0;
+    virtual void write(const QString &key, const QString &secret, QObject *receiver, DoneCallback callback) = 0;
+    virtual void remove(const QString &key, QObject *receiver, DoneCallback callback) = 0;
+    virtual QString describe() const = 0;
+};
+
+class MemorySecretStore : public SecretStore {
+    Q_OBJECT
+public:
+    using SecretStore::SecretStore;
+    void read(const QString &key, QObject *receiver, ReadCallback callback) override;
+    void write(const QString &key, const QString &secret, QObject *receiver, DoneCallback callback) override;
+    void remove(const QString &key, QObject *receiver, DoneCallback callback) override;
+    QString describe() const override { return tr("this session only (not saved)"); }
+
+private:
+    QHash<QString, QString> m_secrets;
+};
+
+class KeychainSecretStore : public SecretStore {
+    Q_OBJECT
+public:
+    explicit KeychainSecretStore(int timeoutMs = 5000, QObject *parent = nullptr);
+    void read(const QString &key, QObject *receiver, ReadCallback callback) override;
+    void write(const QString &key, const QString &secret, QObject *receiver, DoneCallback callback) override;
+    void remove(const QString &key, QObject *receiver, DoneCallback callback) override;
+    QString describe() const override { return tr("the OS keychain"); }
+
+    static constexpr const char *kService = "eic-restore";
+
+private:
+    int m_timeoutMs;
+};
+
+// Moves every secret of a profile from one id to another (used when a profile is duplicated;
+// a rename keeps the id and so the secrets), or removes them.
+void copyProfileSecrets(SecretStore &store, const QString &fromId, const QString &toId, QObject *receiver, SecretStore::DoneCallback done);
+void removeProfileSecrets(SecretStore &store, const QString &id, QObject *receiver, SecretStore::DoneCallback done);
+
+} // namespace eic::profiles
