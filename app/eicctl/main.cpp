@@ -1,8 +1,7 @@
 // eicctl: the headless twin of the GUI (shared/CLI.md). It wires the core to a terminal.
 
-#include "cell/CellSession.h"
-#include "cell/StatusFormatter.h"
-#include "kube/KubeConfig.h"
+#include "Cli.h"
+#include "kube/KubeClient.h"
 #include "log/Logging.h"
 
 #include <QCommandLineParser>
@@ -19,8 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-enum Exit { Done = 0, Failed = 1, Usage = 2 };
 
 const char *kUsage = R"(Usage: eicctl [options] <command> [arguments]
 
@@ -39,7 +36,15 @@ Where it connects:
 
 Commands:
   status [--watch]                          component health of the cell (and message service), from a watch
-  profile list|show|add|remove|test         manage connection profiles                 (not yet available)
+  profile list                              the saved profiles
+  profile show NAME                         one profile (never a secret: only whether each is stored)
+  profile add NAME [connection options]     --kubeconfig/--context, or --server URL --ca-file FILE --token-file FILE;
+                                            --database CONNINFO [--database-kind K]; --datastore URL [--datastore-ca FILE]
+                                            [--datastore-kind K]; --backup-folder DIR; --notes TEXT. Passwords come from
+                                            PGPASSWORD / REDISCLI_AUTH or a prompt, never from an argument.
+                                            K: external, built-in, managed-azure, managed-aws, managed-other
+  profile remove NAME                       the profile and its keychain entries
+  profile test NAME                         connect to the cell, the database and the data store and report
   backup database|datastore [--to DIR]      take a backup with a manifest and checksums (not yet available)
   plan database|datastore                   print the plan and its cautions; changes nothing (not yet available)
   restore database|datastore --mode external|archive|new-instance                     (not yet available)
@@ -70,177 +75,102 @@ void quitOnSignals(QCoreApplication &app)
     QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
         char byte = 0;
         [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
-        QCoreApplication::exit(Done);
+        QCoreApplication::exit(eic::cli::Done);
     });
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
-}
-
-int status(QCommandLineParser &parser, const eic::kube::ResolvedContext &context, bool json, bool watch, int timeoutSeconds)
-{
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    eic::cell::CellSession session(context);
-    eic::cell::CellMonitor &monitor = *session.monitor;
-    Q_UNUSED(parser);
-
-    auto printAll = [&] {
-        if (json)
-            out << QJsonDocument(monitor.toJson()).toJson(watch ? QJsonDocument::Compact : QJsonDocument::Indented) << (watch ? "\n" : "");
-        else
-            out << eic::cell::StatusFormatter::table(monitor);
-        out.flush();
-    };
-    bool printed = false;
-    QObject::connect(&monitor, &eic::cell::CellMonitor::connectionChanged, &monitor, [&] {
-        if (monitor.connectionState() == eic::cell::ConnectionState::Failed) {
-            // 401/403 do not heal by waiting.
-            err << "eicctl: " << monitor.connectionDetail() << "\n";
-            err.flush();
-            QCoreApplication::exit(Failed);
-            return;
-        }
-        if (!printed && monitor.synced() && monitor.connectionState() == eic::cell::ConnectionState::Live) {
-            printed = true;
-            printAll();
-            if (!watch)
-                QCoreApplication::exit(Done);
-        }
-    });
-    if (watch) {
-        QObject::connect(&monitor, &eic::cell::CellMonitor::componentChanged, &monitor, [&](int row) {
-            if (!printed)
-                return;
-            const auto &c = monitor.components().at(row);
-            if (json) {
-                out << QJsonDocument(QJsonObject{{"time"_L1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                                                 {"event"_L1, "component"_L1}, {"component"_L1, c.toJson()}})
-                           .toJson(QJsonDocument::Compact)
-                    << "\n";
-            } else {
-                out << eic::cell::StatusFormatter::changeLine(c) << "\n";
-            }
-            out.flush();
-        });
-        QObject::connect(&monitor, &eic::cell::CellMonitor::messageServiceChanged, &monitor, [&] {
-            if (!printed)
-                return;
-            if (json)
-                out << QJsonDocument(QJsonObject{{"time"_L1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                                                 {"event"_L1, "messageService"_L1}, {"messageService"_L1, monitor.messageService().toJson()}})
-                           .toJson(QJsonDocument::Compact) << "\n";
-            else
-                out << "message service: " << monitor.messageService().summary() << "\n";
-            out.flush();
-        });
-        QObject::connect(&monitor, &eic::cell::CellMonitor::connectionChanged, &monitor, [&] {
-            if (printed && !json && monitor.connectionState() != eic::cell::ConnectionState::Live) {
-                out << "connection: " << eic::cell::connectionStateName(monitor.connectionState()) << " — " << monitor.connectionDetail() << "\n";
-                out.flush();
-            }
-        });
-    }
-    QTimer deadline;
-    deadline.setSingleShot(true);
-    QObject::connect(&deadline, &QTimer::timeout, &monitor, [&] {
-        if (printed)
-            return;
-        err << "eicctl: the cell at " << context.cluster.server.toString() << " did not answer within " << timeoutSeconds << " s"
-            << (monitor.connectionDetail().isEmpty() ? QString() : u": "_s + monitor.connectionDetail()) << "\n";
-        err.flush();
-        QCoreApplication::exit(Failed);
-    });
-    deadline.start(timeoutSeconds * 1000);
-    monitor.start();
-    return QCoreApplication::exec();
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    using namespace eic::cli;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"eicctl"_s);
     QCoreApplication::setOrganizationName(u"eic-restore"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(EIC_VERSION));
-    QTextStream out(stdout);
-    QTextStream err(stderr);
 
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption help(QStringList{u"h"_s, u"help"_s});
     const QCommandLineOption version(QStringList{u"v"_s, u"version"_s});
-    const QCommandLineOption profile(u"profile"_s, {}, u"name"_s);
+    const QCommandLineOption profileOption(u"profile"_s, {}, u"name"_s);
     const QCommandLineOption kubeconfig(u"kubeconfig"_s, {}, u"file"_s);
     const QCommandLineOption context(u"context"_s, {}, u"name"_s);
-    const QCommandLineOption ns({u"n"_s, u"namespace"_s}, {}, u"name"_s);
+    const QCommandLineOption ns(QStringList{u"n"_s, u"namespace"_s}, {}, u"name"_s);
     const QCommandLineOption database(u"database"_s, {}, u"conninfo"_s);
+    const QCommandLineOption databaseKind(u"database-kind"_s, {}, u"kind"_s);
     const QCommandLineOption datastore(u"datastore"_s, {}, u"url"_s);
     const QCommandLineOption datastoreCa(u"datastore-ca"_s, {}, u"file"_s);
-    const QCommandLineOption output({u"o"_s, u"output"_s}, {}, u"format"_s, u"text"_s);
+    const QCommandLineOption datastoreKind(u"datastore-kind"_s, {}, u"kind"_s);
+    const QCommandLineOption server(u"server"_s, {}, u"url"_s);
+    const QCommandLineOption caFile(u"ca-file"_s, {}, u"file"_s);
+    const QCommandLineOption tokenFile(u"token-file"_s, {}, u"file"_s);
+    const QCommandLineOption backupFolder(u"backup-folder"_s, {}, u"dir"_s);
+    const QCommandLineOption notes(u"notes"_s, {}, u"text"_s);
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, {}, u"format"_s, u"text"_s);
     const QCommandLineOption logLevel(u"log-level"_s, {}, u"level"_s, u"warn"_s);
     const QCommandLineOption timeout(u"timeout"_s, {}, u"seconds"_s, u"30"_s);
     const QCommandLineOption watch(u"watch"_s);
-    parser.addOptions({help, version, profile, kubeconfig, context, ns, database, datastore, datastoreCa, output, logLevel, timeout, watch});
+    parser.addOptions({help, version, profileOption, kubeconfig, context, ns, database, databaseKind, datastore, datastoreCa, datastoreKind, server,
+                       caFile, tokenFile, backupFolder, notes, output, logLevel, timeout, watch});
 
-    auto usage = [&err](const QString &message) {
-        err << "eicctl: " << message << "\nSee eicctl --help.\n";
-        return Usage;
-    };
     if (!parser.parse(app.arguments()))
         return usage(parser.errorText());
     if (parser.isSet(help)) {
-        out << QString::fromUtf8(kUsage);
+        out() << QString::fromUtf8(kUsage);
         return Done;
     }
     if (parser.isSet(version)) {
-        out << u"eicctl %1 (Qt %2)\n"_s.arg(QStringLiteral(EIC_VERSION), QString::fromLatin1(qVersion()));
+        out() << u"eicctl %1 (Qt %2)\n"_s.arg(QStringLiteral(EIC_VERSION), QString::fromLatin1(qVersion()));
         return Done;
     }
-    const QStringList args = parser.positionalArguments();
-    if (args.isEmpty()) {
-        err << QString::fromUtf8(kUsage);
+    Options o;
+    o.args = parser.positionalArguments();
+    if (o.args.isEmpty()) {
+        err() << QString::fromUtf8(kUsage);
         return Usage;
     }
     const QString format = parser.value(output);
     if (format != "text"_L1 && format != "json"_L1)
         return usage(u"--output must be text or json (got \"%1\")"_s.arg(format));
+    o.json = format == "json"_L1;
     bool levelOk = false;
     const auto level = eic::logging::parseLevel(parser.value(logLevel), &levelOk);
     if (!levelOk)
         return usage(u"--log-level must be trace, debug, info, warn or error"_s);
     bool timeoutOk = false;
-    const int timeoutSeconds = parser.value(timeout).toInt(&timeoutOk);
-    if (!timeoutOk || timeoutSeconds <= 0)
+    o.timeoutSeconds = parser.value(timeout).toInt(&timeoutOk);
+    if (!timeoutOk || o.timeoutSeconds <= 0)
         return usage(u"--timeout must be a number of seconds"_s);
+    o.profile = parser.value(profileOption);
+    o.kubeconfig = parser.value(kubeconfig);
+    o.context = parser.value(context);
+    o.ns = parser.value(ns);
+    o.database = parser.value(database);
+    o.databaseKind = parser.value(databaseKind);
+    o.datastore = parser.value(datastore);
+    o.datastoreCa = parser.value(datastoreCa);
+    o.datastoreKind = parser.value(datastoreKind);
+    o.server = parser.value(server);
+    o.caFile = parser.value(caFile);
+    o.tokenFile = parser.value(tokenFile);
+    o.backupFolder = parser.value(backupFolder);
+    o.notes = parser.value(notes);
+    o.watch = parser.isSet(watch);
+    if (!o.ns.isEmpty() && !eic::kube::isDnsLabel(o.ns))
+        return usage(u"\"%1\" is not a valid namespace name (a DNS-1123 label)"_s.arg(o.ns));
     eic::logging::init({u"eicctl"_s, {}, spdlog::level::debug, level, true});
 
-    const QString command = args.first();
-    if (command != "status"_L1) {
-        const QStringList known{u"profile"_s, u"backup"_s, u"plan"_s, u"restore"_s, u"continue"_s, u"resume"_s, u"abort"_s, u"report"_s, u"sandbox"_s};
-        if (known.contains(command))
-            return usage(u"\"%1\" is not available in this version yet"_s.arg(command));
-        return usage(u"unknown command \"%1\""_s.arg(command));
-    }
-    if (args.size() > 1)
-        return usage(u"status takes no arguments (got \"%1\")"_s.arg(args.mid(1).join(u' ')));
-    if (parser.isSet(profile))
-        return usage(u"--profile is not available in this version yet; use --kubeconfig/--context"_s);
-
-    const QStringList files = parser.isSet(kubeconfig) ? QStringList{parser.value(kubeconfig)} : eic::kube::KubeConfig::defaultFiles();
-    auto config = eic::kube::KubeConfig::load(files);
-    auto resolved = config ? config->resolve(parser.value(context)) : eic::Result<eic::kube::ResolvedContext>(config.error());
-    if (!resolved) {
-        err << "eicctl: " << resolved.error().message << "\n";
-        return Failed;
-    }
-    eic::kube::ResolvedContext ctx = *resolved;
-    if (parser.isSet(ns))
-        ctx.ns = parser.value(ns);
-    if (!eic::kube::isDnsLabel(ctx.ns))
-        return usage(u"\"%1\" is not a valid namespace name (a DNS-1123 label)"_s.arg(ctx.ns));
-    if (ctx.cluster.insecureSkipTlsVerify)
-        err << "eicctl: warning: TLS verification is off for " << ctx.cluster.server.toString() << " (insecure-skip-tls-verify)\n";
+    const QString command = o.args.first();
     quitOnSignals(app);
-    return status(parser, ctx, format == "json"_L1, parser.isSet(watch), timeoutSeconds);
+    if (command == "status"_L1)
+        return status(o);
+    if (command == "profile"_L1)
+        return profile(o);
+    const QStringList later{u"backup"_s, u"plan"_s, u"restore"_s, u"continue"_s, u"resume"_s, u"abort"_s, u"report"_s, u"sandbox"_s};
+    if (later.contains(command))
+        return usage(u"\"%1\" is not available in this version yet"_s.arg(command));
+    return usage(u"unknown command \"%1\""_s.arg(command));
 }

@@ -82,7 +82,12 @@ void ConnectionTester::testCell(const Profile &profile, const QString &token, Ca
         callback({false, ctx.error().message, {}, 0});
         return;
     }
-    auto client = std::make_shared<kube::KubeClient>(*ctx);
+    // Owned by the tester and deleted later: never from inside one of its own replies.
+    auto *client = new kube::KubeClient(*ctx, this);
+    callback = [client, callback](const TestOutcome &o) {
+        client->deleteLater();
+        callback(o);
+    };
     auto outcome = std::make_shared<TestOutcome>();
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
@@ -125,7 +130,11 @@ void ConnectionTester::testDatabase(const Profile &profile, const QString &passw
         callback({false, tr("The profile has no database connection."), {}, 0});
         return;
     }
-    auto session = std::make_shared<stores::PgSession>();
+    auto *session = new stores::PgSession(this);
+    callback = [session, callback](const TestOutcome &o) {
+        session->deleteLater();
+        callback(o);
+    };
     const QString sslmode = profile.database.sslmode;
     session->open(databaseOptions(profile, password), [this, session, sslmode, callback](const Result<bool> &opened) {
         if (!opened) {
@@ -170,7 +179,11 @@ void ConnectionTester::testDatastore(const Profile &profile, const QString &pass
         callback({false, options.error().message, {}, 0});
         return;
     }
-    auto conn = std::make_shared<stores::RedisConnection>();
+    auto *conn = new stores::RedisConnection(this);
+    callback = [conn, callback](const TestOutcome &o) {
+        conn->deleteLater();
+        callback(o);
+    };
     auto run = [this, conn, callback](const stores::RedisOptions &target) {
         conn->open(target, [this, conn, callback](const Result<bool> &opened) {
             if (!opened) {
@@ -212,7 +225,11 @@ void ConnectionTester::testDatastore(const Profile &profile, const QString &pass
         return;
     }
     // Sentinel: ask it where the master is, then connect there.
-    auto sentinel = std::make_shared<stores::RedisConnection>();
+    auto *sentinel = new stores::RedisConnection(this);
+    callback = [sentinel, callback](const TestOutcome &o) {
+        sentinel->deleteLater();
+        callback(o);
+    };
     stores::RedisOptions s = *options;
     s.database = 0;
     const QString master = profile.datastore.masterName;

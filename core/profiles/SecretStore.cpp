@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
@@ -83,12 +84,11 @@ Error keychainError(QKeychain::Job *job)
 {
     if (job->error() == QKeychain::EntryNotFound)
         return {QCoreApplication::translate("SecretStore", "No secret is stored for this connection."), job->key(), SecretStore::NotFound};
-    if (job->error() == QKeychain::NoBackendAvailable || job->error() == QKeychain::AccessDenied
-        || job->error() == QKeychain::AccessDeniedByUser)
-        return {QCoreApplication::translate("SecretStore", "The OS keychain is not available: %1. The secret is asked for this session only.")
-                    .arg(job->errorString()),
-                job->errorString(), SecretStore::Unavailable};
-    return {QCoreApplication::translate("SecretStore", "The OS keychain failed: %1.").arg(job->errorString()), job->errorString(), 0};
+    // Whatever else failed (no D-Bus session, no Secret Service, a locked or refused keyring),
+    // for the user it means the same: no keychain now; ask for the secret for this session.
+    return {QCoreApplication::translate("SecretStore", "The OS keychain is not available (%1). The secret is asked for this session only.")
+                .arg(job->errorString().trimmed().remove(QRegularExpression(u"\\.$"_s))),
+            job->errorString(), SecretStore::Unavailable};
 }
 
 } // namespace

@@ -402,6 +402,11 @@ EOF
     # Each PING is bounded: if someone else holds the port, it may accept and never answer.
     deadline=$(($(_svc_now_ms) + 15000))
     while [ "$(_svc_now_ms)" -lt "$deadline" ]; do
+      # A certificate or key it cannot load fails the same way on any port: no retry.
+      if tail -c +"$((offset + 1))" -- "$log" | grep -q 'Failed to configure TLS'; then
+        _svc_fail "redis: TLS setup failed" "$log"
+        return 1
+      fi
       if tail -c +"$((offset + 1))" -- "$log" | grep -q 'Failed listening\|aborting'; then break; fi
       if [ "$(REDISCLI_AUTH=$pw timeout 2 redis-cli --no-auth-warning -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ]; then
         # Both listeners are up once the plain one answers; prove the TLS one works too.

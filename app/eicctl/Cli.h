@@ -1,0 +1,57 @@
+#pragma once
+
+// The pieces every eicctl command shares: parsed options, the terminal, secrets, exit codes.
+
+#include "Error.h"
+#include "kube/KubeConfig.h"
+#include "profiles/Profile.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <optional>
+
+namespace eic::cli {
+
+enum Exit { Done = 0, Failed = 1, Usage = 2 };
+
+struct Options {
+    QStringList args; // positional: command and its arguments
+    QString profile;
+    QString kubeconfig;
+    QString context;
+    QString ns;
+    QString database;
+    QString datastore;
+    QString datastoreCa;
+    QString server;
+    QString caFile;
+    QString tokenFile;
+    QString backupFolder;
+    QString notes;
+    QString databaseKind;
+    QString datastoreKind;
+    bool json = false;
+    bool watch = false;
+    int timeoutSeconds = 30;
+};
+
+QTextStream &out();
+QTextStream &err();
+int usage(const QString &message);
+int failed(const QString &message);
+
+// Asks on the terminal without echo; nullopt when stdin is not a terminal.
+std::optional<QString> promptSecret(const QString &question);
+
+// A secret from the OS keychain (with its timeout); when no keychain answers, from the
+// environment variable or, on a terminal, a prompt for this session only.
+Result<QString> secretFor(const profiles::Profile &profile, profiles::SecretKind kind, const char *envVariable);
+
+// Where to connect for the cell: the profile's, or the kubeconfig options.
+Result<kube::ResolvedContext> cellContext(const Options &options);
+
+int status(const Options &options);
+int profile(const Options &options);
+
+} // namespace eic::cli

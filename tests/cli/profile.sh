@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# eicctl profile against the real services of scripts/test: add with secrets from the
+# environment, test all three connections with the secrets from the keychain, no secret in
+# the profile file, the logs or `show`; wrong password and wrong CA give the server's words;
+# passwords in arguments are refused; remove takes the secrets along.
+# Env: EIC_SIM, EICCTL, and the EIC_TEST_* variables of scripts/lib/services.sh.
+set -euo pipefail
+if [ -z "${EIC_TEST_PGPORT:-}" ] || [ -z "${EIC_TEST_KEYRING:-}" ]; then
+  [ "${EIC_REQUIRE_SERVICES:-0}" = 1 ] && { echo "FAIL: services from scripts/test missing" >&2; exit 1; }
+  echo "SKIP: run through scripts/test (needs PostgreSQL, Redis and the keyring)"; exit 0
+fi
+EIC_SIM=${EIC_SIM:?}
+EICCTL=${EICCTL:?}
+work=$(mktemp -d)
+sim_pid=""
+cleanup() { [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+wait_for() {
+  local deadline=$((SECONDS + $1)); shift
+  until "$@" >/dev/null 2>&1; do [ $SECONDS -ge $deadline ] && return 1; sleep 0.1; done
+}
+# Profiles and logs of this run in a private config/data home (the keyring session is shared).
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
+"$EIC_SIM" --listen 127.0.0.1:0 --kubeconfig-out "$work/kubeconfig" >"$work/sim.out" 2>"$work/sim.err" &
+sim_pid=$!
+wait_for 20 grep -q '^eic-sim ready' "$work/sim.out" || fail "eic-sim did not start"
+
+db="host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=$EIC_TEST_PGDATABASE user=$EIC_TEST_PGUSER sslmode=verify-full sslrootcert=$EIC_TEST_CA"
+PGPASSWORD="$EIC_TEST_PGPASSWORD" REDISCLI_AUTH="$EIC_TEST_REDIS_PASSWORD" \
+  "$EICCTL" profile add prod --kubeconfig "$work/kubeconfig" --database "$db" \
+  --datastore "rediss://localhost:$EIC_TEST_REDIS_TLS_PORT" --datastore-ca "$EIC_TEST_CA" --backup-folder "$work/backups" </dev/null \
+  | tee "$work/add.out"
+grep -q 'saved with 2 secret(s) in the OS keychain' "$work/add.out" || fail "add"
+
+# The secrets now come from the keychain alone.
+env -u PGPASSWORD -u REDISCLI_AUTH "$EICCTL" profile test prod </dev/null | tee "$work/test.out" || fail "test prod: $(cat "$work/test.out")"
+grep -q '^OK    cell: Cell reachable; this login may read and scale deployments.' "$work/test.out" || fail "cell test"
+grep -q '^OK    database: Database reachable: PostgreSQL 15' "$work/test.out" || fail "database test"
+grep -q 'server certificate verified (sslmode=verify-full)' "$work/test.out" || fail "database TLS not verified"
+grep -q '^OK    datastore: Data store reachable: Redis 7' "$work/test.out" || fail "datastore test"
+grep -q 'TLS, server certificate verified' "$work/test.out" || fail "datastore TLS"
+
+"$EICCTL" profile show prod | tee "$work/show.out"
+grep -q 'password stored in the OS keychain' "$work/show.out" || fail "show does not say the password is stored"
+"$EICCTL" profile show prod -o json >"$work/show.json"
+"$EICCTL" profile list | grep -q '^prod' || fail "list"
+# No secret anywhere on disk or in the output.
+for secret in "$EIC_TEST_PGPASSWORD" "$EIC_TEST_REDIS_PASSWORD"; do
+  if grep -rqF -- "$secret" "$work/config" "$work/data" "$work/add.out" "$work/test.out" "$work/show.out" "$work/show.json"; then
+    fail "a secret leaked into $(grep -rlF -- "$secret" "$work/config" "$work/data" "$work"/*.out "$work/show.json" | head -1)"
+  fi
+done
+[ "$(stat -c %a "$work/config/eic-restore/eicctl/profiles.json" 2>/dev/null || stat -c %a "$work"/config/*/*/profiles.json)" = 600 ] || fail "profiles.json is not 0600"
+
+# Wrong password and wrong CA: the server's (or TLS stack's) own words.
+PGPASSWORD=wrong-password REDISCLI_AUTH=wrong-password "$EICCTL" profile add bad --kubeconfig "$work/kubeconfig" \
+  --database "host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=$EIC_TEST_PGDATABASE user=$EIC_TEST_PGUSER sslmode=disable" \
+  --datastore "redis://127.0.0.1:$EIC_TEST_REDIS_PORT" </dev/null >/dev/null
+set +e
+env -u PGPASSWORD -u REDISCLI_AUTH "$EICCTL" profile test bad </dev/null >"$work/bad.out" 2>&1; rc=$?
+set -e
+cat "$work/bad.out"
+[ $rc -eq 1 ] || fail "a failed test must exit 1 (got $rc)"
+grep -q 'password authentication failed for user "eic"' "$work/bad.out" || fail "no PostgreSQL sentence"
+grep -Eq 'WRONGPASS|invalid username-password' "$work/bad.out" || fail "no Redis sentence"
+grep -q 'no TLS: the connection is not encrypted' "$work/bad.out" && fail "reported details of a failed login" || true
+
+PGPASSWORD="$EIC_TEST_PGPASSWORD" REDISCLI_AUTH="$EIC_TEST_REDIS_PASSWORD" "$EICCTL" profile add wrongca --kubeconfig "$work/kubeconfig" \
+  --database "host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=$EIC_TEST_PGDATABASE user=$EIC_TEST_PGUSER sslmode=verify-full sslrootcert=$EIC_TEST_OTHER_CA" \
+  --datastore "rediss://localhost:$EIC_TEST_REDIS_TLS_PORT" --datastore-ca "$EIC_TEST_OTHER_CA" </dev/null >/dev/null
+set +e
+env -u PGPASSWORD -u REDISCLI_AUTH "$EICCTL" profile test wrongca </dev/null >"$work/ca.out" 2>&1; rc=$?
+set -e
+cat "$work/ca.out"
+[ $rc -eq 1 ] || fail "wrong CA must fail"
+grep -q 'certificate verify failed' "$work/ca.out" || fail "no PostgreSQL certificate sentence"
+grep -q 'TLS certificate is not signed by the CA you gave' "$work/ca.out" || fail "no Redis certificate sentence"
+
+# Secrets never from an argument.
+set +e
+msg=$("$EICCTL" profile add leak --database "host=127.0.0.1 password=hunter2" 2>&1); rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q 'contains a password' <<<"$msg" && ! grep -q hunter2 <<<"$msg" || fail "password argument: rc $rc: $msg"
+
+# Remove takes the secrets along: a new profile of the same name starts without them.
+"$EICCTL" profile remove prod | grep -q 'and its secrets removed' || fail "remove"
+"$EICCTL" profile add prod --kubeconfig "$work/kubeconfig" --database "$db" </dev/null >/dev/null
+"$EICCTL" profile show prod | grep -q 'password not stored' || fail "the new profile found old secrets"
+echo PASS
