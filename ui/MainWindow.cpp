@@ -3,12 +3,19 @@
 #include "ComponentFilterModel.h"
 #include "HealthDelegate.h"
 #include "LogPane.h"
+#include "MessageBox.h"
+#include "ProfileEditor.h"
 #include "cell/CellSession.h"
+#include "profiles/ConnectionTester.h"
+#include "profiles/ProfileStore.h"
+#include "profiles/SecretStore.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QSaveFile>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -27,9 +34,13 @@ using namespace Qt::StringLiterals;
 
 namespace eic::ui {
 
-MainWindow::MainWindow(kube::KubeConfig config, const QString &context, const QString &nsOverride, QWidget *parent)
+MainWindow::MainWindow(std::optional<kube::KubeConfig> config, profiles::ProfileStore *profiles, profiles::SecretStore *secrets,
+                       const QString &context, const QString &nsOverride, QWidget *parent)
     : QMainWindow(parent)
     , m_config(std::move(config))
+    , m_profiles(profiles)
+    , m_secrets(secrets)
+    , m_sessionSecrets(new profiles::MemorySecretStore(this))
     , m_nsOverride(nsOverride)
 {
     setWindowTitle(tr("eic-restore — Edge Integration Cell"));
@@ -39,7 +50,11 @@ MainWindow::MainWindow(kube::KubeConfig config, const QString &context, const QS
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateConnection);
     m_countdown.start();
-    switchContext(context.isEmpty() ? m_config.currentContext() : context);
+    rebuildCellChooser();
+    if (m_config && (!context.isEmpty() || !m_config->currentContext().isEmpty()))
+        switchContext(context.isEmpty() ? m_config->currentContext() : context);
+    else if (m_profiles && !m_profiles->profiles().isEmpty())
+        switchProfile(m_profiles->profiles().first().id);
 }
 
 MainWindow::~MainWindow() = default;
@@ -50,13 +65,20 @@ void MainWindow::buildUi()
     auto *layout = new QVBoxLayout(central);
 
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("&Context:"), this));
-    m_contexts = new QComboBox(this);
-    m_contexts->addItems(m_config.contextNames());
-    m_contexts->setToolTip(tr("Switch to another context of the kubeconfig"));
-    qobject_cast<QLabel *>(top->itemAt(0)->widget())->setBuddy(m_contexts);
-    connect(m_contexts, &QComboBox::activated, this, [this](int i) { switchContext(m_contexts->itemText(i)); });
-    top->addWidget(m_contexts);
+    top->addWidget(new QLabel(tr("C&ell:"), this));
+    m_cells = new QComboBox(this);
+    m_cells->setObjectName(u"cellChooser"_s);
+    m_cells->setMinimumContentsLength(24);
+    m_cells->setToolTip(tr("A saved profile, or a context of the kubeconfig"));
+    qobject_cast<QLabel *>(top->itemAt(0)->widget())->setBuddy(m_cells);
+    connect(m_cells, &QComboBox::activated, this, [this](int i) {
+        const QStringList choice = m_cells->itemData(i).toStringList();
+        if (choice.value(0) == "profile"_L1)
+            switchProfile(choice.value(1));
+        else if (choice.value(0) == "context"_L1)
+            switchContext(choice.value(1));
+    });
+    top->addWidget(m_cells);
     m_connection = new QLabel(this);
     m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
     top->addWidget(m_connection, 1);
@@ -137,21 +159,243 @@ void MainWindow::buildUi()
     cellMenu->addAction(copy);
     cellMenu->addSeparator();
     cellMenu->addAction(quit);
+
+    QMenu *profileMenu = menuBar()->addMenu(tr("&Profiles"));
+    auto addAction = [this, profileMenu](const QString &text, const QKeySequence &keys, auto slot) {
+        auto *a = profileMenu->addAction(text);
+        a->setShortcut(keys);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    addAction(tr("&New profile…"), QKeySequence::New, [this] { newProfile(); });
+    addAction(tr("&Edit profile…"), QKeySequence(tr("Ctrl+E")), [this] {
+        if (!m_profileId.isEmpty())
+            editProfile(m_profileId);
+    });
+    addAction(tr("&Duplicate profile"), QKeySequence(tr("Ctrl+D")), [this] {
+        if (!m_profileId.isEmpty())
+            duplicateProfile(m_profileId);
+    });
+    addAction(tr("De&lete profile…"), QKeySequence(), [this] {
+        if (!m_profileId.isEmpty())
+            deleteProfile(m_profileId);
+    });
+    profileMenu->addSeparator();
+    addAction(tr("&Import the current context as a profile…"), QKeySequence(), [this] {
+        profiles::Profile p;
+        if (m_session) {
+            p.name = m_session->client->context().context;
+            p.cell.context = p.name;
+            p.cell.ns = m_session->client->context().ns;
+            p.cell.kubeconfig = m_config ? m_config->files().value(0) : QString();
+        }
+        openEditor(p, true);
+    });
+    addAction(tr("E&xport profiles (without secrets)…"), QKeySequence(), [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export profiles"), u"eic-profiles.json"_s, tr("JSON (*.json)"));
+        if (file.isEmpty() || !m_profiles)
+            return;
+        QSaveFile f(file);
+        if (!f.open(QIODevice::WriteOnly) || f.write(profiles::ProfileStore::exportJson(m_profiles->profiles())) < 0 || !f.commit())
+            MessageBox::warning(this, tr("Export"), tr("Cannot write %1: %2").arg(file, f.errorString()));
+    });
+    addAction(tr("I&mport profiles…"), QKeySequence(), [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Import profiles"), {}, tr("JSON (*.json)"));
+        if (file.isEmpty() || !m_profiles)
+            return;
+        QFile f(file);
+        auto imported = f.open(QIODevice::ReadOnly) ? profiles::ProfileStore::importJson(f.readAll())
+                                                    : Result<QList<profiles::Profile>>(Error{tr("Cannot read %1: %2").arg(file, f.errorString()), {}, 0});
+        if (!imported) {
+            MessageBox::warning(this, tr("Import"), imported.error().message);
+            return;
+        }
+        QStringList problems;
+        for (profiles::Profile p : *imported) {
+            p.id.clear(); // a new id: the imported profile has no secrets yet
+            while (m_profiles->find(p.name))
+                p.name += tr(" (imported)");
+            if (auto added = m_profiles->add(p); !added)
+                problems.append(added.error().message);
+        }
+        rebuildCellChooser();
+        if (!problems.isEmpty())
+            MessageBox::warning(this, tr("Import"), problems.join(u'\n'));
+    });
+}
+
+void MainWindow::rebuildCellChooser()
+{
+    m_cells->clear();
+    if (m_profiles) {
+        for (const profiles::Profile &p : m_profiles->profiles())
+            m_cells->addItem(tr("%1 (profile)").arg(p.name), QStringList{u"profile"_s, p.id});
+    }
+    if (m_config) {
+        for (const QString &c : m_config->contextNames())
+            m_cells->addItem(tr("%1 (kubeconfig context)").arg(c), QStringList{u"context"_s, c});
+    }
+    const QStringList current = m_profileId.isEmpty() ? QStringList{u"context"_s, m_session ? m_session->client->context().context : QString()}
+                                                      : QStringList{u"profile"_s, m_profileId};
+    const int index = m_cells->findData(current);
+    if (index >= 0)
+        m_cells->setCurrentIndex(index);
+}
+
+void MainWindow::switchProfile(const QString &profileId)
+{
+    const profiles::Profile *found = m_profiles ? m_profiles->find(profileId) : nullptr;
+    if (!found)
+        return;
+    const profiles::Profile p = *found;
+    auto connectWith = [this, p](const QString &token) {
+        auto ctx = profiles::ConnectionTester::cellContext(p, token);
+        if (!ctx) {
+            MessageBox::warning(this, tr("Cannot connect"), ctx.error().message);
+            return;
+        }
+        if (connectTo(*ctx)) {
+            m_profileId = p.id;
+            rebuildCellChooser();
+        }
+    };
+    if (p.cell.mode != profiles::CellConnection::Mode::Manual) {
+        connectWith({});
+        return;
+    }
+    const QString key = profiles::secretKey(p.id, profiles::SecretKind::CellToken);
+    m_sessionSecrets->read(key, this, [this, key, connectWith](const Result<QString> &session) {
+        if (session) {
+            connectWith(*session);
+            return;
+        }
+        m_secrets->read(key, this, [connectWith](const Result<QString> &stored) { connectWith(stored ? *stored : QString()); });
+    });
+}
+
+ProfileEditor *MainWindow::newProfile()
+{
+    return openEditor(profiles::Profile(), true);
+}
+
+ProfileEditor *MainWindow::editProfile(const QString &profileId)
+{
+    const profiles::Profile *p = m_profiles ? m_profiles->find(profileId) : nullptr;
+    return p ? openEditor(*p, false) : nullptr;
+}
+
+ProfileEditor *MainWindow::openEditor(const profiles::Profile &profile, bool isNew)
+{
+    auto *editor = new ProfileEditor(profile, m_secrets, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor, isNew] { saveFromEditor(editor, isNew); });
+    editor->open();
+    return editor;
+}
+
+void MainWindow::saveFromEditor(ProfileEditor *editor, bool isNew)
+{
+    if (!m_profiles)
+        return;
+    const profiles::Profile p = editor->profile();
+    auto saved = isNew ? m_profiles->add(p) : m_profiles->update(p);
+    if (!saved) {
+        MessageBox::warning(this, tr("Profile not saved"), saved.error().message);
+        return;
+    }
+    const profiles::Profile stored = *m_profiles->find(p.name);
+    for (auto kind : {profiles::SecretKind::CellToken, profiles::SecretKind::DatabasePassword, profiles::SecretKind::DatastorePassword}) {
+        const QString secret = editor->typedSecret(kind);
+        if (secret.isEmpty())
+            continue;
+        const QString key = profiles::secretKey(stored.id, kind);
+        m_secrets->write(key, secret, this, [this, key, secret, kind](const Result<bool> &written) {
+            if (written)
+                return;
+            // No keychain: keep it for this session only, and say so once.
+            m_sessionSecrets->write(key, secret, this, [](const Result<bool> &) {});
+            MessageBox::warning(this, tr("Secret kept for this session only"),
+                                tr("The %1 could not be saved: %2").arg(profiles::secretLabel(kind), written.error().message));
+        });
+    }
+    spdlog::info("profile {} saved", stored.name.toStdString());
+    switchProfile(stored.id);
+    rebuildCellChooser();
+}
+
+bool MainWindow::duplicateProfile(const QString &profileId)
+{
+    const profiles::Profile *p = m_profiles ? m_profiles->find(profileId) : nullptr;
+    if (!p)
+        return false;
+    profiles::Profile copy = *p;
+    const QString fromId = copy.id;
+    copy.id.clear();
+    copy.name = tr("%1 (copy)").arg(p->name);
+    while (m_profiles->find(copy.name))
+        copy.name += tr(" (copy)");
+    if (auto added = m_profiles->add(copy); !added) {
+        MessageBox::warning(this, tr("Duplicate"), added.error().message);
+        return false;
+    }
+    const QString toId = m_profiles->find(copy.name)->id;
+    profiles::copyProfileSecrets(*m_secrets, fromId, toId, this, [this](const Result<bool> &r) {
+        if (!r)
+            MessageBox::warning(this, tr("Duplicate"), tr("The copy was made, but its secrets were not: %1").arg(r.error().message));
+    });
+    rebuildCellChooser();
+    return true;
+}
+
+bool MainWindow::deleteProfile(const QString &profileId)
+{
+    const profiles::Profile *p = m_profiles ? m_profiles->find(profileId) : nullptr;
+    if (!p)
+        return false;
+    const QString name = p->name;
+    if (MessageBox::question(this, tr("Delete profile"),
+                             tr("Delete the profile \"%1\" and its secrets in the keychain? The cell itself is not touched.").arg(name),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return false;
+    if (auto removed = m_profiles->remove(profileId); !removed) {
+        MessageBox::warning(this, tr("Delete profile"), removed.error().message);
+        return false;
+    }
+    profiles::removeProfileSecrets(*m_secrets, profileId, this, [this, name](const Result<bool> &r) {
+        if (!r)
+            MessageBox::warning(this, tr("Delete profile"), tr("\"%1\" was deleted, but its secrets could not be removed: %2").arg(name, r.error().message));
+    });
+    if (m_profileId == profileId)
+        m_profileId.clear();
+    rebuildCellChooser();
+    return true;
 }
 
 bool MainWindow::switchContext(const QString &context)
 {
-    auto resolved = m_config.resolve(context);
+    if (!m_config)
+        return false;
+    auto resolved = m_config->resolve(context);
     if (!resolved) {
         spdlog::error("{}", resolved.error().toString().toStdString());
-        QMessageBox::warning(this, tr("Cannot connect"), resolved.error().message);
+        MessageBox::warning(this, tr("Cannot connect"), resolved.error().message);
         return false;
     }
     kube::ResolvedContext ctx = *resolved;
     if (!m_nsOverride.isEmpty())
         ctx.ns = m_nsOverride;
+    if (!connectTo(ctx))
+        return false;
+    m_profileId.clear();
+    rebuildCellChooser();
+    return true;
+}
+
+bool MainWindow::connectTo(const kube::ResolvedContext &ctx)
+{
     if (!kube::isDnsLabel(ctx.ns)) {
-        QMessageBox::warning(this, tr("Cannot connect"), tr("\"%1\" is not a valid namespace name.").arg(ctx.ns));
+        MessageBox::warning(this, tr("Cannot connect"), tr("\"%1\" is not a valid namespace name.").arg(ctx.ns));
         return false;
     }
     m_filter->setSourceModel(nullptr);
@@ -168,7 +412,6 @@ bool MainWindow::switchContext(const QString &context)
                                                                    m_table->fontMetrics().horizontalAdvance(u"Progressing — 1 of 2 updated replicas"_s) + 30));
         m_table->setColumnWidth(cell::ComponentModel::Role, qMin(m_table->columnWidth(cell::ComponentModel::Role), 240));
     });
-    m_contexts->setCurrentText(ctx.context);
     m_tlsWarning->setVisible(ctx.cluster.insecureSkipTlsVerify);
     m_tlsWarning->setText(tr("⚠ TLS verification is off for this cluster (insecure-skip-tls-verify in the kubeconfig): "
                              "anyone between you and %1 could read and change this session.").arg(ctx.cluster.server.toString()));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kube/KubeConfig.h"
+#include "profiles/Profile.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -15,6 +16,11 @@ class QTableView;
 namespace eic::cell {
 class CellSession;
 }
+namespace eic::profiles {
+class ProfileStore;
+class SecretStore;
+class MemorySecretStore;
+}
 
 namespace eic::ui {
 
@@ -27,12 +33,22 @@ class LogPane;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // `config` gives the contexts to switch between; `nsOverride` replaces each context's namespace.
-    MainWindow(kube::KubeConfig config, const QString &context, const QString &nsOverride, QWidget *parent = nullptr);
+    // `config` (optional) gives kubeconfig contexts to choose from, `profiles` the saved profiles;
+    // `nsOverride` replaces each context's namespace.
+    MainWindow(std::optional<kube::KubeConfig> config, profiles::ProfileStore *profiles, profiles::SecretStore *secrets,
+               const QString &context, const QString &nsOverride, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Connects to another context of the kubeconfig (the old session's watches stop).
     bool switchContext(const QString &context);
+    // Connects to the cell of a saved profile (its token from the keychain when it has one).
+    void switchProfile(const QString &profileId);
+    // Profile management; the editor opens window-modal and saves when accepted.
+    class ProfileEditor *newProfile();
+    class ProfileEditor *editProfile(const QString &profileId);
+    bool duplicateProfile(const QString &profileId);
+    bool deleteProfile(const QString &profileId);
+    QString currentProfileId() const { return m_profileId; }
     cell::CellSession *session() const { return m_session.get(); }
     QTableView *componentTable() const { return m_table; }
     ComponentFilterModel *filterModel() const { return m_filter; }
@@ -44,13 +60,21 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    void rebuildCellChooser();
+    bool connectTo(const kube::ResolvedContext &context);
+    class ProfileEditor *openEditor(const profiles::Profile &profile, bool isNew);
+    void saveFromEditor(class ProfileEditor *editor, bool isNew);
     void updateConnection();
     void updateMessageService();
 
-    kube::KubeConfig m_config;
+    std::optional<kube::KubeConfig> m_config;
+    profiles::ProfileStore *m_profiles;
+    profiles::SecretStore *m_secrets;
+    profiles::MemorySecretStore *m_sessionSecrets;
+    QString m_profileId;
     QString m_nsOverride;
     std::unique_ptr<cell::CellSession> m_session;
-    QComboBox *m_contexts = nullptr;
+    QComboBox *m_cells = nullptr;
     QLabel *m_connection = nullptr;
     QLabel *m_tlsWarning = nullptr;
     QComboBox *m_filterChoice = nullptr;

@@ -2,6 +2,8 @@
 #include "cell/CellSession.h"
 #include "kube/KubeConfig.h"
 #include "log/Logging.h"
+#include "profiles/ProfileStore.h"
+#include "profiles/SecretStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,14 +36,26 @@ int main(int argc, char *argv[])
     eic::logging::init({u"eic-restore"_s, {}, spdlog::level::debug, levelOk ? level : spdlog::level::info, true});
     spdlog::info("eic-restore {} starting (Qt {})", EIC_VERSION, qVersion());
 
+    eic::profiles::ProfileStore profiles;
+    if (auto loaded = profiles.load(); !loaded) {
+        spdlog::error("{}", loaded.error().toString().toStdString());
+        QMessageBox::warning(nullptr, u"eic-restore"_s, loaded.error().message);
+    }
+    eic::profiles::KeychainSecretStore secrets;
+
     const QStringList files = parser.isSet(kubeconfig) ? QStringList{parser.value(kubeconfig)} : eic::kube::KubeConfig::defaultFiles();
     auto config = eic::kube::KubeConfig::load(files);
-    if (!config) {
-        spdlog::error("{}", config.error().toString().toStdString());
-        QMessageBox::critical(nullptr, u"eic-restore"_s, config.error().message);
-        return 1;
+    std::optional<eic::kube::KubeConfig> kubeconfigs;
+    if (config) {
+        kubeconfigs = *config;
+    } else {
+        spdlog::warn("{}", config.error().toString().toStdString());
+        if (profiles.profiles().isEmpty() || parser.isSet(kubeconfig)) {
+            QMessageBox::critical(nullptr, u"eic-restore"_s, config.error().message);
+            return 1;
+        }
     }
-    eic::ui::MainWindow window(*config, parser.value(context), parser.value(ns));
+    eic::ui::MainWindow window(kubeconfigs, &profiles, &secrets, parser.value(context), parser.value(ns));
     window.show();
     if (parser.isSet(screenshot)) {
         const QString png = parser.value(screenshot);

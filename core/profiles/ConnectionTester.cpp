@@ -153,7 +153,7 @@ void ConnectionTester::testDatabase(const Profile &profile, const QString &passw
             session->query(u"SELECT 1"_s, [session, clock, row, sslmode, callback](const Result<stores::PgResult> &ping) {
                 TestOutcome o;
                 o.latencyMs = static_cast<double>(clock->nsecsElapsed()) / 1e6;
-                o.details.append(tr("PostgreSQL %1 as %2").arg(row.value(0), row.value(2)));
+                o.details.append(tr("signed in as %1 (server %2)").arg(row.value(2), row.value(0)));
                 if (row.value(1) == "t"_L1)
                     o.details.append(tr("the server is in recovery (read-only)"));
                 const bool verified = session->sslInUse() && (sslmode == "verify-full"_L1 || sslmode == "verify-ca"_L1);

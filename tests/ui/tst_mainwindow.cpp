@@ -8,6 +8,7 @@
 #include "SimHost.h"
 #include "cell/CellSession.h"
 #include "kube/KubeConfig.h"
+#include "profiles/SecretStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -65,7 +66,8 @@ void TestMainWindow::showsTheCellAndFollowsAScale()
 
     auto config = eic::kube::KubeConfig::load({kubeconfig});
     QVERIFY(config);
-    eic::ui::MainWindow window(*config, {}, {});
+    eic::profiles::MemorySecretStore secrets;
+    eic::ui::MainWindow window(*config, nullptr, &secrets, {}, {});
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QAbstractItemModelTester tester(window.session()->model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -84,7 +86,12 @@ void TestMainWindow::showsTheCellAndFollowsAScale()
     QCOMPARE(cellText(view, u"edc"_s, eic::cell::ComponentModel::Ready), u"0"_s);
 
     // Filters: restore-relevant shows the eight components a restore stops; unhealthy none.
-    auto *filter = window.findChildren<QComboBox *>().at(1);
+    QComboBox *filter = nullptr;
+    for (auto *combo : window.findChildren<QComboBox *>()) {
+        if (combo->count() == 3 && combo->itemText(1) == u"Stopped by a restore"_s)
+            filter = combo;
+    }
+    QVERIFY(filter);
     filter->setCurrentIndex(1);
     QCOMPARE(view->rowCount(), 8);
     QVERIFY(rowOf(view, u"esac"_s) < 0);
@@ -117,7 +124,8 @@ void TestMainWindow::explainsARefusedToken()
     f.close();
     auto config = eic::kube::KubeConfig::load({kubeconfig});
     QVERIFY(config);
-    eic::ui::MainWindow window(*config, {}, {});
+    eic::profiles::MemorySecretStore secrets;
+    eic::ui::MainWindow window(*config, nullptr, &secrets, {}, {});
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().contains(u"401"_s), 10000);
     QVERIFY(window.connectionText().contains(u"error"_s));

@@ -1,5 +1,7 @@
 #include "PgSession.h"
 
+#include <QRegularExpression>
+
 #include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
@@ -16,7 +18,13 @@ QString serverSentence(const char *message)
     const qsizetype fatal = text.lastIndexOf("FATAL:  "_L1);
     if (fatal >= 0)
         return text.mid(fatal + 8).trimmed();
-    return text.section(u'\n', 0, 0).trimmed();
+    text = text.section(u'\n', 0, 0).trimmed();
+    // libpq prefixes 'connection to server at "h" (a), port p failed: '; the reason is after it.
+    static const QRegularExpression prefix(u"^connection to server (at|on) .*? failed: "_s);
+    text.remove(prefix);
+    if (text.contains("certificate verify failed"_L1))
+        text += u" — the server's certificate is not signed by the CA in sslrootcert (or sslmode=verify-full and the host name does not match it)"_s;
+    return text;
 }
 
 } // namespace
@@ -252,7 +260,7 @@ void PgSession::startNext()
 
 void PgSession::fail(const Error &error)
 {
-    spdlog::warn("{}", error.toString().toStdString());
+    spdlog::info("{}", error.toString().toStdString());
     close();
     auto cb = std::exchange(m_openCallback, {});
     if (cb)

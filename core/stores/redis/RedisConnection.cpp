@@ -203,7 +203,7 @@ void RedisConnection::failAll(const Error &error)
     auto pending = std::exchange(m_pending, {});
     m_socket.abort();
     if (wasOpen || open)
-        spdlog::warn("{}", error.toString().toStdString());
+        spdlog::info("{}", error.toString().toStdString());
     if (open)
         open(error);
     for (auto &cb : pending)

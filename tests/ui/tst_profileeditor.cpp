@@ -1,0 +1,173 @@
+// The profile editor, clicked through offscreen: inline validation, the three Test buttons
+// against eic-sim and the real PostgreSQL and Redis of scripts/test (TLS verified), saving with
+// secrets in the secret store and none in the file, switching the dashboard to the profile,
+// and deleting it through the confirmation seam. Screenshots: test-output/profile-editor-*.png.
+
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "ProfileEditor.h"
+#include "SimHost.h"
+#include "cell/CellSession.h"
+#include "kube/KubeConfig.h"
+#include "profiles/ProfileStore.h"
+#include "profiles/SecretStore.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestProfileEditor : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void createTestSaveAndDelete();
+
+private:
+    static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
+    template <typename T>
+    static T *child(QWidget *parent, const char *name)
+    {
+        auto *w = parent->findChild<T *>(QString::fromLatin1(name));
+        if (!w)
+            qFatal("no widget named %s", name);
+        return w;
+    }
+    static void type(QWidget *parent, const char *name, const QString &text)
+    {
+        auto *edit = child<QLineEdit>(parent, name);
+        edit->clear();
+        QTest::keyClicks(edit, text);
+    }
+};
+
+void TestProfileEditor::createTestSaveAndDelete()
+{
+    const bool services = qEnvironmentVariableIsSet("EIC_TEST_PGPORT") && qEnvironmentVariableIsSet("EIC_TEST_REDIS_TLS_PORT");
+    if (!services && qEnvironmentVariableIntValue("EIC_REQUIRE_SERVICES") == 1)
+        QFAIL("the services of scripts/test are missing");
+    QTemporaryDir dir;
+    eic::sim::SimHost sim;
+    QString error;
+    eic::sim::SimOptions options;
+    options.kubeconfigOut = dir.filePath(u"kubeconfig"_s);
+    QVERIFY2(sim.start(options, &error), qPrintable(error));
+    auto config = eic::kube::KubeConfig::load({options.kubeconfigOut});
+    QVERIFY(config);
+    eic::profiles::ProfileStore store(dir.filePath(u"profiles.json"_s));
+    QVERIFY(store.load());
+    std::unique_ptr<eic::profiles::SecretStore> secrets;
+    if (qEnvironmentVariableIsSet("EIC_TEST_KEYRING"))
+        secrets = std::make_unique<eic::profiles::KeychainSecretStore>(5000);
+    else
+        secrets = std::make_unique<eic::profiles::MemorySecretStore>();
+    eic::ui::MainWindow window(*config, &store, secrets.get(), {}, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    eic::ui::ProfileEditor *editor = window.newProfile();
+    QVERIFY(editor);
+    QTRY_VERIFY(editor->isVisible());
+    auto *ok = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    // Inline validation: no name yet, so OK is off and the problem is said.
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(child<QLabel>(editor, "problems")->text().contains(u"give the profile a name"_s));
+    type(editor, "name", u"production"_s);
+    type(editor, "namespace", u"Edge_Icell"_s);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(child<QLabel>(editor, "problems")->text().contains(u"cell.namespace"_s));
+    type(editor, "namespace", u"edge-icell"_s);
+    type(editor, "kubeconfig", options.kubeconfigOut);
+    QMetaObject::invokeMethod(child<QLineEdit>(editor, "kubeconfig"), "editingFinished");
+    QCOMPARE(child<QComboBox>(editor, "context")->currentText(), u"eic-sim"_s);
+    QVERIFY(ok->isEnabled());
+
+    QSignalSpy tested(editor, &eic::ui::ProfileEditor::testFinished);
+    QTest::mouseClick(child<QPushButton>(editor, "testCell"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!tested.isEmpty(), 10000);
+    QCOMPARE(tested.takeFirst(), (QVariantList{u"cell"_s, true}));
+    QVERIFY(child<QLabel>(editor, "cellResult")->text().contains(u"may scale deployments in edge-icell: yes"_s));
+    QVERIFY(editor->grab().save(shot(u"profile-editor-cell.png"_s)));
+
+    const QString dbPassword = qEnvironmentVariable("EIC_TEST_PGPASSWORD");
+    if (services) {
+        auto *tabs = editor->findChild<QTabWidget *>();
+        tabs->setCurrentIndex(1);
+        type(editor, "dbHost", u"127.0.0.1"_s);
+        child<QSpinBox>(editor, "dbPort")->setValue(qEnvironmentVariableIntValue("EIC_TEST_PGPORT"));
+        type(editor, "dbName", qEnvironmentVariable("EIC_TEST_PGDATABASE"));
+        type(editor, "dbUser", qEnvironmentVariable("EIC_TEST_PGUSER"));
+        type(editor, "dbPassword", u"not-the-password"_s);
+        type(editor, "sslrootcert", qEnvironmentVariable("EIC_TEST_CA"));
+        QTest::mouseClick(child<QPushButton>(editor, "testDatabase"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!tested.isEmpty(), 10000);
+        QCOMPARE(tested.takeFirst(), (QVariantList{u"database"_s, false}));
+        QVERIFY(child<QLabel>(editor, "databaseResult")->text().contains(u"password authentication failed"_s));
+        type(editor, "dbPassword", dbPassword);
+        QTest::mouseClick(child<QPushButton>(editor, "testDatabase"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!tested.isEmpty(), 10000);
+        QCOMPARE(tested.takeFirst(), (QVariantList{u"database"_s, true}));
+        QVERIFY(child<QLabel>(editor, "databaseResult")->text().contains(u"server certificate verified (sslmode=verify-full)"_s));
+        QVERIFY(editor->grab().save(shot(u"profile-editor-database.png"_s)));
+
+        tabs->setCurrentIndex(2);
+        type(editor, "hosts", u"localhost:%1"_s.arg(qEnvironmentVariable("EIC_TEST_REDIS_TLS_PORT")));
+        child<QCheckBox>(editor, "tls")->setChecked(true);
+        type(editor, "dsCa", qEnvironmentVariable("EIC_TEST_CA"));
+        type(editor, "dsPassword", qEnvironmentVariable("EIC_TEST_REDIS_PASSWORD"));
+        QTest::mouseClick(child<QPushButton>(editor, "testDatastore"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!tested.isEmpty(), 10000);
+        QCOMPARE(tested.takeFirst(), (QVariantList{u"datastore"_s, true}));
+        QVERIFY(child<QLabel>(editor, "datastoreResult")->text().contains(u"Redis 7"_s));
+        QVERIFY(child<QLabel>(editor, "datastoreResult")->text().contains(u"TLS, server certificate verified"_s));
+        QVERIFY(editor->grab().save(shot(u"profile-editor-datastore.png"_s)));
+    }
+
+    QSignalSpy sessionChanged(&window, &eic::ui::MainWindow::sessionChanged);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(store.find(u"production"_s), 5000);
+    const QString id = store.find(u"production"_s)->id;
+    QTRY_COMPARE_WITH_TIMEOUT(window.currentProfileId(), id, 5000);
+    QVERIFY(child<QComboBox>(&window, "cellChooser")->currentText().startsWith(u"production"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->monitor->synced(), 10000);
+    QVERIFY(window.grab().save(shot(u"dashboard-profile.png"_s)));
+
+    if (services) {
+        // The password went to the secret store, and not into the file.
+        std::optional<eic::Result<QString>> stored;
+        secrets->read(eic::profiles::secretKey(id, eic::profiles::SecretKind::DatabasePassword), this,
+                      [&stored](const eic::Result<QString> &r) { stored = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 10000);
+        QVERIFY(stored->ok());
+        QCOMPARE(stored->value(), dbPassword);
+        QFile f(store.path());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains(dbPassword.toUtf8()));
+    }
+
+    // Delete asks first (answered through the seam), then takes the secrets along.
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!window.deleteProfile(id));
+    QVERIFY(store.find(id));
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QVERIFY(window.deleteProfile(id));
+    QVERIFY(!store.find(id));
+    QVERIFY(eic::ui::MessageBox::history().last().contains(u"Delete the profile \"production\""_s));
+    std::optional<eic::Result<QString>> gone;
+    secrets->read(eic::profiles::secretKey(id, eic::profiles::SecretKind::DatabasePassword), this,
+                  [&gone](const eic::Result<QString> &r) { gone = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(gone.has_value(), 10000);
+    QVERIFY(!gone->ok());
+}
+
+QTEST_MAIN(TestProfileEditor)
+#include "tst_profileeditor.moc"

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QMessageBox>
+
+#include <optional>
+
+namespace eic::ui {
+
+// "Ask the user", with a seam for tests (in the spirit of KeePassXC's MessageBox): a test sets
+// the next answer, and the next question returns it without showing a dialog.
+class MessageBox {
+public:
+    static QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
+                                                QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton);
+    static void warning(QWidget *parent, const QString &title, const QString &text);
+    static void information(QWidget *parent, const QString &title, const QString &text);
+
+    static void setNextAnswer(QMessageBox::StandardButton answer) { s_next = answer; }
+    // Texts of the dialogs answered through the seam (or shown), newest last.
+    static QStringList &history() { return s_history; }
+
+private:
+    static inline std::optional<QMessageBox::StandardButton> s_next;
+    static inline QStringList s_history;
+};
+
+} // namespace eic::ui
