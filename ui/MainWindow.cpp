@@ -19,6 +19,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -269,7 +270,21 @@ void MainWindow::switchProfile(const QString &profileId)
             connectWith(*session);
             return;
         }
-        m_secrets->read(key, this, [connectWith](const Result<QString> &stored) { connectWith(stored ? *stored : QString()); });
+        m_secrets->read(key, this, [this, key, connectWith](const Result<QString> &stored) {
+            if (stored || stored.error().code != profiles::SecretStore::Unavailable) {
+                connectWith(stored ? *stored : QString());
+                return;
+            }
+            // No keychain now: say so in one sentence and ask for this session only.
+            bool ok = false;
+            const QString token = QInputDialog::getText(this, tr("Cell token"),
+                                                        stored.error().message + u"\n\n"_s + tr("Token for this session only:"),
+                                                        QLineEdit::Password, {}, &ok);
+            if (!ok)
+                return;
+            m_sessionSecrets->write(key, token, this, [](const Result<bool> &) {});
+            connectWith(token);
+        });
     });
 }
 

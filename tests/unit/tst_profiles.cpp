@@ -242,6 +242,14 @@ void TestProfiles::keychainRoundTripAndLifecycle()
     auto read = await<eic::Result<QString>>([&](QObject *c, auto cb) { keychain.read(secretKey(p.id, SecretKind::DatabasePassword), c, cb); });
     QVERIFY(read && read->ok());
     QCOMPARE(read->value(), secret);
+    // A rename keeps the id, so the secret is still the profile's.
+    Profile renamed = p;
+    renamed.name = u"production-eu"_s;
+    QVERIFY(store.update(renamed));
+    auto afterRename = await<eic::Result<QString>>([&](QObject *c, auto cb) {
+        keychain.read(secretKey(store.find(u"production-eu"_s)->id, SecretKind::DatabasePassword), c, cb);
+    });
+    QVERIFY(afterRename && afterRename->ok() && afterRename->value() == secret);
     // Never in the file on disk.
     QFile f(store.path());
     QVERIFY(f.open(QIODevice::ReadOnly));
