@@ -32,7 +32,8 @@ wait_for() {
 
 start_sim() {
   local args=(--listen 127.0.0.1:0 --kubeconfig-out "$work/kubeconfig" --pod-start-ms 300)
-  [ $# -gt 0 ] && args+=(--scenario "$1")
+  [ $# -gt 0 ] && [ -n "$1" ] && args+=(--scenario "$1")
+  [ $# -gt 1 ] && args+=(--ca-cert "$2" --ca-key "$3")
   "$EIC_SIM" "${args[@]}" >"$work/sim.out" 2>"$work/sim.err" &
   sim_pid=$!
   wait_for 20 grep -q '^eic-sim ready https://127.0.0.1:[0-9]*$' "$work/sim.out" \
@@ -109,6 +110,15 @@ JSON
   set -e
   [ $rc -ne 0 ] && grep -q 'forbidden' <<<"$out" || fail "scale was not forbidden: $out"
   echo "$out"
+  ;;
+given-ca)
+  # A CA of the admin's own: the sim signs its server certificate with it and names it in the kubeconfig.
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$work/ca.key" -out "$work/ca.crt" \
+    -days 2 -subj "/CN=test CA" -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign >/dev/null 2>&1
+  start_sim "" "$work/ca.crt" "$work/ca.key"
+  grep 'certificate-authority-data:' "$work/kubeconfig" | awk '{print $2}' | base64 -d >"$work/kube-ca.crt"
+  cmp -s "$work/kube-ca.crt" "$work/ca.crt" || fail "the kubeconfig does not carry the given CA"
+  k get deploy edc >/dev/null || fail "kubectl does not trust the server signed by the given CA"
   ;;
 *)
   fail "unknown case"

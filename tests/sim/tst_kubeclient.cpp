@@ -33,6 +33,7 @@ private Q_SLOTS:
     void execPluginFailureIsExplained_data();
     void execPluginFailureIsExplained();
     void mergedKubeconfigConnects();
+    void tokenFileIsReadAgainWhenItChanges();
     void scaleWithConflictsAndDryRun();
     void accessReviewAndVersion();
     void monitorSeesOlderCellBuiltinAndHa();
@@ -276,6 +277,34 @@ void TestKubeClient::mergedKubeconfigConnects()
     auto r = wait<int>([&](QObject *o, auto cb) { client.getScale(u"edge-icell"_s, u"edc"_s, o, cb); });
     QVERIFY(r && r->ok());
     QCOMPARE(r->value(), 2);
+}
+
+void TestKubeClient::tokenFileIsReadAgainWhenItChanges()
+{
+    SimFixture sim;
+    QVERIFY(sim.ok());
+    QTemporaryDir dir;
+    const QString tokenFile = dir.filePath(u"token"_s);
+    auto writeToken = [&](const QString &token) {
+        QFile f(tokenFile);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(token.toUtf8() + '\n');
+        f.close();
+        // A rotation changes the file's time; make it visibly different from the last one.
+        f.setFileTime(QDateTime::currentDateTime().addSecs(token.size()), QFileDevice::FileModificationTime);
+    };
+    writeToken(u"stale-token"_s);
+    auto ctx = contextOf(sim);
+    ctx.user.token.clear();
+    ctx.user.tokenFile = tokenFile;
+    KubeClient client(ctx);
+    auto refused = wait<int>([&](QObject *o, auto cb) { client.getScale(u"edge-icell"_s, u"edc"_s, o, cb); });
+    QVERIFY(refused && !refused->ok());
+    QCOMPARE(refused->error().code, 401);
+    writeToken(sim.host().token()); // the token rotates on disk, as projected tokens do
+    auto accepted = wait<int>([&](QObject *o, auto cb) { client.getScale(u"edge-icell"_s, u"edc"_s, o, cb); });
+    QVERIFY2(accepted && accepted->ok(), accepted && !accepted->ok() ? qPrintable(accepted->error().message) : "");
+    QCOMPARE(accepted->value(), 2);
 }
 
 void TestKubeClient::scaleWithConflictsAndDryRun()
