@@ -22,6 +22,7 @@ struct Error {
 template <typename T>
 class Result {
 public:
+    Result() : m_data(Error{}) {} // for QVariant (signals); an empty error until assigned
     Result(T value) : m_data(std::move(value)) {}
     Result(Error error) : m_data(std::move(error)) {}
 

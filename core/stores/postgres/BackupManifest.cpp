@@ -1,0 +1,168 @@
+#include "BackupManifest.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::stores {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BackupManifest", text);
+}
+
+Result<QString> sha256Of(const QString &path, const std::function<bool()> &cancelled)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{tr("Cannot read %1: %2.").arg(path, f.errorString()), {}, 0};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = f.read(buffer.data(), buffer.size());
+        if (n < 0)
+            return Error{tr("Cannot read %1: %2.").arg(path, f.errorString()), {}, 0};
+        if (n == 0)
+            break;
+        hash.addData(QByteArrayView(buffer.constData(), n));
+        if (cancelled && cancelled())
+            return Error{tr("Cancelled."), {}, 0};
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace
+
+qint64 BackupManifest::totalBytes() const
+{
+    qint64 total = 0;
+    for (const auto &f : files)
+        total += f.bytes;
+    return total;
+}
+
+QJsonObject BackupManifest::toJson() const
+{
+    QJsonArray t;
+    for (const auto &table : tables)
+        t.append(QJsonObject{{"schema"_L1, table.schema}, {"name"_L1, table.name}, {"rows"_L1, table.rows},
+                             {"rowsExact"_L1, table.rowsExact}, {"bytes"_L1, table.bytes}});
+    QJsonArray f;
+    for (const auto &file : files)
+        f.append(QJsonObject{{"path"_L1, file.path}, {"bytes"_L1, file.bytes}, {"sha256"_L1, file.sha256}});
+    return {{"format"_L1, QLatin1StringView(kFormat)},
+            {"version"_L1, kVersion},
+            {"database"_L1, database},
+            {"server"_L1, QJsonObject{{"version"_L1, serverVersion}, {"address"_L1, serverAddress}}},
+            {"tool"_L1, toolVersion},
+            {"dumpFormat"_L1, dumpFormat},
+            {"jobs"_L1, jobs},
+            {"started"_L1, started.toString(Qt::ISODateWithMs)},
+            {"finished"_L1, finished.toString(Qt::ISODateWithMs)},
+            {"totalBytes"_L1, totalBytes()},
+            {"tables"_L1, t},
+            {"files"_L1, f}};
+}
+
+Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
+{
+    if (json.value("format"_L1).toString() != QLatin1StringView(kFormat))
+        return Error{tr("This is not a database backup of eic-restore (no manifest of ours)."), {}, 0};
+    if (json.value("version"_L1).toInt() > kVersion)
+        return Error{tr("The backup was written by a newer eic-restore; update to restore it."), {}, 0};
+    BackupManifest m;
+    m.database = json.value("database"_L1).toString();
+    m.serverVersion = json.value("server"_L1).toObject().value("version"_L1).toString();
+    m.serverAddress = json.value("server"_L1).toObject().value("address"_L1).toString();
+    m.toolVersion = json.value("tool"_L1).toString();
+    m.dumpFormat = json.value("dumpFormat"_L1).toString(u"directory"_s);
+    m.jobs = json.value("jobs"_L1).toInt(1);
+    m.started = QDateTime::fromString(json.value("started"_L1).toString(), Qt::ISODateWithMs);
+    m.finished = QDateTime::fromString(json.value("finished"_L1).toString(), Qt::ISODateWithMs);
+    for (const auto &v : json.value("tables"_L1).toArray()) {
+        const QJsonObject o = v.toObject();
+        m.tables.append({o.value("schema"_L1).toString(), o.value("name"_L1).toString(), o.value("rows"_L1).toInteger(),
+                         o.value("rowsExact"_L1).toBool(), o.value("bytes"_L1).toInteger()});
+    }
+    for (const auto &v : json.value("files"_L1).toArray()) {
+        const QJsonObject o = v.toObject();
+        m.files.append({o.value("path"_L1).toString(), o.value("bytes"_L1).toInteger(), o.value("sha256"_L1).toString()});
+    }
+    if (m.files.isEmpty())
+        return Error{tr("The backup's manifest lists no files."), {}, 0};
+    return m;
+}
+
+Result<BackupManifest> BackupManifest::read(const QString &backupDir)
+{
+    QFile f(QDir(backupDir).filePath(u"manifest.json"_s));
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{tr("%1 has no readable manifest.json: %2. Choose a folder made by eic-restore's database backup.").arg(backupDir, f.errorString()), {}, 0};
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    if (!doc.isObject())
+        return Error{tr("The manifest of %1 is damaged (%2).").arg(backupDir, error.errorString()), {}, 0};
+    return fromJson(doc.object());
+}
+
+Result<bool> BackupManifest::write(const QString &backupDir) const
+{
+    QSaveFile f(QDir(backupDir).filePath(u"manifest.json"_s));
+    if (!f.open(QIODevice::WriteOnly))
+        return Error{tr("Cannot write the manifest in %1: %2.").arg(backupDir, f.errorString()), {}, 0};
+    f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!f.commit())
+        return Error{tr("Cannot write the manifest in %1: %2.").arg(backupDir, f.errorString()), {}, 0};
+    return true;
+}
+
+Result<QList<ManifestFile>> BackupManifest::hashFiles(const QString &backupDir, const QString &dataDir, const std::function<bool()> &cancelled)
+{
+    QList<ManifestFile> out;
+    QDirIterator it(dataDir, QDir::Files, QDirIterator::Subdirectories);
+    QStringList paths;
+    while (it.hasNext())
+        paths.append(it.next());
+    paths.sort();
+    const QDir base(backupDir);
+    for (const QString &path : std::as_const(paths)) {
+        auto hash = sha256Of(path, cancelled);
+        if (!hash)
+            return hash.error();
+        out.append({base.relativeFilePath(path), QFileInfo(path).size(), *hash});
+    }
+    return out;
+}
+
+Result<bool> BackupManifest::verify(const QString &backupDir, const std::function<bool()> &cancelled) const
+{
+    const QDir base(backupDir);
+    QStringList listed;
+    for (const ManifestFile &file : files) {
+        const QString path = base.filePath(file.path);
+        listed.append(QDir::cleanPath(path));
+        const QFileInfo info(path);
+        if (!info.exists())
+            return Error{tr("The backup %1 is incomplete: %2 is missing.").arg(backupDir, file.path), {}, 0};
+        if (info.size() != file.bytes)
+            return Error{tr("The backup %1 is damaged: %2 has %3 bytes, the manifest says %4.").arg(backupDir, file.path).arg(info.size()).arg(file.bytes), {}, 0};
+        auto hash = sha256Of(path, cancelled);
+        if (!hash)
+            return hash.error();
+        if (*hash != file.sha256)
+            return Error{tr("The backup %1 is damaged: the checksum of %2 does not match the manifest.").arg(backupDir, file.path), {}, 0};
+    }
+    return true;
+}
+
+} // namespace eic::stores

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Error.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace eic::stores {
+
+struct ManifestTable {
+    QString schema;
+    QString name;
+    qint64 rows = 0;
+    bool rowsExact = false; // counted in the dump's snapshot, or the planner's estimate
+    qint64 bytes = 0;
+    QString qualified() const { return schema + u'.' + name; }
+};
+
+struct ManifestFile {
+    QString path; // relative to the backup folder
+    qint64 bytes = 0;
+    QString sha256;
+};
+
+// What a database backup holds and how to prove it is intact: written next to the dump
+// (manifest.json), read and checked before any restore.
+struct BackupManifest {
+    static constexpr const char *kFormat = "eic-restore/postgres-backup";
+    static constexpr int kVersion = 1;
+
+    QString database;
+    QString serverVersion;
+    QString serverAddress;
+    QString toolVersion;
+    QString dumpFormat = QStringLiteral("directory");
+    int jobs = 1;
+    QDateTime started;
+    QDateTime finished;
+    QList<ManifestTable> tables;
+    QList<ManifestFile> files;
+
+    qint64 totalBytes() const;
+    QJsonObject toJson() const;
+    static Result<BackupManifest> fromJson(const QJsonObject &json);
+    static Result<BackupManifest> read(const QString &backupDir);
+    Result<bool> write(const QString &backupDir) const;
+
+    // Hashes every file under `dataDir` (relative paths from `backupDir`), as the manifest lists them.
+    static Result<QList<ManifestFile>> hashFiles(const QString &backupDir, const QString &dataDir,
+                                                 const std::function<bool()> &cancelled = {});
+    // Checks every listed file's size and SHA-256 and that no file is missing or extra;
+    // the Error names the first damaged file.
+    Result<bool> verify(const QString &backupDir, const std::function<bool()> &cancelled = {}) const;
+};
+
+} // namespace eic::stores

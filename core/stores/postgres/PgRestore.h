@@ -1,0 +1,105 @@
+#pragma once
+
+#include "BackupManifest.h"
+#include "Error.h"
+#include "PgInspection.h"
+#include "PgSession.h"
+#include "PgTools.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QProcess>
+
+#include <atomic>
+#include <memory>
+
+namespace eic::stores {
+
+struct RestoreProgress {
+    QString phase;    // "verifying", "sessions", "restoring", "checking"
+    int itemsDone = 0;
+    int itemsTotal = 0;
+    QString currentItem;
+    double elapsedSeconds = 0;
+    double itemsPerSecond = 0;
+};
+
+struct TableCheck {
+    QString table;
+    qint64 expected = 0;
+    qint64 found = 0;
+    bool exact = false;
+    bool ok = false;
+};
+
+struct RestoreOutcome {
+    double seconds = 0;
+    int items = 0;
+    QStringList warnings;
+    QList<TableCheck> checks;
+    bool acceptsWrites = false;
+    QJsonObject toJson() const;
+};
+
+// Restores a backup made by PgBackup into the profile's database, honestly: the manifest's
+// checksums and `pg_restore --list` are checked before anything changes; sessions still
+// connected stop the restore unless `terminate-sessions` was acknowledged; pg_restore's exit
+// status and its stderr decide success; afterwards the database must accept writes, every
+// table of the manifest must exist, and row counts must match.
+class PgRestore : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        PgConnectOptions connection;
+        QString backupDir;
+        int jobs = 0;                   // 0: the manifest's job count, at least 1
+        bool terminateSessions = false; // the caution `terminate-sessions` was acknowledged
+        int sessionsGoneTimeoutMs = 15000;
+    };
+    enum ErrorCode { PreflightFailed = 4 }; // nothing was changed
+
+    explicit PgRestore(QObject *parent = nullptr);
+    ~PgRestore() override;
+
+    void start(const Options &options);
+    void cancel();
+    // Whether the database was touched already (pg_restore had started).
+    bool databaseChanged() const { return m_started; }
+
+Q_SIGNALS:
+    void progress(const eic::stores::RestoreProgress &progress);
+    void finished(const eic::Result<eic::stores::RestoreOutcome> &result);
+
+private:
+    void listArchive();
+    void checkSessions();
+    void waitSessionsGone(int attemptsLeft);
+    void runRestore();
+    void onOutput();
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+    void verify();
+    void checkTable(int index);
+    void finish(const Result<RestoreOutcome> &result);
+    void report(const QString &phase);
+
+    Options m_options;
+    BackupManifest m_manifest;
+    PgSession m_session;
+    PgTools m_tools;
+    std::unique_ptr<PgPassFile> m_passFile;
+    QProcess m_process;
+    QElapsedTimer m_clock;
+    RestoreProgress m_progress;
+    RestoreOutcome m_outcome;
+    QByteArray m_stderr;
+    QStringList m_errors;
+    std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
+    bool m_started = false;
+    bool m_done = false;
+};
+
+} // namespace eic::stores
+
+Q_DECLARE_METATYPE(eic::stores::RestoreProgress)
+Q_DECLARE_METATYPE(eic::Result<eic::stores::RestoreOutcome>)
