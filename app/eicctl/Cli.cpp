@@ -18,6 +18,12 @@ using namespace Qt::StringLiterals;
 
 namespace eic::cli {
 
+std::function<void()> &interruptHandler()
+{
+    static std::function<void()> handler;
+    return handler;
+}
+
 QTextStream &out()
 {
     static QTextStream s(stdout);

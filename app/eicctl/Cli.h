@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+#include <functional>
 #include <optional>
 
 namespace eic::cli {
@@ -31,10 +32,15 @@ struct Options {
     QString notes;
     QString databaseKind;
     QString datastoreKind;
+    QString to;
+    int jobs = 0;
     bool json = false;
     bool watch = false;
     int timeoutSeconds = 30;
 };
+
+// What Ctrl-C / SIGTERM does: a running job cancels itself (and cleans up) before eicctl ends.
+std::function<void()> &interruptHandler();
 
 QTextStream &out();
 QTextStream &err();
@@ -53,5 +59,6 @@ Result<kube::ResolvedContext> cellContext(const Options &options);
 
 int status(const Options &options);
 int profile(const Options &options);
+int backup(const Options &options);
 
 } // namespace eic::cli

@@ -45,7 +45,9 @@ Commands:
                                             K: external, built-in, managed-azure, managed-aws, managed-other
   profile remove NAME                       the profile and its keychain entries
   profile test NAME                         connect to the cell, the database and the data store and report
-  backup database|datastore [--to DIR]      take a backup with a manifest and checksums (not yet available)
+  backup database [--to DIR] [--jobs N]     pg_dump (directory format, N jobs) with a manifest and checksums;
+                                            --profile NAME or --database CONNINFO; default folder: the profile's
+  backup datastore [--to DIR]               (not yet available)
   plan database|datastore                   print the plan and its cautions; changes nothing (not yet available)
   restore database|datastore --mode external|archive|new-instance                     (not yet available)
   continue | resume | abort                 finish or roll back a restore               (not yet available)
@@ -75,7 +77,10 @@ void quitOnSignals(QCoreApplication &app)
     QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
         char byte = 0;
         [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
-        QCoreApplication::exit(eic::cli::Done);
+        if (auto &handler = eic::cli::interruptHandler())
+            handler();
+        else
+            QCoreApplication::exit(eic::cli::Done);
     });
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
@@ -113,8 +118,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption logLevel(u"log-level"_s, {}, u"level"_s, u"warn"_s);
     const QCommandLineOption timeout(u"timeout"_s, {}, u"seconds"_s, u"30"_s);
     const QCommandLineOption watch(u"watch"_s);
+    const QCommandLineOption to(u"to"_s, {}, u"dir"_s);
+    const QCommandLineOption jobs(u"jobs"_s, {}, u"n"_s);
     parser.addOptions({help, version, profileOption, kubeconfig, context, ns, database, databaseKind, datastore, datastoreCa, datastoreKind, server,
-                       caFile, tokenFile, backupFolder, notes, output, logLevel, timeout, watch});
+                       caFile, tokenFile, backupFolder, notes, output, logLevel, timeout, watch, to, jobs});
 
     if (!parser.parse(app.arguments()))
         return usage(parser.errorText());
@@ -159,6 +166,13 @@ int main(int argc, char *argv[])
     o.backupFolder = parser.value(backupFolder);
     o.notes = parser.value(notes);
     o.watch = parser.isSet(watch);
+    o.to = parser.value(to);
+    if (parser.isSet(jobs)) {
+        bool jobsOk = false;
+        o.jobs = parser.value(jobs).toInt(&jobsOk);
+        if (!jobsOk || o.jobs < 1 || o.jobs > 64)
+            return usage(u"--jobs must be a number from 1 to 64"_s);
+    }
     if (!o.ns.isEmpty() && !eic::kube::isDnsLabel(o.ns))
         return usage(u"\"%1\" is not a valid namespace name (a DNS-1123 label)"_s.arg(o.ns));
     eic::logging::init({u"eicctl"_s, {}, spdlog::level::debug, level, true});
@@ -169,7 +183,9 @@ int main(int argc, char *argv[])
         return status(o);
     if (command == "profile"_L1)
         return profile(o);
-    const QStringList later{u"backup"_s, u"plan"_s, u"restore"_s, u"continue"_s, u"resume"_s, u"abort"_s, u"report"_s, u"sandbox"_s};
+    if (command == "backup"_L1)
+        return backup(o);
+    const QStringList later{u"plan"_s, u"restore"_s, u"continue"_s, u"resume"_s, u"abort"_s, u"report"_s, u"sandbox"_s};
     if (later.contains(command))
         return usage(u"\"%1\" is not available in this version yet"_s.arg(command));
     return usage(u"unknown command \"%1\""_s.arg(command));

@@ -1,0 +1,129 @@
+// eicctl backup database [--to DIR] [--jobs N]: pg_dump with a manifest and checksums.
+
+#include "Cli.h"
+
+#include "profiles/ConnectionStrings.h"
+#include "profiles/ConnectionTester.h"
+#include "profiles/ProfileStore.h"
+#include "stores/postgres/PgBackup.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::cli {
+
+namespace {
+
+QString human(double bytes)
+{
+    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (bytes >= 1024 && u < 4) {
+        bytes /= 1024;
+        ++u;
+    }
+    return u"%1 %2"_s.arg(bytes, 0, 'f', u == 0 ? 0 : 1).arg(QLatin1StringView(units[u]));
+}
+
+// The database connection of a backup: --database (password from PGPASSWORD/.pgpass as libpq
+// does) or the profile's (password from the keychain).
+Result<QPair<stores::PgConnectOptions, QString>> databaseTarget(const Options &o)
+{
+    if (!o.database.isEmpty()) {
+        auto db = profiles::parseDatabaseConninfo(o.database);
+        if (!db)
+            return db.error();
+        profiles::Profile p;
+        p.database = *db;
+        return qMakePair(profiles::ConnectionTester::databaseOptions(p, qEnvironmentVariable("PGPASSWORD")), o.backupFolder);
+    }
+    if (o.profile.isEmpty())
+        return Error{u"Say which database: --profile NAME or --database CONNINFO."_s, {}, Usage};
+    profiles::ProfileStore store;
+    if (auto loaded = store.load(); !loaded)
+        return loaded.error();
+    const profiles::Profile *p = store.find(o.profile);
+    if (!p)
+        return Error{u"There is no profile \"%1\" (see eicctl profile list)."_s.arg(o.profile), {}, 0};
+    if (p->database.host.isEmpty() && p->database.service.isEmpty())
+        return Error{u"Profile \"%1\" has no database connection."_s.arg(p->name), {}, 0};
+    auto password = secretFor(*p, profiles::SecretKind::DatabasePassword, "PGPASSWORD");
+    return qMakePair(profiles::ConnectionTester::databaseOptions(*p, password ? *password : QString()), p->backupFolder);
+}
+
+} // namespace
+
+int backup(const Options &o)
+{
+    const QString what = o.args.value(1);
+    if (what == "datastore"_L1)
+        return usage(u"backup datastore is not available in this version yet"_s);
+    if (what != "database"_L1 || o.args.size() != 2)
+        return usage(u"backup database|datastore [--to DIR] [--jobs N]"_s);
+    auto target = databaseTarget(o);
+    if (!target)
+        return target.error().code == Usage ? usage(target.error().message) : failed(target.error().message);
+    const QString folder = o.to.isEmpty() ? target->second : o.to;
+    if (folder.isEmpty())
+        return usage(u"say where the backup goes: --to DIR (or set the profile's backup folder)"_s);
+
+    stores::PgBackup job;
+    const bool tty = isatty(STDERR_FILENO);
+    int exitCode = Failed;
+    QObject::connect(&job, &stores::PgBackup::progress, &job, [&](const stores::BackupProgress &p) {
+        if (o.json) {
+            out() << QJsonDocument(QJsonObject{{"event"_L1, "progress"_L1}, {"tablesDone"_L1, p.tablesDone}, {"tablesTotal"_L1, p.tablesTotal},
+                                               {"table"_L1, p.currentTable}, {"bytes"_L1, p.bytes}, {"bytesPerSecond"_L1, p.bytesPerSecond},
+                                               {"elapsedSeconds"_L1, p.elapsedSeconds}})
+                         .toJson(QJsonDocument::Compact)
+                  << "\n";
+            out().flush();
+            return;
+        }
+        const QString line = u"backup: %1/%2 tables, %3 at %4/s, %5 s  %6"_s.arg(p.tablesDone).arg(p.tablesTotal).arg(human(static_cast<double>(p.bytes)),
+                                                                                                             human(p.bytesPerSecond))
+                                 .arg(p.elapsedSeconds, 0, 'f', 1)
+                                 .arg(p.currentTable.left(40));
+        err() << (tty ? u"\r\x1b[K"_s + line : line + u'\n');
+        err().flush();
+    });
+    QObject::connect(&job, &stores::PgBackup::finished, &job, [&](const Result<stores::BackupResult> &r) {
+        if (tty && !o.json)
+            err() << "\n";
+        if (!r) {
+            if (o.json)
+                out() << QJsonDocument(QJsonObject{{"event"_L1, "failed"_L1}, {"message"_L1, r.error().message}}).toJson(QJsonDocument::Compact) << "\n";
+            failed(r.error().message);
+            exitCode = Failed;
+        } else if (o.json) {
+            QJsonObject doc = r->manifest.toJson();
+            doc["event"_L1] = "done"_L1;
+            doc["directory"_L1] = r->directory;
+            doc["seconds"_L1] = r->seconds;
+            out() << QJsonDocument(doc).toJson(QJsonDocument::Compact) << "\n";
+            exitCode = Done;
+        } else {
+            out() << "Backup of database " << r->manifest.database << " complete: " << r->directory << "\n"
+                  << "  " << r->manifest.tables.size() << " tables, " << r->manifest.files.size() << " files, "
+                  << human(static_cast<double>(r->manifest.totalBytes())) << ", " << QString::number(r->seconds, 'f', 1) << " s, "
+                  << r->manifest.jobs << " job(s); checksums in manifest.json\n";
+            exitCode = Done;
+        }
+        out().flush();
+        QCoreApplication::exit(exitCode);
+    });
+    // Ctrl-C cancels: pg_dump stops, the partial backup is removed, then eicctl ends.
+    interruptHandler() = [&job] { job.cancel(); };
+    job.start({target->first, QDir(folder).absolutePath(), o.jobs});
+    const int rc = QCoreApplication::exec();
+    interruptHandler() = nullptr;
+    return rc == Done ? exitCode : rc;
+}
+
+} // namespace eic::cli

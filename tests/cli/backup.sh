@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# eicctl backup database against the real PostgreSQL of scripts/test: progress and result in
+# text and JSON, the manifest and checksums on disk, the password never in argv or the folder.
+set -euo pipefail
+if [ -z "${EIC_TEST_PGPORT:-}" ]; then
+  [ "${EIC_REQUIRE_SERVICES:-0}" = 1 ] && { echo "FAIL: services from scripts/test missing" >&2; exit 1; }
+  echo "SKIP: run through scripts/test"; exit 0
+fi
+EICCTL=${EICCTL:?}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
+conn="host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=$EIC_TEST_PGDATABASE user=$EIC_TEST_PGUSER sslmode=verify-full sslrootcert=$EIC_TEST_CA"
+PGPASSWORD="$EIC_TEST_PGPASSWORD" psql -q "$conn" -c "DROP TABLE IF EXISTS cli_backup_probe; CREATE TABLE cli_backup_probe AS SELECT g AS id, md5(g::text) AS v FROM generate_series(1, 5000) g;"
+
+PGPASSWORD="$EIC_TEST_PGPASSWORD" "$EICCTL" backup database --database "$conn" --to "$work/backups" --jobs 2 </dev/null >"$work/out" 2>"$work/err"
+cat "$work/out"
+grep -q "^Backup of database $EIC_TEST_PGDATABASE complete: $work/backups/$EIC_TEST_PGDATABASE-" "$work/out" || fail "no completion line"
+dir=$(ls -d "$work"/backups/*/)
+[ -f "$dir/manifest.json" ] && [ -f "$dir/data/toc.dat" ] || fail "no manifest or dump in $dir"
+/usr/bin/python3 - "$dir" <<'PY' || fail "manifest does not match the files"
+import hashlib, json, os, sys
+d = sys.argv[1]
+m = json.load(open(os.path.join(d, "manifest.json")))
+assert m["format"] == "eic-restore/postgres-backup" and m["jobs"] == 2
+probe = [t for t in m["tables"] if t["name"] == "cli_backup_probe"][0]
+assert probe["rows"] == 5000 and probe["rowsExact"], probe
+for f in m["files"]:
+    data = open(os.path.join(d, f["path"]), "rb").read()
+    assert len(data) == f["bytes"] and hashlib.sha256(data).hexdigest() == f["sha256"], f["path"]
+PY
+grep -rqF -- "$EIC_TEST_PGPASSWORD" "$work/backups" "$work/out" "$work/err" "$work/data" && fail "the password leaked" || true
+
+# -o json: one object per line, the last one the result.
+PGPASSWORD="$EIC_TEST_PGPASSWORD" "$EICCTL" backup database --database "$conn" --to "$work/json" -o json </dev/null >"$work/json.out"
+/usr/bin/python3 - "$work/json.out" <<'PY' || fail "json lines"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert lines[-1]["event"] == "done" and lines[-1]["files"], lines[-1]
+assert all(l["event"] in ("progress", "done") for l in lines)
+PY
+# A wrong password: the server's sentence, exit 1, nothing left behind.
+set +e
+msg=$(PGPASSWORD=wrong "$EICCTL" backup database --database "$conn" --to "$work/wrong" </dev/null 2>&1); rc=$?
+set -e
+[ $rc -eq 1 ] && grep -q 'password authentication failed' <<<"$msg" || fail "wrong password: rc $rc: $msg"
+[ -z "$(ls -A "$work/wrong" 2>/dev/null)" ] || fail "a failed backup left files"
+PGPASSWORD="$EIC_TEST_PGPASSWORD" psql -q "$conn" -c "DROP TABLE cli_backup_probe"
+echo PASS
