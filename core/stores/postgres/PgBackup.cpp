@@ -77,6 +77,8 @@ void PgBackup::start(const Options &options)
                 m_snapshot = r->rows.value(0).value(0);
                 const int serverWorkers = qMax(1, r->rows.value(0).value(1).toInt());
                 m_manifest.jobs = m_options.jobs > 0 ? m_options.jobs : qBound(1, QThread::idealThreadCount(), serverWorkers);
+                // pg_dump starts at once; the exact counts run meanwhile in the same snapshot.
+                runDump();
                 countRows(0);
             });
         });
@@ -85,10 +87,11 @@ void PgBackup::start(const Options &options)
 
 void PgBackup::countRows(int index)
 {
-    if (*m_cancelled)
-        return finish(Error{tr("The backup was cancelled before pg_dump started; nothing was written."), {}, 0});
+    if (m_done || *m_cancelled)
+        return;
     if (index >= m_manifest.tables.size()) {
-        runDump();
+        m_countsDone = true;
+        completeIfReady();
         return;
     }
     ManifestTable &t = m_manifest.tables[index];
@@ -126,7 +129,8 @@ void PgBackup::runDump()
     const QStringList args{u"--format=directory"_s, u"--jobs=%1"_s.arg(m_manifest.jobs), u"--verbose"_s, u"--no-password"_s,
                            u"--snapshot=%1"_s.arg(m_snapshot), u"--file=%1"_s.arg(QDir(m_directory).filePath(u"data"_s)),
                            u"--dbname=%1"_s.arg(toolConninfo(m_options.connection))};
-    spdlog::info("backup of database {} into {} with {} job(s)", m_manifest.database.toStdString(), m_directory.toStdString(), m_manifest.jobs);
+    spdlog::info("backup of database {} into {} with {} job(s) (prepared in {} ms)", m_manifest.database.toStdString(), m_directory.toStdString(),
+                 m_manifest.jobs, m_clock.elapsed());
     m_sampler.start();
     m_process.start(m_tools.pgDump, args);
 }
@@ -170,7 +174,6 @@ void PgBackup::onDumpFinished(int exitCode, QProcess::ExitStatus status)
     m_sampler.stop();
     onDumpOutput();
     m_passFile.reset();
-    m_session.query(u"COMMIT"_s, [](const Result<PgResult> &) {});
     if (*m_cancelled)
         return finish(Error{tr("The backup was cancelled; the partial backup was removed."), {}, 0});
     if (status != QProcess::NormalExit || exitCode != 0) {
@@ -178,8 +181,10 @@ void PgBackup::onDumpFinished(int exitCode, QProcess::ExitStatus status)
         return finish(Error{tr("pg_dump failed: %1. The partial backup was removed.").arg(reason), m_errors.join(u'\n'), exitCode});
     }
     m_manifest.finished = QDateTime::currentDateTimeUtc();
+    spdlog::info("pg_dump finished after {} ms", m_clock.elapsed());
     m_progress.tablesDone = m_progress.tablesTotal;
     const QString dir = m_directory;
+    // Hash while the last counts may still run; the manifest is written when both are done.
     auto cancelled = m_cancelled;
     runInBackground<Result<QList<ManifestFile>>>(this, [dir, cancelled] {
         return BackupManifest::hashFiles(dir, QDir(dir).filePath(u"data"_s), [cancelled] { return cancelled->load(); });
@@ -187,12 +192,21 @@ void PgBackup::onDumpFinished(int exitCode, QProcess::ExitStatus status)
         if (!files)
             return finish(files.error());
         m_manifest.files = *files;
-        if (auto written = m_manifest.write(m_directory); !written)
-            return finish(written.error());
-        m_progress.bytes = m_manifest.totalBytes();
-        Q_EMIT progress(m_progress);
-        finish(BackupResult{m_directory, m_manifest, static_cast<double>(m_clock.elapsed()) / 1000.0});
+        m_dumpDone = true;
+        completeIfReady();
     });
+}
+
+void PgBackup::completeIfReady()
+{
+    if (!m_dumpDone || !m_countsDone || m_done)
+        return;
+    m_session.query(u"COMMIT"_s, [](const Result<PgResult> &) {});
+    if (auto written = m_manifest.write(m_directory); !written)
+        return finish(written.error());
+    m_progress.bytes = m_manifest.totalBytes();
+    Q_EMIT progress(m_progress);
+    finish(BackupResult{m_directory, m_manifest, static_cast<double>(m_clock.elapsed()) / 1000.0});
 }
 
 void PgBackup::cancel()

@@ -42,7 +42,7 @@ public:
         PgConnectOptions connection;
         QString folder;          // where backups go
         int jobs = 0;            // 0: the cores client and server can use
-        qint64 exactCountBelow = 1'000'000; // tables with fewer estimated rows are counted exactly
+        qint64 exactCountBelow = 100'000; // tables with fewer estimated rows are counted exactly
     };
 
     explicit PgBackup(QObject *parent = nullptr);
@@ -57,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void countRows(int index);
+    void completeIfReady();
     void runDump();
     void onDumpOutput();
     void onDumpFinished(int exitCode, QProcess::ExitStatus status);
@@ -78,6 +79,8 @@ private:
     QStringList m_errors;
     std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
     bool m_done = false;
+    bool m_dumpDone = false;
+    bool m_countsDone = false;
 };
 
 } // namespace eic::stores
