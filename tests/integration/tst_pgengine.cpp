@@ -74,7 +74,7 @@ private:
     {
         PgBackup job;
         QSignalSpy done(&job, &PgBackup::finished);
-        job.start({options(db), folder, jobs});
+        job.start({options(db), folder, jobs, 1000000}); // 300k rows: counted exactly
         if (done.isEmpty() && !done.wait(120000))
             return eic::Error{u"backup timed out"_s, {}, 0};
         return done.first().first().value<eic::Result<BackupResult>>();

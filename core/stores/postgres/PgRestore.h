@@ -80,6 +80,7 @@ private:
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void verify();
     void checkTable(int index);
+    void allChecked();
     void finish(const Result<RestoreOutcome> &result);
     void report(const QString &phase);
 
