@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace eic::stores;
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void damagedBackupsAreRefused();
     void wrongPasswordSaysSo();
     void restoreCanBeCancelled();
+    void backupCanBeCancelled_data();
+    void backupCanBeCancelled();
 
 private:
     PgConnectOptions options(const QString &db) const
@@ -284,6 +287,30 @@ void TestPgEngine::restoreCanBeCancelled()
     // Single-transaction restore: a cancel rolls back, so a new restore brings it all back.
     auto again = restore(m_db, m_backup, true);
     QVERIFY2(again, again.ok() ? "" : qPrintable(again.error().message));
+}
+
+void TestPgEngine::backupCanBeCancelled_data()
+{
+    QTest::addColumn<int>("afterMs");
+    QTest::newRow("while connecting") << 0;
+    QTest::newRow("while dumping") << 150;
+}
+
+void TestPgEngine::backupCanBeCancelled()
+{
+    QFETCH(int, afterMs);
+    const QString folder = m_dir.filePath(u"cancelled-%1"_s.arg(afterMs));
+    PgBackup job;
+    QSignalSpy done(&job, &PgBackup::finished);
+    job.start({options(m_db), folder, 1, 0});
+    QTimer::singleShot(afterMs, &job, [&job] { job.cancel(); });
+    QVERIFY(!done.isEmpty() || done.wait(60000));
+    const auto r = done.first().first().value<eic::Result<BackupResult>>();
+    if (r.ok())
+        QSKIP("the backup finished before the cancel arrived");
+    QVERIFY2(r.error().message.contains(u"cancelled"_s), qPrintable(r.error().message));
+    // Nothing half-written is left to look like a backup.
+    QVERIFY(!QDir(folder).exists() || QDir(folder).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
 }
 
 QTEST_MAIN(TestPgEngine)

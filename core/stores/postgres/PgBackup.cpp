@@ -111,6 +111,8 @@ void PgBackup::countRows(int index)
 
 void PgBackup::runDump()
 {
+    if (*m_cancelled || m_done)
+        return;
     const QString name = u"%1-%2"_s.arg(m_manifest.database, QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
     m_directory = QDir(m_options.folder).filePath(name);
     if (QDir(m_directory).exists())
@@ -212,8 +214,12 @@ void PgBackup::completeIfReady()
 void PgBackup::cancel()
 {
     *m_cancelled = true;
-    if (m_process.state() != QProcess::NotRunning)
-        m_process.terminate();
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate(); // onDumpFinished reports it
+        return;
+    }
+    // Not dumping (yet, or any more): answer now, from the event loop.
+    QTimer::singleShot(0, this, [this] { finish(Error{tr("The backup was cancelled; nothing was kept."), {}, 0}); });
 }
 
 void PgBackup::finish(const Result<BackupResult> &result)
