@@ -93,69 +93,49 @@ Error keychainError(QKeychain::Job *job)
 
 } // namespace
 
-void KeychainSecretStore::read(const QString &key, QObject *receiver, ReadCallback callback)
+namespace {
+
+// One job, one answer: `onSuccess` turns a finished job into the value; errors and the timeout
+// become the Error; nothing is delivered once the receiver is gone.
+template <typename T, typename Job>
+void answer(Job *job, const QString &key, int timeoutMs, QObject *context, QObject *receiver, std::function<void(const Result<T> &)> callback,
+            std::function<Result<T>(QKeychain::Job *)> onSuccess)
 {
-    auto *job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kService));
     job->setInsecureFallback(false); // no plain-text fallback, ever
     job->setKey(key);
     QPointer<QObject> guard(receiver);
-    runJob(job, m_timeoutMs, this,
-           [guard, callback](QKeychain::Job *j) {
-               if (!guard)
-                   return;
-               if (j->error() != QKeychain::NoError)
-                   callback(keychainError(j));
-               else
-                   callback(static_cast<QKeychain::ReadPasswordJob *>(j)->textData());
+    runJob(job, timeoutMs, context,
+           [guard, callback, onSuccess](QKeychain::Job *j) {
+               if (guard)
+                   callback(j->error() == QKeychain::NoError ? onSuccess(j) : Result<T>(keychainError(j)));
            },
            [guard, callback](const Error &e) {
                if (guard)
                    callback(e);
            });
+}
+
+} // namespace
+
+void KeychainSecretStore::read(const QString &key, QObject *receiver, ReadCallback callback)
+{
+    answer<QString>(new QKeychain::ReadPasswordJob(QString::fromLatin1(kService)), key, m_timeoutMs, this, receiver, callback,
+                    [](QKeychain::Job *j) { return Result<QString>(static_cast<QKeychain::ReadPasswordJob *>(j)->textData()); });
 }
 
 void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *receiver, DoneCallback callback)
 {
     auto *job = new QKeychain::WritePasswordJob(QString::fromLatin1(kService));
-    job->setInsecureFallback(false);
-    job->setKey(key);
     job->setTextData(secret);
-    QPointer<QObject> guard(receiver);
-    runJob(job, m_timeoutMs, this,
-           [guard, callback](QKeychain::Job *j) {
-               if (!guard)
-                   return;
-               if (j->error() != QKeychain::NoError)
-                   callback(keychainError(j));
-               else
-                   callback(true);
-           },
-           [guard, callback](const Error &e) {
-               if (guard)
-                   callback(e);
-           });
+    answer<bool>(job, key, m_timeoutMs, this, receiver, callback, [](QKeychain::Job *) { return Result<bool>(true); });
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *receiver, DoneCallback callback)
 {
-    auto *job = new QKeychain::DeletePasswordJob(QString::fromLatin1(kService));
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    QPointer<QObject> guard(receiver);
-    runJob(job, m_timeoutMs, this,
-           [guard, callback](QKeychain::Job *j) {
-               if (!guard)
-                   return;
-               // Removing what is not there is not a failure.
-               if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound)
-                   callback(keychainError(j));
-               else
-                   callback(true);
-           },
-           [guard, callback](const Error &e) {
-               if (guard)
-                   callback(e);
-           });
+    // Removing what is not there is not a failure.
+    answer<bool>(new QKeychain::DeletePasswordJob(QString::fromLatin1(kService)), key, m_timeoutMs, this, receiver,
+                 [callback](const Result<bool> &r) { callback(!r && r.error().code == NotFound ? Result<bool>(true) : r); },
+                 [](QKeychain::Job *) { return Result<bool>(true); });
 }
 
 namespace {

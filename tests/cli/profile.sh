@@ -12,19 +12,12 @@ fi
 EIC_SIM=${EIC_SIM:?}
 EICCTL=${EICCTL:?}
 work=$(mktemp -d)
-sim_pid=""
-cleanup() { [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-wait_for() {
-  local deadline=$((SECONDS + $1)); shift
-  until "$@" >/dev/null 2>&1; do [ $SECONDS -ge $deadline ] && return 1; sleep 0.1; done
-}
+# shellcheck source=../lib/testlib.sh
+source "$(dirname "$0")/../lib/testlib.sh"
 # Profiles and logs of this run in a private config/data home (the keyring session is shared).
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
-"$EIC_SIM" --listen 127.0.0.1:0 --kubeconfig-out "$work/kubeconfig" >"$work/sim.out" 2>"$work/sim.err" &
-sim_pid=$!
-wait_for 20 grep -q '^eic-sim ready' "$work/sim.out" || fail "eic-sim did not start"
+sim_start
+unset KUBECONFIG # the profiles name their kubeconfig themselves
 
 db="host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=$EIC_TEST_PGDATABASE user=$EIC_TEST_PGUSER sslmode=verify-full sslrootcert=$EIC_TEST_CA"
 PGPASSWORD="$EIC_TEST_PGPASSWORD" REDISCLI_AUTH="$EIC_TEST_REDIS_PASSWORD" \

@@ -7,24 +7,9 @@ EIC_SIM=${EIC_SIM:?}
 EICCTL=${EICCTL:?}
 KUBECTL=${KUBECTL:-kubectl}
 work=$(mktemp -d)
-sim_pid=""
-watch_pid=""
-cleanup() {
-  [ -n "$watch_pid" ] && kill "$watch_pid" 2>/dev/null || true
-  [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-wait_for() {
-  local deadline=$((SECONDS + $1)); shift
-  until "$@" >/dev/null 2>&1; do [ $SECONDS -ge $deadline ] && return 1; sleep 0.1; done
-}
-
-"$EIC_SIM" --listen 127.0.0.1:0 --kubeconfig-out "$work/kubeconfig" --pod-start-ms 200 >"$work/sim.out" 2>"$work/sim.err" &
-sim_pid=$!
-wait_for 20 grep -q '^eic-sim ready' "$work/sim.out" || fail "eic-sim did not start"
-export KUBECONFIG="$work/kubeconfig"
+# shellcheck source=../lib/testlib.sh
+source "$(dirname "$0")/../lib/testlib.sh"
+sim_start --pod-start-ms 200
 
 out=$("$EICCTL" status)
 echo "$out"

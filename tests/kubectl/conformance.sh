@@ -9,37 +9,14 @@ case_name=${1:?usage: conformance.sh CASE}
 EIC_SIM=${EIC_SIM:?set EIC_SIM to the eic-sim binary}
 KUBECTL=${KUBECTL:-kubectl}
 work=$(mktemp -d)
-sim_pid=""
-watch_pid=""
-cleanup() {
-  [ -n "$watch_pid" ] && kill "$watch_pid" 2>/dev/null || true
-  [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
-
-# Waits until a command succeeds, up to $1 seconds; a condition, not a fixed sleep.
-wait_for() {
-  local seconds=$1; shift
-  local deadline=$((SECONDS + seconds))
-  until "$@" >/dev/null 2>&1; do
-    [ $SECONDS -ge $deadline ] && return 1
-    sleep 0.1
-  done
-}
+# shellcheck source=../lib/testlib.sh
+source "$(dirname "$0")/../lib/testlib.sh"
 
 start_sim() {
-  local args=(--listen 127.0.0.1:0 --kubeconfig-out "$work/kubeconfig" --pod-start-ms 300)
+  local args=(--pod-start-ms 300)
   [ $# -gt 0 ] && [ -n "$1" ] && args+=(--scenario "$1")
   [ $# -gt 1 ] && args+=(--ca-cert "$2" --ca-key "$3")
-  "$EIC_SIM" "${args[@]}" >"$work/sim.out" 2>"$work/sim.err" &
-  sim_pid=$!
-  wait_for 20 grep -q '^eic-sim ready https://127.0.0.1:[0-9]*$' "$work/sim.out" \
-    || fail "eic-sim did not print its ready line: $(cat "$work/sim.err")"
-  [ "$(wc -l <"$work/sim.out")" -eq 1 ] || fail "eic-sim printed more than its one ready line"
-  export KUBECONFIG="$work/kubeconfig"
+  sim_start "${args[@]}"
 }
 
 k() { "$KUBECTL" --cache-dir "$work/cache" --request-timeout=20s "$@"; }

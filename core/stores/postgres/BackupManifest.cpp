@@ -45,6 +45,23 @@ Result<QString> sha256Of(const QString &path, const std::function<bool()> &cance
     return QString::fromLatin1(hash.result().toHex());
 }
 
+// Runs `step(i)` for i in [0, count) on two threads (this one and a helper), alternating
+// indexes; the first error of either stops that thread and is returned.
+std::optional<Error> onTwoThreads(qsizetype count, const std::function<std::optional<Error>(qsizetype)> &step)
+{
+    std::vector<std::optional<Error>> failures(2);
+    auto share = [&](int first) {
+        for (qsizetype i = first; i < count && !failures[first]; i += 2)
+            failures[first] = step(i);
+    };
+    QThread *helper = QThread::create(share, 1);
+    helper->start();
+    share(0);
+    helper->wait();
+    delete helper;
+    return failures[0] ? failures[0] : failures[1];
+}
+
 } // namespace
 
 qint64 BackupManifest::totalBytes() const
@@ -139,27 +156,16 @@ Result<QList<ManifestFile>> BackupManifest::hashFiles(const QString &backupDir, 
     paths.sort();
     const QDir base(backupDir);
     QList<ManifestFile> out(paths.size());
-    std::vector<std::optional<Error>> failures(2);
-    // Two threads, alternate files: the files of a parallel dump are of similar sizes.
-    auto hashShare = [&](int share) {
-        for (qsizetype i = share; i < paths.size(); i += 2) {
-            auto hash = sha256Of(paths.at(i), cancelled);
-            if (!hash) {
-                failures[share] = hash.error();
-                return;
-            }
-            out[i] = {base.relativeFilePath(paths.at(i)), QFileInfo(paths.at(i)).size(), *hash};
-        }
-    };
-    QThread *helper = QThread::create(hashShare, 1);
-    helper->start();
-    hashShare(0);
-    helper->wait();
-    delete helper;
-    for (const auto &f : failures) {
-        if (f)
-            return *f;
-    }
+    // The files of a parallel dump are of similar sizes: two threads halve the wait.
+    const auto failure = onTwoThreads(paths.size(), [&](qsizetype i) -> std::optional<Error> {
+        auto hash = sha256Of(paths.at(i), cancelled);
+        if (!hash)
+            return hash.error();
+        out[i] = {base.relativeFilePath(paths.at(i)), QFileInfo(paths.at(i)).size(), *hash};
+        return std::nullopt;
+    });
+    if (failure)
+        return *failure;
     return out;
 }
 
@@ -173,31 +179,17 @@ Result<bool> BackupManifest::verify(const QString &backupDir, const std::functio
         if (info.size() != file.bytes)
             return Error{tr("The backup %1 is damaged: %2 has %3 bytes, the manifest says %4.").arg(backupDir, file.path).arg(info.size()).arg(file.bytes), {}, 0};
     }
-    // Hash on two threads (the files of a parallel dump are similar in size): half the wait.
-    std::vector<std::optional<Error>> failures(2);
-    auto hashShare = [&](int share) {
-        for (qsizetype i = share; i < files.size(); i += 2) {
-            const ManifestFile &file = files.at(i);
-            auto hash = sha256Of(base.filePath(file.path), cancelled);
-            if (!hash) {
-                failures[share] = hash.error();
-                return;
-            }
-            if (*hash != file.sha256) {
-                failures[share] = Error{tr("The backup %1 is damaged: the checksum of %2 does not match the manifest.").arg(backupDir, file.path), {}, 0};
-                return;
-            }
-        }
-    };
-    QThread *helper = QThread::create(hashShare, 1);
-    helper->start();
-    hashShare(0);
-    helper->wait();
-    delete helper;
-    for (const auto &f : failures) {
-        if (f)
-            return *f;
-    }
+    const auto failure = onTwoThreads(files.size(), [&](qsizetype i) -> std::optional<Error> {
+        const ManifestFile &file = files.at(i);
+        auto hash = sha256Of(base.filePath(file.path), cancelled);
+        if (!hash)
+            return hash.error();
+        if (*hash != file.sha256)
+            return Error{tr("The backup %1 is damaged: the checksum of %2 does not match the manifest.").arg(backupDir, file.path), {}, 0};
+        return std::nullopt;
+    });
+    if (failure)
+        return *failure;
     return true;
 }
 
