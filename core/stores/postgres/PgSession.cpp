@@ -29,6 +29,28 @@ QString serverSentence(const char *message)
 
 } // namespace
 
+QList<QPair<QByteArray, QString>> PgConnectOptions::parameters(bool withPassword) const
+{
+    QList<QPair<QByteArray, QString>> out;
+    auto add = [&out](const char *key, const QString &value) {
+        if (!value.isEmpty())
+            out.append({QByteArray(key), value});
+    };
+    add("service", service);
+    add("host", host);
+    if (service.isEmpty() || port != 5432)
+        add("port", QString::number(port));
+    add("dbname", dbname);
+    add("user", user);
+    if (withPassword)
+        add("password", password);
+    add("sslmode", sslmode);
+    add("sslrootcert", sslrootcert);
+    add("application_name", u"eic-restore"_s);
+    add("connect_timeout", QString::number(connectTimeoutSeconds));
+    return out;
+}
+
 PgSession::PgSession(QObject *parent)
     : QObject(parent)
 {
@@ -89,23 +111,10 @@ void PgSession::open(const PgConnectOptions &options, OpenCallback callback)
     m_target = options.service.isEmpty() ? u"%1:%2"_s.arg(options.host).arg(options.port) : u"service %1"_s.arg(options.service);
     QList<QByteArray> keys;
     QList<QByteArray> values;
-    auto add = [&](const char *key, const QString &value) {
-        if (!value.isEmpty()) {
-            keys.append(key);
-            values.append(value.toUtf8());
-        }
-    };
-    add("service", options.service);
-    add("host", options.host);
-    if (options.service.isEmpty() || options.port != 5432)
-        add("port", QString::number(options.port));
-    add("dbname", options.dbname);
-    add("user", options.user);
-    add("password", options.password);
-    add("sslmode", options.sslmode);
-    add("sslrootcert", options.sslrootcert);
-    add("application_name", u"eic-restore"_s);
-    add("connect_timeout", QString::number(options.connectTimeoutSeconds));
+    for (const auto &[key, value] : options.parameters(true)) {
+        keys.append(key);
+        values.append(value.toUtf8());
+    }
     std::vector<const char *> k;
     std::vector<const char *> v;
     for (qsizetype i = 0; i < keys.size(); ++i) {

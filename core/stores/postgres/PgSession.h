@@ -27,6 +27,9 @@ struct PgConnectOptions {
     QString sslrootcert;
     QString service;  // PGSERVICE
     int connectTimeoutSeconds = 10;
+
+    // libpq keywords and values, without the password unless asked (the tools get it from a PGPASSFILE).
+    QList<QPair<QByteArray, QString>> parameters(bool withPassword) const;
 };
 
 struct PgResult {

@@ -82,20 +82,8 @@ Result<std::unique_ptr<PgPassFile>> PgPassFile::create(const QString &user, cons
 QString toolConninfo(const PgConnectOptions &o)
 {
     QStringList parts;
-    auto add = [&](const char *key, const QString &value) {
-        if (!value.isEmpty())
-            parts.append(QString::fromLatin1(key) + u'=' + quoteConninfo(value));
-    };
-    add("service", o.service);
-    add("host", o.host);
-    if (o.service.isEmpty() || o.port != 5432)
-        add("port", QString::number(o.port));
-    add("dbname", o.dbname);
-    add("user", o.user);
-    add("sslmode", o.sslmode);
-    add("sslrootcert", o.sslrootcert);
-    add("application_name", u"eic-restore"_s);
-    add("connect_timeout", QString::number(o.connectTimeoutSeconds));
+    for (const auto &[key, value] : o.parameters(false))
+        parts.append(QString::fromLatin1(key) + u'=' + quoteConninfo(value));
     return parts.join(u' ');
 }
 
