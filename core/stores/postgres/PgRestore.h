@@ -52,7 +52,7 @@ class PgRestore : public QObject {
 public:
     struct Options {
         PgConnectOptions connection;
-        QString backupDir;
+        QString backupDir;              // a backup folder of ours (manifest.json + data/), or a pg_dump -Fc file
         int jobs = 0;                   // 0: the manifest's job count, at least 1
         bool terminateSessions = false; // the caution `terminate-sessions` was acknowledged
         int sessionsGoneTimeoutMs = 15000;
@@ -73,6 +73,7 @@ Q_SIGNALS:
 
 private:
     void listArchive();
+    static Result<bool> verifySidecarChecksum(const QString &archive);
     void checkSessions();
     void waitSessionsGone(int attemptsLeft);
     void runRestore();
@@ -86,6 +87,8 @@ private:
 
     Options m_options;
     BackupManifest m_manifest;
+    QString m_archive; // what pg_restore reads
+    bool m_customFormat = false;
     PgSession m_session;
     PgTools m_tools;
     std::unique_ptr<PgPassFile> m_passFile;
