@@ -155,7 +155,7 @@ int main(int argc, char *argv[])
     const QString conninfo = toolConninfo(connection(db));
     QTemporaryDir dir;
 
-    // Two rounds, alternating who goes first, best of each: page cache and write-back then
+    // Three rounds, alternating who goes first, best of each: page cache and write-back then
     // favour neither side.
     double bareDump = 1e9, appDump = 1e9, bareRestore = 1e9, appRestore = 1e9;
     eic::Result<BackupResult> backupResult = eic::Error{u"not run"_s, {}, 0};
@@ -199,8 +199,9 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "app restore failed: %s\n", qPrintable(r.error().message));
         return r.ok();
     };
-    for (int round = 0; round < 2; ++round) {
-        if (round == 0) {
+    constexpr int kRounds = 3;
+    for (int round = 0; round < kRounds; ++round) {
+        if (round % 2 == 0) {
             runBareDump(round);
             runAppDump(round);
         } else {
@@ -212,8 +213,8 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    for (int round = 0; round < 2; ++round) {
-        if (round == 0) {
+    for (int round = 0; round < kRounds; ++round) {
+        if (round % 2 == 0) {
             runBareRestore(round);
             if (!runAppRestore())
                 return 1;
