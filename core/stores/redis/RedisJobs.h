@@ -1,0 +1,145 @@
+#pragma once
+
+#include "Error.h"
+#include "RedisBackupFile.h"
+#include "RedisConnection.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+
+namespace eic::stores {
+
+struct RedisProgress {
+    QString phase; // "scanning", "verifying", "restoring", "checking"
+    quint64 keys = 0;
+    quint64 keysTotal = 0;
+    qint64 bytes = 0;
+    double keysPerSecond = 0;
+    double elapsedSeconds = 0;
+    double etaSeconds = -1;
+};
+
+struct RedisBackupResult {
+    QString path;
+    quint64 records = 0;
+    quint64 skipped = 0; // keys gone between SCAN and DUMP
+    qint64 bytes = 0;
+    double seconds = 0;
+    QJsonObject header;
+};
+
+struct RedisRestoreResult {
+    quint64 restored = 0;
+    quint64 expired = 0; // already expired: not written
+    quint64 retries = 0; // LOADING / BUSY answers waited out
+    bool flushed = false;
+    QHash<int, quint64> keysPerDb;   // found after the restore
+    QHash<int, quint64> expectedPerDb;
+    int sampleCompared = 0;
+    QString digestCheck; // "equal", "different", "not allowed by the server", "not applicable"
+    double seconds = 0;
+    QJsonObject toJson() const;
+};
+
+// Backup of a Redis/Valkey data store: SCAN over every database with pipelined DUMP (and
+// PTTL where INFO keyspace shows expiring keys), streamed into our file format; constant memory;
+// keys gone by DUMP time are skipped and counted.
+class RedisBackup : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        RedisOptions connection;
+        QString folder;
+        int batch = 1000;
+    };
+    explicit RedisBackup(QObject *parent = nullptr);
+    void start(const Options &options);
+    void cancel();
+
+Q_SIGNALS:
+    void progress(const eic::stores::RedisProgress &progress);
+    void finished(const eic::Result<eic::stores::RedisBackupResult> &result);
+
+private:
+    void nextDatabase();
+    void scan(const QByteArray &cursor);
+    void finish(const Result<RedisBackupResult> &result);
+
+    Options m_options;
+    RedisConnection m_conn;
+    std::unique_ptr<RedisBackupWriter> m_writer;
+    QList<QPair<int, bool>> m_databases; // db, has expiring keys
+    int m_dbIndex = -1;
+    int m_currentDb = 0;
+    quint64 m_skipped = 0;
+    quint64 m_total = 0;
+    QJsonObject m_header;
+    QString m_path;
+    QElapsedTimer m_clock;
+    qint64 m_lastReport = 0;
+    bool m_cancelled = false;
+    bool m_done = false;
+};
+
+// Restore into a Redis/Valkey data store: the file is verified completely first; with
+// `flush` (the flush-datastore caution) the target is emptied for a complete restore,
+// otherwise keys are replaced one by one and others stay. Pipelined RESTORE … REPLACE ABSTTL
+// (expired keys skipped), LOADING/BUSY waited out, then counts, a sample of keys byte for byte
+// and DEBUG DIGEST where allowed.
+class RedisRestore : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        RedisOptions connection;
+        QString path;
+        bool flush = false;
+        int window = 2000; // commands in flight
+    };
+    enum ErrorCode { PreflightFailed = 4 };
+    explicit RedisRestore(QObject *parent = nullptr);
+    void start(const Options &options);
+    void cancel();
+    bool dataChanged() const { return m_written; }
+
+Q_SIGNALS:
+    void progress(const eic::stores::RedisProgress &progress);
+    void finished(const eic::Result<eic::stores::RedisRestoreResult> &result);
+
+private:
+    void begin();
+    void pump();
+    void send(const RedisRecord &record);
+    void verifyAfter();
+    void finish(const Result<RedisRestoreResult> &result);
+    void report(bool force);
+
+    Options m_options;
+    RedisConnection m_conn;
+    RedisBackupStream m_stream;
+    RedisBackupSummary m_summary;
+    RedisRestoreResult m_result;
+    std::deque<RedisRecord> m_retry;
+    QList<RedisRecord> m_sample;
+    quint64 m_seen = 0;
+    int m_inFlight = 0;
+    int m_selected = -1;
+    bool m_streamDone = false;
+    bool m_written = false;
+    bool m_done = false;
+    std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
+    QElapsedTimer m_clock;
+    qint64 m_lastReport = 0;
+};
+
+} // namespace eic::stores
+
+Q_DECLARE_METATYPE(eic::stores::RedisProgress)
+Q_DECLARE_METATYPE(eic::Result<eic::stores::RedisBackupResult>)
+Q_DECLARE_METATYPE(eic::Result<eic::stores::RedisRestoreResult>)
