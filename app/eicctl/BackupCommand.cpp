@@ -6,6 +6,7 @@
 #include "profiles/ConnectionTester.h"
 #include "profiles/ProfileStore.h"
 #include "stores/postgres/PgBackup.h"
+#include "stores/redis/RedisJobs.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -57,13 +58,105 @@ Result<QPair<stores::PgConnectOptions, QString>> databaseTarget(const Options &o
     return qMakePair(profiles::ConnectionTester::databaseOptions(*p, password ? *password : QString()), p->backupFolder);
 }
 
+// The data store of a backup: --datastore URL (password from REDISCLI_AUTH) or the profile's.
+Result<QPair<stores::RedisOptions, QString>> datastoreTarget(const Options &o)
+{
+    profiles::Profile p;
+    QString password;
+    QString folder = o.backupFolder;
+    if (!o.datastore.isEmpty()) {
+        auto ds = profiles::parseDatastoreUrl(o.datastore);
+        if (!ds)
+            return ds.error();
+        p.datastore = *ds;
+        p.datastore.caFile = o.datastoreCa;
+        password = qEnvironmentVariable("REDISCLI_AUTH");
+    } else if (!o.profile.isEmpty()) {
+        profiles::ProfileStore store;
+        if (auto loaded = store.load(); !loaded)
+            return loaded.error();
+        const profiles::Profile *found = store.find(o.profile);
+        if (!found)
+            return Error{u"There is no profile \"%1\" (see eicctl profile list)."_s.arg(o.profile), {}, 0};
+        if (found->datastore.hosts.isEmpty())
+            return Error{u"Profile \"%1\" has no data store connection."_s.arg(found->name), {}, 0};
+        p = *found;
+        folder = p.backupFolder;
+        auto secret = secretFor(p, profiles::SecretKind::DatastorePassword, "REDISCLI_AUTH");
+        password = secret ? *secret : QString();
+    } else {
+        return Error{u"Say which data store: --profile NAME or --datastore URL."_s, {}, Usage};
+    }
+    auto options = profiles::ConnectionTester::datastoreOptions(p, password);
+    if (!options)
+        return options.error();
+    return qMakePair(*options, folder);
+}
+
+int backupDatastore(const Options &o)
+{
+    auto target = datastoreTarget(o);
+    if (!target)
+        return target.error().code == Usage ? usage(target.error().message) : failed(target.error().message);
+    const QString folder = o.to.isEmpty() ? target->second : o.to;
+    if (folder.isEmpty())
+        return usage(u"say where the backup goes: --to DIR (or set the profile's backup folder)"_s);
+    stores::RedisBackup job;
+    const bool tty = isatty(STDERR_FILENO);
+    int exitCode = Failed;
+    QObject::connect(&job, &stores::RedisBackup::progress, &job, [&](const stores::RedisProgress &p) {
+        if (o.json) {
+            out() << QJsonDocument(QJsonObject{{"event"_L1, "progress"_L1}, {"keys"_L1, static_cast<qint64>(p.keys)},
+                                               {"keysTotal"_L1, static_cast<qint64>(p.keysTotal)}, {"bytes"_L1, p.bytes},
+                                               {"keysPerSecond"_L1, p.keysPerSecond}, {"elapsedSeconds"_L1, p.elapsedSeconds}})
+                         .toJson(QJsonDocument::Compact)
+                  << "\n";
+            out().flush();
+            return;
+        }
+        const QString line = u"backup: %1/%2 keys, %3, %4 keys/s, %5 s"_s.arg(p.keys).arg(p.keysTotal).arg(human(static_cast<double>(p.bytes)))
+                                 .arg(p.keysPerSecond, 0, 'f', 0)
+                                 .arg(p.elapsedSeconds, 0, 'f', 1);
+        err() << (tty ? u"\r\x1b[K"_s + line : line + u'\n');
+        err().flush();
+    });
+    QObject::connect(&job, &stores::RedisBackup::finished, &job, [&](const Result<stores::RedisBackupResult> &r) {
+        if (tty && !o.json)
+            err() << "\n";
+        if (!r) {
+            if (o.json)
+                out() << QJsonDocument(QJsonObject{{"event"_L1, "failed"_L1}, {"message"_L1, r.error().message}}).toJson(QJsonDocument::Compact) << "\n";
+            failed(r.error().message);
+        } else if (o.json) {
+            out() << QJsonDocument(QJsonObject{{"event"_L1, "done"_L1}, {"file"_L1, r->path}, {"keys"_L1, static_cast<qint64>(r->records)},
+                                               {"skipped"_L1, static_cast<qint64>(r->skipped)}, {"bytes"_L1, r->bytes}, {"seconds"_L1, r->seconds},
+                                               {"header"_L1, r->header}})
+                         .toJson(QJsonDocument::Compact)
+                  << "\n";
+            exitCode = Done;
+        } else {
+            out() << "Backup of the data store complete: " << r->path << "\n  " << r->records << " keys (" << r->skipped
+                  << " gone during the scan), " << human(static_cast<double>(r->bytes)) << ", " << QString::number(r->seconds, 'f', 2)
+                  << " s; every record carries a CRC-32, the file a SHA-256\n";
+            exitCode = Done;
+        }
+        out().flush();
+        QCoreApplication::exit(exitCode);
+    });
+    interruptHandler() = [&job] { job.cancel(); };
+    job.start({target->first, QDir(folder).absolutePath(), 1000});
+    const int rc = QCoreApplication::exec();
+    interruptHandler() = nullptr;
+    return rc == Done ? exitCode : rc;
+}
+
 } // namespace
 
 int backup(const Options &o)
 {
     const QString what = o.args.value(1);
-    if (what == "datastore"_L1)
-        return usage(u"backup datastore is not available in this version yet"_s);
+    if (what == "datastore"_L1 && o.args.size() == 2)
+        return backupDatastore(o);
     if (what != "database"_L1 || o.args.size() != 2)
         return usage(u"backup database|datastore [--to DIR] [--jobs N]"_s);
     auto target = databaseTarget(o);

@@ -47,7 +47,8 @@ Commands:
   profile test NAME                         connect to the cell, the database and the data store and report
   backup database [--to DIR] [--jobs N]     pg_dump (directory format, N jobs) with a manifest and checksums;
                                             --profile NAME or --database CONNINFO; default folder: the profile's
-  backup datastore [--to DIR]               (not yet available)
+  backup datastore [--to DIR]               SCAN + DUMP of every database into one verified file;
+                                            --profile NAME or --datastore URL (password: REDISCLI_AUTH)
   plan database|datastore                   print the plan and its cautions; changes nothing (not yet available)
   restore database|datastore --mode external|archive|new-instance                     (not yet available)
   continue | resume | abort                 finish or roll back a restore               (not yet available)

@@ -47,4 +47,20 @@ set -e
 [ $rc -eq 1 ] && grep -q 'password authentication failed' <<<"$msg" || fail "wrong password: rc $rc: $msg"
 [ -z "$(ls -A "$work/wrong" 2>/dev/null)" ] || fail "a failed backup left files"
 PGPASSWORD="$EIC_TEST_PGPASSWORD" psql -q "$conn" -c "DROP TABLE cli_backup_probe"
+
+# The data store, over TLS, into one verified file.
+REDISCLI_AUTH="$EIC_TEST_REDIS_PASSWORD" redis-cli -h 127.0.0.1 -p "$EIC_TEST_REDIS_PORT" -n 5 SET cli:probe hello >/dev/null
+REDISCLI_AUTH="$EIC_TEST_REDIS_PASSWORD" "$EICCTL" backup datastore --datastore "rediss://localhost:$EIC_TEST_REDIS_TLS_PORT" \
+  --datastore-ca "$EIC_TEST_CA" --to "$work/ds" </dev/null >"$work/ds.out" 2>"$work/ds.err" || fail "datastore backup: $(cat "$work/ds.err")"
+cat "$work/ds.out"
+grep -q '^Backup of the data store complete: ' "$work/ds.out" || fail "no completion line"
+file=$(ls "$work"/ds/datastore-*.eicrdb)
+head -c 8 "$file" | grep -q 'EICRDB' || fail "not our format"
+grep -qF -- "$EIC_TEST_REDIS_PASSWORD" "$file" "$work/ds.out" "$work/ds.err" && fail "the password leaked" || true
+set +e
+msg=$(REDISCLI_AUTH=wrong "$EICCTL" backup datastore --datastore "redis://127.0.0.1:$EIC_TEST_REDIS_PORT" --to "$work/ds-wrong" </dev/null 2>&1); rc=$?
+set -e
+[ $rc -eq 1 ] && grep -q 'WRONGPASS' <<<"$msg" || fail "wrong datastore password: rc $rc: $msg"
+[ -z "$(ls -A "$work/ds-wrong" 2>/dev/null)" ] || fail "a failed datastore backup left files"
+REDISCLI_AUTH="$EIC_TEST_REDIS_PASSWORD" redis-cli -h 127.0.0.1 -p "$EIC_TEST_REDIS_PORT" -n 5 DEL cli:probe >/dev/null
 echo PASS
