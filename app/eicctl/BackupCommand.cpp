@@ -144,7 +144,10 @@ int backupDatastore(const Options &o)
         QCoreApplication::exit(exitCode);
     });
     interruptHandler() = [&job] { job.cancel(); };
-    job.start({target->first, QDir(folder).absolutePath(), 1000});
+    stores::RedisBackup::Options options;
+    options.connection = target->first;
+    options.folder = QDir(folder).absolutePath();
+    job.start(options);
     const int rc = QCoreApplication::exec();
     interruptHandler() = nullptr;
     return rc == Done ? exitCode : rc;

@@ -20,11 +20,16 @@ namespace eic::stores {
 // constant memory:
 //   "EICRDB\x01\n"                          magic
 //   u32 length, JSON header                 source, server version, time, databases
-//   records: 'R', u16 db, i64 expiry (absolute Unix ms, -1: none), u32 key length, key,
-//            u32 payload length, payload (the DUMP value), u32 CRC-32 of the record from 'R'
+//   records: kind, u16 db, i64 expiry (absolute Unix ms, -1: none), u32 key length, key,
+//            u32 payload length, payload, u32 CRC-32C of the record from its kind byte;
+//            kind 'R': the payload is the key's DUMP value (any type, restored with RESTORE),
+//            kind 'S': the payload is a plain string value (read with MGET, restored with SET:
+//            cheaper for the server on both sides than DUMP/RESTORE)
 //   footer: 'F', u64 records, u64 skipped, 32 bytes SHA-256 of every byte before the hash
 // Integers are little-endian.
 struct RedisRecord {
+    enum class Kind : char { Dump = 'R', String = 'S' };
+    Kind kind = Kind::Dump;
     int db = 0;
     qint64 expiresAtMs = -1;
     QByteArray key;
@@ -46,6 +51,7 @@ private:
     Result<bool> put(const QByteArray &data);
 
     QFile m_file;
+    QByteArray m_scratch; // one record, reused
     EVP_MD_CTX *m_hash = nullptr;
     quint64 m_records = 0;
     qint64 m_bytes = 0;
@@ -81,6 +87,11 @@ private:
     bool fill(qint64 n);
 };
 
+// The command that puts a record back: RESTORE key ttl payload REPLACE ABSTTL, or SET key value
+// [PXAT deadline] for a string record (SET replaces a key of any type and its TTL).
+QList<QByteArray> restoreCommand(const RedisRecord &record);
+
+// CRC-32C (Castagnoli) of the records.
 quint32 crc32(const char *data, qsizetype length, quint32 crc = 0);
 
 } // namespace eic::stores

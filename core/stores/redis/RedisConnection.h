@@ -46,6 +46,7 @@ class RedisConnection : public QObject {
     Q_OBJECT
 public:
     using ReplyCallback = std::function<void(const Result<RedisReply> &)>;
+    using BatchCallback = std::function<void(const Result<QList<RedisReply>> &)>;
     using OpenCallback = std::function<void(const Result<bool> &)>;
 
     explicit RedisConnection(QObject *parent = nullptr);
@@ -54,6 +55,9 @@ public:
     // Connects, TLS handshake, AUTH and SELECT; the callback gets the server's own sentence on failure.
     void open(const RedisOptions &options, OpenCallback callback);
     void command(const QList<QByteArray> &argv, ReplyCallback callback);
+    // Many commands, one callback with all their replies in order: for bulk transfers, where a
+    // callback per key would cost more than the key.
+    void batch(const QList<QList<QByteArray>> &commands, BatchCallback callback);
     void close();
     bool isOpen() const { return m_open; }
     bool tlsInUse() const { return m_socket.isEncrypted(); }
@@ -61,6 +65,7 @@ public:
     qsizetype pendingReplies() const { return m_pending.size(); }
 
     static QByteArray encode(const QList<QByteArray> &argv);
+    static void encodeInto(QByteArray &out, const QList<QByteArray> &argv);
 
 private:
     void onReadyRead();
@@ -68,7 +73,14 @@ private:
 
     QSslSocket m_socket;
     redisReader *m_reader = nullptr;
-    std::deque<ReplyCallback> m_pending;
+    struct Pending {
+        ReplyCallback single;
+        BatchCallback batch;
+        qsizetype expected = 1;
+        QList<RedisReply> replies;
+    };
+    void deliver(RedisReply reply);
+    std::deque<Pending> m_pending;
     OpenCallback m_openCallback;
     RedisOptions m_options;
     QTimer m_connectTimer;
