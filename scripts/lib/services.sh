@@ -7,6 +7,8 @@
 #                            plain TCP and TLS on the same port (client picks with sslmode)
 #   svc_start_redis          Redis 7 on 127.0.0.1 with a password, a second TLS port and
 #                            two ACL users
+#   svc_start_redis_topologies  after svc_start_redis: a Sentinel (master "eic") and a
+#                            three-master Redis Cluster, same password
 #   svc_make_test_ca         the test PKI in DIR/tls (the start functions call it; idempotent)
 #   svc_sample_data          a little data that looks like an integration cell's
 #   svc_with_keyring CMD...  run CMD (a program, not a shell function) in a private D-Bus
@@ -438,6 +440,59 @@ EOF
   _svc_say "redis $(redis-server --version | sed -n 's/.* v=\([^ ]*\).*/\1/p') on 127.0.0.1:$port, TLS on :$tls_port, ACL users eic-backup, eic-readonly ($(_svc_elapsed "$t0"))"
 }
 
+# svc_start_redis_topologies: after svc_start_redis, a Sentinel watching it (master name
+# "eic", same password) and a three-master Redis Cluster (same password, no replicas), each on
+# free loopback ports. Exports EIC_TEST_REDIS_SENTINEL_PORT, EIC_TEST_REDIS_CLUSTER_PORTS.
+svc_start_redis_topologies() {
+  _svc_require_init || return 1
+  local t0 dir=$SVC_DIR/redis pw=${EIC_TEST_REDIS_PASSWORD:-} sport p ports=() i deadline state
+  t0=$(_svc_now_ms)
+  [ -n "$pw" ] && [ -d "$dir" ] || { _svc_fail "redis topologies: start redis first"; return 1; }
+  sport=$(svc_free_port) || { _svc_fail "redis: no free port"; return 1; }
+  (umask 077 && printf '%s\n' "bind 127.0.0.1" "port $sport" "dir \"$dir\"" "daemonize yes" \
+    "pidfile \"$dir/sentinel.pid\"" "logfile \"$SVC_DIR/redis-sentinel.log\"" "requirepass \"$pw\"" \
+    "sentinel monitor eic 127.0.0.1 $EIC_TEST_REDIS_PORT 1" "sentinel auth-pass eic $pw" >"$dir/sentinel.conf") || return 1
+  redis-server "$dir/sentinel.conf" --sentinel >>"$SVC_DIR/redis-sentinel.log" 2>&1 ||
+    { _svc_fail "redis: sentinel refused to start" "$SVC_DIR/redis-sentinel.log"; return 1; }
+  for i in 1 2 3; do
+    p=$(svc_free_port) || { _svc_fail "redis: no free port"; return 1; }
+    # Cluster nodes also listen on port+10000 (the bus, so at most 65535): pick again if that one is taken.
+    while [ "$p" -gt 55535 ] || [[ " ${ports[*]} " == *" $p "* ]] || [ "$p" = "$sport" ] || (: >"/dev/tcp/127.0.0.1/$((p + 10000))") 2>/dev/null; do
+      p=$(svc_free_port) || { _svc_fail "redis: no free port"; return 1; }
+    done
+    ports+=("$p")
+    mkdir -p -- "$dir/cluster-$p" || return 1
+    (umask 077 && printf '%s\n' "bind 127.0.0.1" "port $p" "dir \"$dir/cluster-$p\"" "daemonize yes" \
+      "pidfile \"$dir/cluster-$p/redis.pid\"" "logfile \"$SVC_DIR/redis-cluster-$p.log\"" 'save ""' \
+      "appendonly no" "enable-debug-command local" "cluster-enabled yes" "cluster-config-file nodes.conf" \
+      "requirepass \"$pw\"" "masterauth \"$pw\"" >"$dir/cluster-$p/redis.conf") || return 1
+    redis-server "$dir/cluster-$p/redis.conf" >>"$SVC_DIR/redis-cluster-$p.log" 2>&1 ||
+      { _svc_fail "redis: cluster node $p refused to start" "$SVC_DIR/redis-cluster-$p.log"; return 1; }
+  done
+  deadline=$(($(_svc_now_ms) + 15000))
+  for p in "${ports[@]}" "$sport"; do
+    until [ "$(REDISCLI_AUTH=$pw timeout 2 redis-cli --no-auth-warning -h 127.0.0.1 -p "$p" ping 2>/dev/null)" = PONG ]; do
+      [ "$(_svc_now_ms)" -lt "$deadline" ] || { _svc_fail "redis: node $p did not answer PING"; return 1; }
+      sleep 0.05
+    done
+  done
+  if ! REDISCLI_AUTH=$pw redis-cli --no-auth-warning --cluster create "${ports[@]/#/127.0.0.1:}" \
+    --cluster-yes >>"$SVC_DIR/redis-cluster.log" 2>&1; then
+    _svc_fail "redis: cluster create failed" "$SVC_DIR/redis-cluster.log"
+    return 1
+  fi
+  for p in "${ports[@]}"; do
+    until state=$(REDISCLI_AUTH=$pw redis-cli --no-auth-warning -h 127.0.0.1 -p "$p" cluster info 2>/dev/null) &&
+      [[ $state == *cluster_state:ok* ]]; do
+      [ "$(_svc_now_ms)" -lt "$deadline" ] || { _svc_fail "redis: the cluster did not become ok" "$SVC_DIR/redis-cluster.log"; return 1; }
+      sleep 0.05
+    done
+  done
+  export EIC_TEST_REDIS_SENTINEL_PORT=$sport EIC_TEST_REDIS_CLUSTER_PORTS="${ports[*]}"
+  _svc_env_add EIC_TEST_REDIS_SENTINEL_PORT EIC_TEST_REDIS_CLUSTER_PORTS || return 1
+  _svc_say "redis sentinel on :$sport (master eic), cluster of 3 masters on ${ports[*]} ($(_svc_elapsed "$t0"))"
+}
+
 _svc_stop_redis() {
   local pidfile=$SVC_DIR/redis/redis.pid pid
   [ -f "$pidfile" ] || return 0
@@ -447,6 +502,14 @@ _svc_stop_redis() {
     redis-server*) _svc_stop_pid "$pid" 5 ;;
   esac
   rm -f -- "$pidfile"
+  for pidfile in "$SVC_DIR"/redis/sentinel.pid "$SVC_DIR"/redis/cluster-*/redis.pid; do
+    [ -f "$pidfile" ] || continue
+    pid=$(cat "$pidfile" 2>/dev/null)
+    case "$(cat "/proc/$pid/comm" 2>/dev/null)" in
+      redis-server* | redis-sentinel*) _svc_stop_pid "$pid" 5 ;;
+    esac
+    rm -f -- "$pidfile"
+  done
   return 0
 }
 
@@ -582,7 +645,8 @@ svc_stop_all() {
   unset EIC_TEST_PGHOST EIC_TEST_PGPORT EIC_TEST_PGUSER EIC_TEST_PGPASSWORD \
     EIC_TEST_PGDATABASE EIC_TEST_REDIS_HOST EIC_TEST_REDIS_PORT EIC_TEST_REDIS_PASSWORD \
     EIC_TEST_REDIS_TLS_PORT EIC_TEST_REDIS_ACL_USER EIC_TEST_REDIS_ACL_PASSWORD \
-    EIC_TEST_REDIS_RO_USER EIC_TEST_REDIS_RO_PASSWORD EIC_TEST_CA EIC_TEST_OTHER_CA
+    EIC_TEST_REDIS_RO_USER EIC_TEST_REDIS_RO_PASSWORD EIC_TEST_CA EIC_TEST_OTHER_CA \
+    EIC_TEST_REDIS_SENTINEL_PORT EIC_TEST_REDIS_CLUSTER_PORTS
   return 0
 }
 
