@@ -24,6 +24,7 @@ private Q_SLOTS:
     void damagedFilesAreRefused_data();
     void damagedFilesAreRefused();
     void aclWithoutDumpSaysSo();
+    void connectionCutMidRestoreSaysHowFar();
     void tlsWithTheWrongCaIsRefused();
     void cleanupTestCase();
 
@@ -226,6 +227,34 @@ void TestRedisEngine::aclWithoutDumpSaysSo()
     full.password = qEnvironmentVariable("EIC_TEST_REDIS_ACL_PASSWORD");
     auto ok = backup(full, m_dir.filePath(u"acl"_s));
     QVERIFY2(ok, ok.ok() ? "" : qPrintable(ok.error().message));
+}
+
+// The server drops the connection while keys are being restored (CLIENT KILL from another
+// client): the restore ends with a clear error that says the store is partly restored and how far.
+void TestRedisEngine::connectionCutMidRestoreSaysHowFar()
+{
+    RedisConnection control;
+    QVERIFY(connect(control, options()));
+    run(control, {"FLUSHALL"});
+    run(control, {"DEBUG", "POPULATE", "300000", "cut", "100"});
+    auto b = backup(options(), m_dir.filePath(u"cut"_s));
+    QVERIFY2(b, b ? "" : qPrintable(b.error().message));
+    RedisRestore job;
+    QSignalSpy done(&job, &RedisRestore::finished);
+    bool killed = false;
+    QObject::connect(&job, &RedisRestore::progress, &job, [&](const RedisProgress &p) {
+        if (p.phase == "restoring"_L1 && !std::exchange(killed, true))
+            control.command({"CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes"}, [](const eic::Result<RedisReply> &) {});
+    });
+    job.start({options(), b->path, true, 2000});
+    QVERIFY(done.wait(120000));
+    QVERIFY(killed);
+    const auto r = done.first().first().value<eic::Result<RedisRestoreResult>>();
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(u"PARTLY restored"_s), qPrintable(r.error().message));
+    QVERIFY2(r.error().message.contains(u"of 300000 keys"_s), qPrintable(r.error().message));
+    QVERIFY(job.dataChanged());
+    QVERIFY(run(control, {"DBSIZE"}).integer < 300000);
 }
 
 void TestRedisEngine::tlsWithTheWrongCaIsRefused()
