@@ -5,12 +5,14 @@
 
 #include "stores/redis/RedisBackupFile.h"
 #include "stores/redis/RedisConnection.h"
+#include "stores/redis/RedisInspection.h"
 #include "stores/redis/RedisJobs.h"
 
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <optional>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void damagedFilesAreRefused();
     void aclWithoutDumpSaysSo();
     void connectionCutMidRestoreSaysHowFar();
+    void inspectionSeesKeysClientsAndPersistence();
     void tlsWithTheWrongCaIsRefused();
     void cleanupTestCase();
 
@@ -255,6 +258,45 @@ void TestRedisEngine::connectionCutMidRestoreSaysHowFar()
     QVERIFY2(r.error().message.contains(u"of 300000 keys"_s), qPrintable(r.error().message));
     QVERIFY(job.dataChanged());
     QVERIFY(run(control, {"DBSIZE"}).integer < 300000);
+}
+
+// INFO and CLIENT LIST as the plan needs them: keys per database, no AOF, the snapshot's age,
+// the other clients grouped by name (two "policyengine" connections must show as one group of 2).
+void TestRedisEngine::inspectionSeesKeysClientsAndPersistence()
+{
+    RedisConnection control;
+    QVERIFY(connect(control, options()));
+    run(control, {"FLUSHALL"});
+    run(control, {"SELECT", "3"});
+    run(control, {"SET", "a", "1"});
+    run(control, {"SET", "b", "2", "EX", "100"});
+    run(control, {"SAVE"});
+    RedisConnection pe1;
+    RedisConnection pe2;
+    QVERIFY(connect(pe1, options()));
+    QVERIFY(connect(pe2, options()));
+    run(pe1, {"CLIENT", "SETNAME", "policyengine"});
+    run(pe2, {"CLIENT", "SETNAME", "policyengine"});
+    std::optional<eic::Result<RedisInspection>> got;
+    inspectRedis(&control, [&got](const eic::Result<RedisInspection> &r) { got = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 10000);
+    QVERIFY2(*got, *got ? "" : qPrintable(got->error().message));
+    const RedisInspection &i = got->value();
+    QCOMPARE(i.product, u"redis"_s);
+    QVERIFY(i.version.startsWith(u"7."_s));
+    QCOMPARE(i.role, u"master"_s);
+    QVERIFY(!i.loading);
+    QVERIFY(!i.aofEnabled);
+    QCOMPARE(i.keysPerDb.value(3), 2u);
+    QCOMPARE(i.expiresPerDb.value(3), 1u);
+    QCOMPARE(i.totalKeys(), 2u);
+    QVERIFY(i.snapshotAgeSeconds >= 0 && i.snapshotAgeSeconds < 60);
+    QVERIFY(i.clientsListed);
+    const auto pe = std::find_if(i.clients.begin(), i.clients.end(), [](const RedisClientGroup &g) { return g.name == "policyengine"_L1; });
+    QVERIFY(pe != i.clients.end());
+    QCOMPARE(pe->count, 2);
+    QCOMPARE(pe->host, u"127.0.0.1"_s);
+    run(control, {"FLUSHALL"});
 }
 
 void TestRedisEngine::tlsWithTheWrongCaIsRefused()
