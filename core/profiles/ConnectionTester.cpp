@@ -1,6 +1,7 @@
 #include "ConnectionTester.h"
 
 #include "kube/KubeClient.h"
+#include "stores/redis/RedisTopology.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -72,6 +73,10 @@ Result<stores::RedisOptions> ConnectionTester::datastoreOptions(const Profile &p
     o.username = profile.datastore.username;
     o.password = password;
     o.database = profile.datastore.topology == "cluster"_L1 ? 0 : profile.datastore.database;
+    o.topology = profile.datastore.topology == "cluster"_L1    ? stores::RedisOptions::Topology::Cluster
+                 : profile.datastore.topology == "sentinel"_L1 ? stores::RedisOptions::Topology::Sentinel
+                                                               : stores::RedisOptions::Topology::Standalone;
+    o.masterName = profile.datastore.masterName;
     return o;
 }
 
@@ -220,34 +225,17 @@ void ConnectionTester::testDatastore(const Profile &profile, const QString &pass
             });
         });
     };
-    if (profile.datastore.topology != "sentinel"_L1) {
+    if (options->topology != stores::RedisOptions::Topology::Sentinel) {
         run(*options);
         return;
     }
     // Sentinel: ask it where the master is, then connect there.
-    auto *sentinel = new stores::RedisConnection(this);
-    callback = [sentinel, callback](const TestOutcome &o) {
-        sentinel->deleteLater();
-        callback(o);
-    };
-    stores::RedisOptions s = *options;
-    s.database = 0;
-    const QString master = profile.datastore.masterName;
-    sentinel->open(s, [sentinel, master, options, run, callback](const Result<bool> &opened) {
-        if (!opened) {
-            callback({false, opened.error().message, {}, 0});
+    stores::resolveRedisMasters(*options, this, [run, callback](const Result<QList<stores::RedisNode>> &masters) {
+        if (!masters) {
+            callback({false, masters.error().message, {}, 0});
             return;
         }
-        sentinel->command({"SENTINEL", "GET-MASTER-ADDR-BY-NAME", master.toUtf8()}, [sentinel, master, options, run, callback](const Result<stores::RedisReply> &r) {
-            if (!r || r->isError() || r->elements.size() != 2) {
-                callback({false, tr("The sentinel does not know a master named \"%1\".").arg(master), {}, 0});
-                return;
-            }
-            stores::RedisOptions o = *options;
-            o.host = QString::fromUtf8(r->elements.at(0).str);
-            o.port = static_cast<quint16>(r->elements.at(1).str.toUInt());
-            run(o);
-        });
+        run(masters->first().options);
     });
 }
 

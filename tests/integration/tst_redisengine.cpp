@@ -7,6 +7,9 @@
 #include "stores/redis/RedisConnection.h"
 #include "stores/redis/RedisInspection.h"
 #include "stores/redis/RedisJobs.h"
+#include "stores/redis/RedisTopology.h"
+
+#include <QJsonArray>
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -29,6 +32,10 @@ private Q_SLOTS:
     void connectionCutMidRestoreSaysHowFar();
     void inspectionSeesKeysClientsAndPersistence();
     void tlsWithTheWrongCaIsRefused();
+    void clusterBackupAndSlotRoutedRestore();
+    void sentinelLeadsToTheMaster();
+    void loadingIsWaitedOut();
+    void jobRunsOffTheCallersThread();
     void cleanupTestCase();
 
 private:
@@ -310,6 +317,185 @@ void TestRedisEngine::tlsWithTheWrongCaIsRefused()
     auto refused = restore(wrong, m_file, true);
     QVERIFY(!refused);
     QVERIFY2(refused.error().message.contains(u"not signed by the CA you gave"_s), qPrintable(refused.error().message));
+}
+
+// A cluster: keys written to the master that owns their slot by our CRC16 (the server would
+// answer MOVED otherwise; CLUSTER KEYSLOT agrees, hash tags included), backed up master by master
+// into one file, the cluster emptied, restored with every key routed to its slot's master.
+void TestRedisEngine::clusterBackupAndSlotRoutedRestore()
+{
+    const QStringList ports = qEnvironmentVariable("EIC_TEST_REDIS_CLUSTER_PORTS").split(u' ', Qt::SkipEmptyParts);
+    QVERIFY2(ports.size() == 3, "scripts/test starts a cluster of three masters (EIC_TEST_REDIS_CLUSTER_PORTS)");
+    RedisOptions seed = options();
+    seed.port = static_cast<quint16>(ports.at(1).toUInt());
+    seed.topology = RedisOptions::Topology::Cluster;
+    std::optional<eic::Result<QList<RedisNode>>> resolved;
+    resolveRedisMasters(seed, this, [&resolved](const eic::Result<QList<RedisNode>> &r) { resolved = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(resolved.has_value(), 10000);
+    QVERIFY2(*resolved, *resolved ? "" : qPrintable(resolved->error().message));
+    const QList<RedisNode> masters = resolved->value();
+    QCOMPARE(masters.size(), 3);
+    auto slotMap = redisSlotMap(masters);
+    QVERIFY(slotMap);
+    std::vector<std::unique_ptr<RedisConnection>> conns;
+    for (const RedisNode &m : masters) {
+        conns.push_back(std::make_unique<RedisConnection>());
+        QVERIFY(connect(*conns.back(), m.options));
+        QCOMPARE(run(*conns.back(), {"FLUSHALL"}).str, QByteArray("OK"));
+    }
+    for (const QByteArray &key : {QByteArray("a"), QByteArray("{user1}:x"), QByteArray("{user1}:y"), QByteArray("foo{}bar"), QByteArray("\xff\x00z", 3)})
+        QCOMPARE(run(*conns.front(), {"CLUSTER", "KEYSLOT", key}).integer, qint64(redisKeySlot(key)));
+    const int n = 3000;
+    std::vector<int> perNode(3, 0);
+    int failures = 0;
+    auto write = [&](const QList<QByteArray> &argv) {
+        const size_t node = static_cast<size_t>((*slotMap)[static_cast<size_t>(redisKeySlot(argv.at(1)))]);
+        ++perNode[node];
+        conns[node]->command(argv, [&failures](const eic::Result<RedisReply> &r) { failures += (!r || r->isError()) ? 1 : 0; });
+    };
+    for (int i = 0; i < n; ++i)
+        write({"SET", "key:" + QByteArray::number(i), "value " + QByteArray::number(i)});
+    write({"HSET", "{tenant}:policy", "rate", "10"});
+    write({"RPUSH", "{tenant}:queue", "a", "b"});
+    write({"SET", "expiring", "soon", "PX", "3600000"});
+    for (auto &c : conns)
+        QCOMPARE(run(*c, {"PING"}).str, QByteArray("PONG")); // every write answered, in order
+    QCOMPARE(failures, 0);
+    for (int count : perNode)
+        QVERIFY(count > n / 5); // the keys really are spread over the three masters
+
+    auto b = backup(seed, m_dir.filePath(u"cluster"_s));
+    QVERIFY2(b, b ? "" : qPrintable(b.error().message));
+    QCOMPARE(b->records, quint64(n + 3));
+    QCOMPARE(b->header.value("topology"_L1).toString(), u"cluster"_s);
+    QCOMPARE(b->header.value("masters"_L1).toArray().size(), 3);
+
+    for (auto &c : conns)
+        run(*c, {"FLUSHALL"});
+    auto r = restore(seed, b->path, true);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->restored, quint64(n + 3));
+    QCOMPARE(r->keysPerDb.value(0), quint64(n + 3));
+    QVERIFY(r->sampleCompared > 0);
+    for (size_t i = 0; i < conns.size(); ++i)
+        QCOMPARE(run(*conns[i], {"DBSIZE"}).integer, qint64(perNode[i])); // each key on its slot's master
+    const size_t q = static_cast<size_t>((*slotMap)[static_cast<size_t>(redisKeySlot("{tenant}:queue"))]);
+    QCOMPARE(run(*conns[q], {"LRANGE", "{tenant}:queue", "0", "-1"}).elements.size(), 2);
+    const size_t e = static_cast<size_t>((*slotMap)[static_cast<size_t>(redisKeySlot("expiring"))]);
+    QVERIFY(run(*conns[e], {"PTTL", "expiring"}).integer > 3000000);
+
+    // A backup with keys outside database 0 cannot go into a cluster: refused, nothing written.
+    RedisConnection standalone;
+    QVERIFY(connect(standalone, options()));
+    run(standalone, {"FLUSHALL"});
+    run(standalone, {"SELECT", "2"});
+    run(standalone, {"SET", "elsewhere", "1"});
+    auto multi = backup(options(), m_dir.filePath(u"multi"_s));
+    QVERIFY(multi);
+    auto refused = restore(seed, multi->path, true);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(u"only database 0"_s), qPrintable(refused.error().message));
+    QCOMPARE(run(*conns[q], {"LLEN", "{tenant}:queue"}).integer, 2); // not flushed
+    for (auto &c : conns)
+        run(*c, {"FLUSHALL"});
+    run(standalone, {"FLUSHALL"});
+}
+
+// Sentinel: the engine asks it for the master named in the profile and works there; an unknown
+// name gets a sentence that names the fix.
+void TestRedisEngine::sentinelLeadsToTheMaster()
+{
+    RedisOptions viaSentinel = options();
+    viaSentinel.port = static_cast<quint16>(qEnvironmentVariableIntValue("EIC_TEST_REDIS_SENTINEL_PORT"));
+    QVERIFY2(viaSentinel.port != 0, "scripts/test starts a sentinel (EIC_TEST_REDIS_SENTINEL_PORT)");
+    viaSentinel.topology = RedisOptions::Topology::Sentinel;
+    viaSentinel.masterName = u"eic"_s;
+    RedisConnection control;
+    QVERIFY(connect(control, options()));
+    run(control, {"FLUSHALL"});
+    run(control, {"SET", "through", "the sentinel"});
+    auto b = backup(viaSentinel, m_dir.filePath(u"sentinel"_s));
+    QVERIFY2(b, b ? "" : qPrintable(b.error().message));
+    QCOMPARE(b->records, 1u);
+    QCOMPARE(b->header.value("source"_L1).toString(), u"%1:%2"_s.arg(options().host).arg(options().port));
+    run(control, {"FLUSHALL"});
+    auto r = restore(viaSentinel, b->path, true);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(run(control, {"GET", "through"}).str, QByteArray("the sentinel"));
+
+    viaSentinel.masterName = u"nosuch"_s;
+    auto unknown = backup(viaSentinel, m_dir.filePath(u"sentinel2"_s));
+    QVERIFY(!unknown);
+    QVERIFY2(unknown.error().message.contains(u"knows no master named \"nosuch\""_s), qPrintable(unknown.error().message));
+    RedisOptions notSentinel = options();
+    notSentinel.topology = RedisOptions::Topology::Sentinel;
+    notSentinel.masterName = u"eic"_s;
+    auto wrongKind = backup(notSentinel, m_dir.filePath(u"sentinel3"_s));
+    QVERIFY(!wrongKind);
+    QVERIFY2(wrongKind.error().message.contains(u"is not a sentinel"_s), qPrintable(wrongKind.error().message));
+    run(control, {"FLUSHALL"});
+}
+
+// LOADING: while the restore runs, the server reloads a 1M-key snapshot (DEBUG RELOAD MERGE
+// NOFLUSH NOSAVE: loading=1, every write answered -LOADING); the restore waits it out and
+// finishes complete and verified.
+void TestRedisEngine::loadingIsWaitedOut()
+{
+    RedisConnection control;
+    QVERIFY(connect(control, options()));
+    run(control, {"FLUSHALL"});
+    run(control, {"DEBUG", "POPULATE", "100000", "mine", "50"});
+    auto b = backup(options(), m_dir.filePath(u"loading"_s));
+    QVERIFY2(b, b ? "" : qPrintable(b.error().message));
+    run(control, {"FLUSHALL"});
+    // The snapshot to be loaded: a million keys in database 15 only.
+    run(control, {"SELECT", "15"});
+    run(control, {"DEBUG", "POPULATE", "1000000", "other", "64"});
+    QCOMPARE(run(control, {"SAVE"}).str, QByteArray("OK"));
+    QCOMPARE(run(control, {"FLUSHDB"}).str, QByteArray("OK"));
+    RedisRestore job;
+    QSignalSpy done(&job, &RedisRestore::finished);
+    bool reloading = false;
+    QObject::connect(&job, &RedisRestore::progress, &job, [&](const RedisProgress &p) {
+        if (p.phase == "restoring"_L1 && !std::exchange(reloading, true))
+            control.command({"DEBUG", "RELOAD", "MERGE", "NOFLUSH", "NOSAVE"}, [](const eic::Result<RedisReply> &) {});
+    });
+    job.start({options(), b->path, false, 2000});
+    QVERIFY(done.wait(120000));
+    const auto r = done.first().first().value<eic::Result<RedisRestoreResult>>();
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QVERIFY2(r->retries > 0, "the restore must have met LOADING answers");
+    QCOMPARE(r->restored, 100000u);
+    QCOMPARE(r->keysPerDb.value(0), 100000u);
+    QCOMPARE(run(control, {"DBSIZE"}).integer, 1000000); // database 15: the snapshot was loaded meanwhile
+    run(control, {"FLUSHALL"});
+    run(control, {"SAVE"});
+}
+
+// A transfer through RedisJobRunner runs on a thread of its own; progress and result arrive on
+// the caller's thread.
+void TestRedisEngine::jobRunsOffTheCallersThread()
+{
+    RedisConnection control;
+    QVERIFY(connect(control, options()));
+    run(control, {"FLUSHALL"});
+    run(control, {"DEBUG", "POPULATE", "50000", "t", "20"});
+    RedisJobRunner runner;
+    QSignalSpy done(&runner, &RedisJobRunner::backupFinished);
+    QThread *progressThread = nullptr;
+    QObject::connect(&runner, &RedisJobRunner::progress, this, [&](const RedisProgress &) { progressThread = QThread::currentThread(); });
+    RedisBackup::Options o;
+    o.connection = options();
+    o.folder = m_dir.filePath(u"threaded"_s);
+    runner.startBackup(o);
+    QVERIFY(done.wait(60000));
+    const auto r = done.first().first().value<eic::Result<RedisBackupResult>>();
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->records, 50000u);
+    QVERIFY(runner.jobThread() != nullptr);
+    QVERIFY(runner.jobThread() != QThread::currentThread());
+    QVERIFY(progressThread == nullptr || progressThread == QThread::currentThread());
+    run(control, {"FLUSHALL"});
 }
 
 void TestRedisEngine::cleanupTestCase()

@@ -36,6 +36,12 @@ struct RedisOptions {
     QString password;
     int database = 0;
     int timeoutMs = 10000;
+    // How the data store is deployed: host/port name a sentinel (which is asked for the master
+    // called `masterName`) or any node of a cluster (whose masters are then worked one by one).
+    // RedisConnection itself always connects to host/port; see RedisTopology.h.
+    enum class Topology { Standalone, Sentinel, Cluster };
+    Topology topology = Topology::Standalone;
+    QString masterName;
 };
 
 // A Redis/Valkey connection we own: hiredis is only the RESP codec (redisFormatCommandArgv

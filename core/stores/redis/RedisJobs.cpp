@@ -1,5 +1,6 @@
 #include "RedisJobs.h"
 
+#include "RedisTopology.h"
 #include "util/Background.h"
 
 #include <QCoreApplication>
@@ -83,37 +84,69 @@ RedisBackup::RedisBackup(QObject *parent)
 void RedisBackup::start(const Options &options)
 {
     m_options = options;
-    m_currentDb = options.connection.database;
     m_clock.start();
-    m_conn.open(options.connection, [this](const Result<bool> &opened) {
+    resolveRedisMasters(options.connection, this, [this](const Result<QList<RedisNode>> &masters) {
+        if (!masters)
+            return finish(masters.error());
+        m_nodes = *masters;
+        if (m_nodes.size() > 1)
+            m_options.strings = false; // MGET may only name keys of one slot in a cluster
+        collectInfo(0);
+    });
+}
+
+// INFO of every master first: the header states the whole data store.
+void RedisBackup::collectInfo(int node)
+{
+    m_conn.open(m_nodes.at(node).options, [this, node](const Result<bool> &opened) {
         if (!opened)
             return finish(opened.error());
-        m_conn.command({"INFO"}, [this](const Result<RedisReply> &info) {
+        m_conn.command({"INFO"}, [this, node](const Result<RedisReply> &info) {
             if (!info || info->isError())
                 return finish(info ? Error{permissionHint(info->str, m_options.connection.username, "INFO"), {}, 0} : info.error());
             const auto fields = infoFields(info->str);
-            const bool valkey = fields.contains(u"valkey_version"_s);
-            QJsonArray dbs;
+            QList<QPair<int, bool>> databases;
             for (const auto &[db, counts] : keyspace(fields)) {
-                m_databases.append({db, counts.second > 0});
+                databases.append({db, counts.second > 0});
                 m_total += counts.first;
-                dbs.append(QJsonObject{{"db"_L1, db}, {"keys"_L1, static_cast<qint64>(counts.first)}, {"expires"_L1, static_cast<qint64>(counts.second)}});
+                m_keysPerDb[db] += counts.first;
+                m_expiresPerDb[db] += counts.second;
             }
-            m_header = QJsonObject{{"format"_L1, "eic-restore/datastore-backup"_L1},
-                                   {"version"_L1, 1},
-                                   {"source"_L1, m_conn.target()},
-                                   {"product"_L1, valkey ? "valkey"_L1 : "redis"_L1},
-                                   {"serverVersion"_L1, valkey ? fields.value(u"valkey_version"_s) : fields.value(u"redis_version"_s)},
-                                   {"rdbVersionHint"_L1, fields.value(u"redis_version"_s)},
-                                   {"created"_L1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                                   {"databases"_L1, dbs}};
+            m_nodeDatabases.append(databases);
+            if (node == 0) {
+                const bool valkey = fields.contains(u"valkey_version"_s);
+                m_header = QJsonObject{{"format"_L1, "eic-restore/datastore-backup"_L1},
+                                       {"version"_L1, 1},
+                                       {"source"_L1, m_conn.target()},
+                                       {"product"_L1, valkey ? "valkey"_L1 : "redis"_L1},
+                                       {"serverVersion"_L1, valkey ? fields.value(u"valkey_version"_s) : fields.value(u"redis_version"_s)},
+                                       {"rdbVersionHint"_L1, fields.value(u"redis_version"_s)},
+                                       {"created"_L1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+            }
+            if (node + 1 < m_nodes.size())
+                return collectInfo(node + 1);
+            QJsonArray dbs;
+            for (auto it = m_keysPerDb.cbegin(); it != m_keysPerDb.cend(); ++it)
+                dbs.append(QJsonObject{{"db"_L1, it.key()}, {"keys"_L1, static_cast<qint64>(it.value())}, {"expires"_L1, static_cast<qint64>(m_expiresPerDb.value(it.key()))}});
+            m_header["databases"_L1] = dbs;
+            if (m_options.connection.topology == RedisOptions::Topology::Cluster) {
+                QJsonArray nodes;
+                for (const RedisNode &n : std::as_const(m_nodes))
+                    nodes.append(u"%1:%2"_s.arg(n.options.host).arg(n.options.port));
+                m_header["topology"_L1] = "cluster"_L1;
+                m_header["source"_L1] = u"%1:%2"_s.arg(m_options.connection.host).arg(m_options.connection.port);
+                m_header["masters"_L1] = nodes;
+            } else if (m_options.connection.topology == RedisOptions::Topology::Sentinel) {
+                m_header["topology"_L1] = "sentinel"_L1;
+                m_header["masterName"_L1] = m_options.connection.masterName;
+            }
             // DEBUG DIGEST of the source, where the server allows it (off by default in Redis 7) and
             // the data store is small: the digest blocks the single-threaded server (~2.5 s per
-            // million keys here), which a live cell must not suffer.
-            const QList<QByteArray> digestCommand = m_total <= m_options.digestUpToKeys ? QList<QByteArray>{"DEBUG", "DIGEST"} : QList<QByteArray>{"PING"};
-            m_conn.command(digestCommand, [this](const Result<RedisReply> &digest) {
-                if (digest && !digest->isError() && digest->str != "PONG")
-                    m_header["digest"_L1] = QString::fromLatin1(digest->str);
+            // million keys here), which a live cell must not suffer. A cluster has one per master.
+            const bool digest = m_nodes.size() == 1 && m_total <= m_options.digestUpToKeys;
+            m_conn.command(digest ? QList<QByteArray>{"DEBUG", "DIGEST"} : QList<QByteArray>{"PING"}, [this](const Result<RedisReply> &d) {
+                if (d && !d->isError() && d->str != "PONG")
+                    m_header["digest"_L1] = QString::fromLatin1(d->str);
                 const QString name = u"datastore-%1.eicrdb"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
                 QDir().mkpath(m_options.folder);
                 m_path = QDir(m_options.folder).filePath(name);
@@ -121,15 +154,33 @@ void RedisBackup::start(const Options &options)
                 if (!writer)
                     return finish(writer.error());
                 m_writer = std::move(writer.value());
-                // SCAN runs on a second connection, a few batches ahead of the reads: its cursor
-                // replies never queue behind a batch of values, so the server always has work.
-                m_scanConn.open(m_options.connection, [this](const Result<bool> &scanOpened) {
-                    if (!scanOpened)
-                        return finish(scanOpened.error());
-                    nextDatabase();
-                });
+                openNode(0);
             });
         });
+    });
+}
+
+// Each master in turn: SCAN runs on a second connection, a few batches ahead of the reads: its
+// cursor replies never queue behind a batch of values, so the server always has work.
+void RedisBackup::openNode(int node)
+{
+    m_nodeIndex = node;
+    m_databases = m_nodeDatabases.at(node);
+    m_dbIndex = -1;
+    m_currentDb = m_nodes.at(node).options.database;
+    auto scanOpen = [this] {
+        m_scanConn.open(m_nodes.at(m_nodeIndex).options, [this](const Result<bool> &scanOpened) {
+            if (!scanOpened)
+                return finish(scanOpened.error());
+            nextDatabase();
+        });
+    };
+    if (m_nodes.size() == 1)
+        return scanOpen(); // m_conn is still open to it from INFO
+    m_conn.open(m_nodes.at(node).options, [this, scanOpen](const Result<bool> &opened) {
+        if (!opened)
+            return finish(opened.error());
+        scanOpen();
     });
 }
 
@@ -137,6 +188,8 @@ void RedisBackup::nextDatabase()
 {
     ++m_dbIndex;
     if (m_dbIndex >= m_databases.size()) {
+        if (m_nodeIndex + 1 < m_nodes.size())
+            return openNode(m_nodeIndex + 1);
         if (auto done = m_writer->finish(m_skipped); !done)
             return finish(done.error());
         return finish(RedisBackupResult{m_path, m_writer->records(), m_skipped, m_writer->bytes(),
@@ -363,39 +416,78 @@ void RedisRestore::start(const Options &options)
         m_verified = true;
         begin();
     });
-    m_conn.open(m_options.connection, [this](const Result<bool> &opened) {
+    resolveRedisMasters(m_options.connection, this, [this](const Result<QList<RedisNode>> &masters) {
         if (m_done)
             return;
-        if (!opened)
-            return finish(Error{opened.error().message, {}, PreflightFailed});
-        m_connected = true;
-        begin();
+        if (!masters)
+            return finish(Error{masters.error().message, {}, PreflightFailed});
+        m_nodes = *masters;
+        m_cluster = m_options.connection.topology == RedisOptions::Topology::Cluster;
+        if (m_cluster) {
+            auto slotMap = redisSlotMap(m_nodes);
+            if (!slotMap)
+                return finish(Error{slotMap.error().message, {}, PreflightFailed});
+            m_slots = *slotMap;
+        }
+        for (const RedisNode &node : std::as_const(m_nodes)) {
+            m_conns.push_back(std::make_unique<RedisConnection>());
+            m_conns.back()->open(node.options, [this](const Result<bool> &opened) {
+                if (m_done)
+                    return;
+                if (!opened)
+                    return finish(Error{opened.error().message, {}, PreflightFailed});
+                if (++m_opened < static_cast<int>(m_conns.size()))
+                    return;
+                m_connected = true;
+                begin();
+            });
+        }
     });
+}
+
+int RedisRestore::nodeOf(const QByteArray &key) const
+{
+    return m_cluster ? m_slots[static_cast<size_t>(redisKeySlot(key))] : 0;
 }
 
 void RedisRestore::begin()
 {
     if (!m_verified || !m_connected || m_done)
         return;
+    if (m_cluster) {
+        QStringList others;
+        for (auto it = m_summary.recordsPerDb.cbegin(); it != m_summary.recordsPerDb.cend(); ++it)
+            if (it.key() != 0)
+                others.append(QString::number(it.key()));
+        if (!others.isEmpty())
+            return finish(Error{tr("The backup holds keys in database %1, but a cluster has only database 0. Restore it into a standalone server, or move those keys first. Nothing was written.").arg(others.join(u", "_s)), {}, PreflightFailed});
+        m_selected = 0; // a cluster node is always on database 0
+    }
     auto header = m_stream.open(m_options.path);
     if (!header)
         return finish(Error{header.error().message, {}, PreflightFailed});
     auto go = [this] {
-        m_conn.command({"CLIENT", "SETNAME", "eic-restore"}, [](const Result<RedisReply> &) {});
+        for (auto &conn : m_conns)
+            conn->command({"CLIENT", "SETNAME", "eic-restore"}, [](const Result<RedisReply> &) {});
         Q_EMIT progress({u"restoring"_s, 0, m_summary.records, 0, 0, static_cast<double>(m_clock.elapsed()) / 1000.0, -1});
         pump();
     };
     if (!m_options.flush)
         return go();
-    m_conn.command({"FLUSHALL"}, [this, go](const Result<RedisReply> &r) {
-        if (!r || r->isError())
-            return finish(Error{r ? permissionHint(r->str, m_options.connection.username, "FLUSHALL") + tr(" Nothing was written.")
-                                  : r.error().message,
-                                {}, PreflightFailed});
-        m_written = true;
-        m_result.flushed = true;
-        go();
-    });
+    auto pending = std::make_shared<int>(static_cast<int>(m_conns.size()));
+    for (auto &conn : m_conns)
+        conn->command({"FLUSHALL"}, [this, go, pending](const Result<RedisReply> &r) {
+            if (m_done)
+                return;
+            if (!r || r->isError())
+                return finish(Error{r ? permissionHint(r->str, m_options.connection.username, "FLUSHALL") + (m_written ? tr(" Some masters were already emptied.") : tr(" Nothing was written."))
+                                      : r.error().message,
+                                    {}, m_written ? 1 : PreflightFailed});
+            m_written = true;
+            m_result.flushed = true;
+            if (--*pending == 0)
+                go();
+        });
 }
 
 void RedisRestore::pump()
@@ -440,6 +532,18 @@ void RedisRestore::pump()
 
 void RedisRestore::sendBatch(QList<RedisRecord> records)
 {
+    if (!m_cluster)
+        return sendBatchTo(0, std::move(records));
+    std::vector<QList<RedisRecord>> perNode(m_conns.size());
+    for (RedisRecord &r : records)
+        perNode[static_cast<size_t>(nodeOf(r.key))].append(std::move(r));
+    for (size_t i = 0; i < perNode.size(); ++i)
+        if (!perNode[i].isEmpty())
+            sendBatchTo(static_cast<int>(i), std::move(perNode[i]));
+}
+
+void RedisRestore::sendBatchTo(int node, QList<RedisRecord> records)
+{
     QList<QList<QByteArray>> commands;
     commands.reserve(records.size() + 4);
     QList<qsizetype> restoreIndex; // position of each record's RESTORE in the replies
@@ -455,7 +559,7 @@ void RedisRestore::sendBatch(QList<RedisRecord> records)
         commands.append(restoreCommand(r));
     }
     m_inFlight += static_cast<int>(records.size());
-    m_conn.batch(commands, [this, records = std::move(records), restoreIndex, selectIndex](const Result<QList<RedisReply>> &replies) {
+    m_conns[static_cast<size_t>(node)]->batch(commands, [this, records = std::move(records), restoreIndex, selectIndex](const Result<QList<RedisReply>> &replies) {
         m_inFlight -= static_cast<int>(records.size());
         if (m_done)
             return;
@@ -476,8 +580,32 @@ void RedisRestore::sendBatch(QList<RedisRecord> records)
                 ++m_result.restored;
                 continue;
             }
-            if (r.str.startsWith("LOADING") || r.str.startsWith("BUSY")) {
-                // The server is loading or busy with a script: wait and send it again.
+            if (r.str.startsWith("MOVED ") && m_cluster) {
+                // The slot has another master now: follow it if that master is one we know.
+                const QList<QByteArray> parts = r.str.split(' ');
+                const int slot = parts.value(1).toInt();
+                const QByteArray address = parts.value(2);
+                int target = -1;
+                for (qsizetype n = 0; n < m_nodes.size(); ++n)
+                    if (u"%1:%2"_s.arg(m_nodes.at(n).options.host).arg(m_nodes.at(n).options.port).toUtf8() == address)
+                        target = static_cast<int>(n);
+                if (target < 0)
+                    return finish(Error{tr("The cluster moved slot %1 to %2, a master it did not have when the restore began: it is being resharded. %3 of %4 keys were restored; run the restore again when the resharding is done.")
+                                            .arg(slot).arg(QString::fromUtf8(address)).arg(m_result.restored).arg(m_summary.records),
+                                        {}, 1});
+                m_slots[static_cast<size_t>(slot & 16383)] = static_cast<qint8>(target);
+                ++m_result.retries;
+                m_retry.push_back(records.at(i));
+                retried = true;
+                continue;
+            }
+            if (r.str.startsWith("ASK ")) {
+                return finish(Error{tr("The cluster is migrating slot %1 (%2): a restore during a resharding could be lost. %3 of %4 keys were restored; run the restore again when the resharding is done.")
+                                        .arg(QString::fromUtf8(r.str.split(' ').value(1)), QString::fromUtf8(r.str)).arg(m_result.restored).arg(m_summary.records),
+                                    {}, 1});
+            }
+            if (r.str.startsWith("LOADING") || r.str.startsWith("BUSY") || r.str.startsWith("TRYAGAIN") || r.str.startsWith("CLUSTERDOWN")) {
+                // The server is loading, busy with a script, or its cluster is settling: wait and send it again.
                 ++m_result.retries;
                 m_retry.push_back(records.at(i));
                 retried = true;
@@ -489,7 +617,8 @@ void RedisRestore::sendBatch(QList<RedisRecord> records)
         }
         report(false);
         if (retried) {
-            m_selected = -1;
+            if (!m_cluster)
+                m_selected = -1;
             QTimer::singleShot(100, this, [this] { pump(); });
             return;
         }
@@ -523,21 +652,29 @@ void RedisRestore::verifyAfter()
         m_result.seconds = static_cast<double>(m_clock.elapsed()) / 1000.0;
         finish(m_result);
     };
-    // Key counts per database.
+    // Key counts per database (summed over the masters of a cluster).
     for (auto it = m_result.expectedPerDb.begin(); it != m_result.expectedPerDb.end(); ++it) {
         const int db = it.key();
         ++*pending;
-        m_conn.command({"SELECT", QByteArray::number(db)}, [](const Result<RedisReply> &) {});
-        m_conn.command({"DBSIZE"}, [this, db, failures, done](const Result<RedisReply> &r) {
-            const quint64 found = r && r->type == RedisReply::Type::Integer ? static_cast<quint64>(r->integer) : 0;
-            m_result.keysPerDb[db] = found;
-            const quint64 expected = m_result.expectedPerDb.value(db);
-            // Keys that expired during the restore may be missing; a flushed store holds exactly the file.
-            const bool ok = m_result.flushed ? (found <= expected && found + m_result.expired >= expected) : found >= expected - std::min(expected, m_result.expired);
-            if (!ok)
-                failures->append(tr("database %1 holds %2 keys, the backup %3").arg(db).arg(found).arg(expected));
-            done();
-        });
+        auto counted = std::make_shared<int>(static_cast<int>(m_conns.size()));
+        m_result.keysPerDb[db] = 0;
+        for (auto &conn : m_conns) {
+            if (!m_cluster)
+                conn->command({"SELECT", QByteArray::number(db)}, [](const Result<RedisReply> &) {});
+            conn->command({"DBSIZE"}, [this, db, failures, done, counted](const Result<RedisReply> &r) {
+                if (r && r->type == RedisReply::Type::Integer)
+                    m_result.keysPerDb[db] += static_cast<quint64>(r->integer);
+                if (--*counted > 0)
+                    return;
+                const quint64 found = m_result.keysPerDb.value(db);
+                const quint64 expected = m_result.expectedPerDb.value(db);
+                // Keys that expired during the restore may be missing; a flushed store holds exactly the file.
+                const bool ok = m_result.flushed ? (found <= expected && found + m_result.expired >= expected) : found >= expected - std::min(expected, m_result.expired);
+                if (!ok)
+                    failures->append(tr("database %1 holds %2 keys, the backup %3").arg(db).arg(found).arg(expected));
+                done();
+            });
+        }
     }
     // A sample of keys byte for byte (DUMP of the same server version yields the same bytes;
     // strings are compared by value).
@@ -545,9 +682,11 @@ void RedisRestore::verifyAfter()
         if (record.expiresAtMs >= 0 && record.expiresAtMs <= QDateTime::currentMSecsSinceEpoch() + 1000)
             continue;
         ++*pending;
-        m_conn.command({"SELECT", QByteArray::number(record.db)}, [](const Result<RedisReply> &) {});
+        RedisConnection &conn = connectionFor(record.key);
+        if (!m_cluster)
+            conn.command({"SELECT", QByteArray::number(record.db)}, [](const Result<RedisReply> &) {});
         const bool string = record.kind == RedisRecord::Kind::String;
-        m_conn.command({string ? QByteArray("GET") : QByteArray("DUMP"), record.key}, [this, record, failures, done](const Result<RedisReply> &r) {
+        conn.command({string ? QByteArray("GET") : QByteArray("DUMP"), record.key}, [this, record, failures, done](const Result<RedisReply> &r) {
             if (!r || r->type != RedisReply::Type::String)
                 failures->append(tr("key %1 of database %2 is missing").arg(QString::fromUtf8(record.key.left(60).toPercentEncoding())).arg(record.db));
             else if (r->str != record.payload)
@@ -565,7 +704,7 @@ void RedisRestore::verifyAfter()
         m_result.digestCheck = u"not taken (large data store, or not allowed by the source)"_s;
         return done();
     }
-    m_conn.command({"DEBUG", "DIGEST"}, [this, digest, failures, done](const Result<RedisReply> &r) {
+    m_conns.front()->command({"DEBUG", "DIGEST"}, [this, digest, failures, done](const Result<RedisReply> &r) {
         if (!r || r->isError())
             m_result.digestCheck = u"not allowed by the server"_s;
         else if (digest.isEmpty() || !m_result.flushed || m_result.expired > 0 || m_summary.skipped > 0)
@@ -589,13 +728,84 @@ void RedisRestore::finish(const Result<RedisRestoreResult> &result)
 {
     if (std::exchange(m_done, true))
         return;
-    m_conn.close();
+    for (auto &conn : m_conns)
+        conn->close();
     if (result)
         spdlog::info("data store restore of {}: {} keys, {} expired skipped, {:.2f} s", m_options.path.toStdString(), result->restored, result->expired,
                      result->seconds);
     else
         spdlog::warn("data store restore of {}: {}", m_options.path.toStdString(), result.error().toString().toStdString());
     Q_EMIT finished(result);
+}
+
+} // namespace eic::stores
+
+namespace eic::stores {
+
+RedisJobRunner::RedisJobRunner(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<RedisProgress>();
+    qRegisterMetaType<Result<RedisBackupResult>>();
+    qRegisterMetaType<Result<RedisRestoreResult>>();
+}
+
+RedisJobRunner::~RedisJobRunner()
+{
+    if (!m_thread)
+        return;
+    cancel();
+    // The anchor (and the job under it) is deleted in its own thread as the thread ends.
+    QMetaObject::invokeMethod(m_anchor, [anchor = m_anchor] { anchor->deleteLater(); });
+    m_thread->quit();
+    m_thread->wait();
+}
+
+template<typename Job, typename JobOptions, typename Result>
+void RedisJobRunner::launch(const JobOptions &options, void (RedisJobRunner::*done)(const Result &))
+{
+    if (m_thread) {
+        Q_EMIT(this->*done)(Error{tr("A data store transfer is already running."), {}, 0});
+        return;
+    }
+    m_thread = new QThread(this);
+    m_thread->setObjectName(u"redis-job"_s);
+    m_anchor = new QObject;
+    m_anchor->moveToThread(m_thread);
+    m_thread->start();
+    QMetaObject::invokeMethod(m_anchor, [this, options, done] {
+        auto *job = new Job(m_anchor);
+        m_jobThread = QThread::currentThread();
+        connect(job, &Job::progress, this, &RedisJobRunner::progress); // queued: different threads
+        connect(job, &Job::finished, this, [this, done](const Result &result) {
+            Q_EMIT(this->*done)(result);
+        });
+        job->start(options);
+    });
+}
+
+void RedisJobRunner::startBackup(const RedisBackup::Options &options)
+{
+    launch<RedisBackup>(options, &RedisJobRunner::backupFinished);
+}
+
+void RedisJobRunner::startRestore(const RedisRestore::Options &options)
+{
+    launch<RedisRestore>(options, &RedisJobRunner::restoreFinished);
+}
+
+void RedisJobRunner::cancel()
+{
+    if (!m_anchor)
+        return;
+    QMetaObject::invokeMethod(m_anchor, [anchor = m_anchor] {
+        for (QObject *child : anchor->children()) {
+            if (auto *b = qobject_cast<RedisBackup *>(child))
+                b->cancel();
+            else if (auto *r = qobject_cast<RedisRestore *>(child))
+                r->cancel();
+        }
+    });
 }
 
 } // namespace eic::stores

@@ -3,11 +3,14 @@
 #include "Error.h"
 #include "RedisBackupFile.h"
 #include "RedisConnection.h"
+#include "RedisTopology.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 
 #include <atomic>
@@ -73,6 +76,8 @@ Q_SIGNALS:
     void finished(const eic::Result<eic::stores::RedisBackupResult> &result);
 
 private:
+    void collectInfo(int node);
+    void openNode(int node);
     void nextDatabase();
     void scan();
     void pumpReads();
@@ -85,7 +90,12 @@ private:
     Options m_options;
     RedisConnection m_conn;
     std::unique_ptr<RedisBackupWriter> m_writer;
-    QList<QPair<int, bool>> m_databases; // db, has expiring keys
+    QList<RedisNode> m_nodes; // the masters, worked one after the other
+    QList<QList<QPair<int, bool>>> m_nodeDatabases;
+    QMap<int, quint64> m_keysPerDb;
+    QMap<int, quint64> m_expiresPerDb;
+    int m_nodeIndex = 0;
+    QList<QPair<int, bool>> m_databases; // of the current master: db, has expiring keys
     int m_dbIndex = -1;
     int m_currentDb = 0;
     RedisConnection m_scanConn;
@@ -136,12 +146,19 @@ private:
     void begin();
     void pump();
     void sendBatch(QList<RedisRecord> records);
+    void sendBatchTo(int node, QList<RedisRecord> records);
+    int nodeOf(const QByteArray &key) const;
+    RedisConnection &connectionFor(const QByteArray &key) { return *m_conns[static_cast<size_t>(nodeOf(key))]; }
     void verifyAfter();
     void finish(const Result<RedisRestoreResult> &result);
     void report(bool force);
 
     Options m_options;
-    RedisConnection m_conn;
+    std::vector<std::unique_ptr<RedisConnection>> m_conns; // one per master
+    QList<RedisNode> m_nodes;
+    RedisSlotMap m_slots{};
+    bool m_cluster = false;
+    int m_opened = 0;
     RedisBackupStream m_stream;
     RedisBackupSummary m_summary;
     RedisRestoreResult m_result;
@@ -165,3 +182,35 @@ private:
 Q_DECLARE_METATYPE(eic::stores::RedisProgress)
 Q_DECLARE_METATYPE(eic::Result<eic::stores::RedisBackupResult>)
 Q_DECLARE_METATYPE(eic::Result<eic::stores::RedisRestoreResult>)
+
+namespace eic::stores {
+
+// Runs one backup or restore on a thread of its own, so the GUI stays responsive during a
+// transfer of gigabytes; its signals arrive queued on the thread that owns the runner. The job
+// and its sockets are created inside the worker thread and die there.
+class RedisJobRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit RedisJobRunner(QObject *parent = nullptr);
+    ~RedisJobRunner() override; // cancels a running job and waits for its thread
+    void startBackup(const RedisBackup::Options &options);
+    void startRestore(const RedisRestore::Options &options);
+    void cancel();
+    // The thread the job ran on (for tests and diagnostics); null before a start.
+    QThread *jobThread() const { return m_jobThread.load(); }
+
+Q_SIGNALS:
+    void progress(const eic::stores::RedisProgress &progress);
+    void backupFinished(const eic::Result<eic::stores::RedisBackupResult> &result);
+    void restoreFinished(const eic::Result<eic::stores::RedisRestoreResult> &result);
+
+private:
+    template<typename Job, typename JobOptions, typename Result>
+    void launch(const JobOptions &options, void (RedisJobRunner::*done)(const Result &));
+
+    QThread *m_thread = nullptr;
+    QObject *m_anchor = nullptr; // lives in the worker thread; the job is its child
+    std::atomic<QThread *> m_jobThread{nullptr};
+};
+
+} // namespace eic::stores
