@@ -32,6 +32,8 @@ QString human(double bytes)
     return u"%1 %2"_s.arg(bytes, 0, 'f', u == 0 ? 0 : 1).arg(QLatin1StringView(units[u]));
 }
 
+} // namespace
+
 // The database connection of a backup: --database (password from PGPASSWORD/.pgpass as libpq
 // does) or the profile's (password from the keychain).
 Result<QPair<stores::PgConnectOptions, QString>> databaseTarget(const Options &o)
@@ -92,6 +94,8 @@ Result<QPair<stores::RedisOptions, QString>> datastoreTarget(const Options &o)
         return options.error();
     return qMakePair(*options, folder);
 }
+
+namespace {
 
 int backupDatastore(const Options &o)
 {

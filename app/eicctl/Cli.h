@@ -5,6 +5,8 @@
 #include "Error.h"
 #include "kube/KubeConfig.h"
 #include "profiles/Profile.h"
+#include "stores/postgres/PgSession.h"
+#include "stores/redis/RedisConnection.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -14,7 +16,7 @@
 
 namespace eic::cli {
 
-enum Exit { Done = 0, Failed = 1, Usage = 2 };
+enum Exit { Done = 0, Failed = 1, Usage = 2, CautionMissing = 3, PreflightFailed = 4, NeedsResume = 5 };
 
 struct Options {
     QStringList args; // positional: command and its arguments
@@ -33,6 +35,11 @@ struct Options {
     QString databaseKind;
     QString datastoreKind;
     QString to;
+    QString mode;         // restore: external | archive | new-instance
+    QString from;         // restore --mode archive: the backup
+    QString pointInTime;  // restore --mode external, database
+    QString dataCommand;  // restore --mode external
+    QStringList accept;   // caution ids
     int jobs = 0;
     bool json = false;
     bool watch = false;
@@ -57,7 +64,15 @@ Result<QString> secretFor(const profiles::Profile &profile, profiles::SecretKind
 // Where to connect for the cell: the profile's, or the kubeconfig options.
 Result<kube::ResolvedContext> cellContext(const Options &options);
 
+// A store's connection: --database/--datastore (passwords from PGPASSWORD/REDISCLI_AUTH) or the
+// profile's (passwords from the keychain); the second value is the profile's backup folder.
+Result<QPair<stores::PgConnectOptions, QString>> databaseTarget(const Options &options);
+Result<QPair<stores::RedisOptions, QString>> datastoreTarget(const Options &options);
+
 int status(const Options &options);
+int plan(const Options &options);
+int restore(const Options &options);
+int resumeRun(const Options &options, const QString &how); // continue | resume | abort
 int profile(const Options &options);
 int backup(const Options &options);
 

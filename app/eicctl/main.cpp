@@ -49,9 +49,18 @@ Commands:
                                             --profile NAME or --database CONNINFO; default folder: the profile's
   backup datastore [--to DIR]               SCAN + DUMP of every database into one verified file;
                                             --profile NAME or --datastore URL (password: REDISCLI_AUTH)
-  plan database|datastore                   print the plan and its cautions; changes nothing (not yet available)
-  restore database|datastore --mode external|archive|new-instance                     (not yet available)
-  continue | resume | abort                 finish or roll back a restore               (not yet available)
+  plan database|datastore [restore options] print the plan and its cautions, and run the pre-flight (permissions,
+                                            a server-side dry run of every scale, stores, lock, archive); changes nothing
+  restore database|datastore --mode M       run the procedure: record counts, stop, quiesce, data step, start, verify.
+      --mode external                       you restore with your provider's tooling, then `eicctl continue`;
+        [--data-command CMD]                or CMD runs and its exit status decides; [--point-in-time TIMESTAMP]
+      --mode archive --from PATH            restore a backup taken by `eicctl backup`
+      --mode new-instance                   the store came back as a new instance: --database/--datastore give its
+                                            address; the profile is updated, no component is stopped
+      --accept ID[,ID...]                   acknowledge cautions: service-interruption, point-in-time, snapshot-only,
+                                            autoscaler, terminate-sessions, flush-datastore
+  continue                                  external mode: the store is restored; verify and start the components
+  resume | abort                            finish or roll back an interrupted restore found in the journal
   report list | export ID --format json|html|pdf                                       (not yet available)
   sandbox start [--dir DIR] | stop          a simulated cell with throwaway stores      (not yet available)
 
@@ -121,8 +130,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption watch(u"watch"_s);
     const QCommandLineOption to(u"to"_s, {}, u"dir"_s);
     const QCommandLineOption jobs(u"jobs"_s, {}, u"n"_s);
+    const QCommandLineOption mode(u"mode"_s, {}, u"mode"_s);
+    const QCommandLineOption from(u"from"_s, {}, u"path"_s);
+    const QCommandLineOption pointInTime(u"point-in-time"_s, {}, u"timestamp"_s);
+    const QCommandLineOption dataCommand(u"data-command"_s, {}, u"cmd"_s);
+    const QCommandLineOption accept(u"accept"_s, {}, u"ids"_s);
     parser.addOptions({help, version, profileOption, kubeconfig, context, ns, database, databaseKind, datastore, datastoreCa, datastoreKind, server,
-                       caFile, tokenFile, backupFolder, notes, output, logLevel, timeout, watch, to, jobs});
+                       caFile, tokenFile, backupFolder, notes, output, logLevel, timeout, watch, to, jobs, mode, from, pointInTime,
+                       dataCommand, accept});
 
     if (!parser.parse(app.arguments()))
         return usage(parser.errorText());
@@ -168,6 +183,13 @@ int main(int argc, char *argv[])
     o.notes = parser.value(notes);
     o.watch = parser.isSet(watch);
     o.to = parser.value(to);
+    o.mode = parser.value(mode);
+    o.from = parser.value(from);
+    o.pointInTime = parser.value(pointInTime);
+    o.dataCommand = parser.value(dataCommand);
+    for (const QString &list : parser.values(accept))
+        for (const QString &id : list.split(u',', Qt::SkipEmptyParts))
+            o.accept.append(id.trimmed());
     if (parser.isSet(jobs)) {
         bool jobsOk = false;
         o.jobs = parser.value(jobs).toInt(&jobsOk);
@@ -186,7 +208,13 @@ int main(int argc, char *argv[])
         return profile(o);
     if (command == "backup"_L1)
         return backup(o);
-    const QStringList later{u"plan"_s, u"restore"_s, u"continue"_s, u"resume"_s, u"abort"_s, u"report"_s, u"sandbox"_s};
+    if (command == "plan"_L1)
+        return plan(o);
+    if (command == "restore"_L1)
+        return restore(o);
+    if (command == "continue"_L1 || command == "resume"_L1 || command == "abort"_L1)
+        return resumeRun(o, command);
+    const QStringList later{u"report"_s, u"sandbox"_s};
     if (later.contains(command))
         return usage(u"\"%1\" is not available in this version yet"_s.arg(command));
     return usage(u"unknown command \"%1\""_s.arg(command));

@@ -1,0 +1,408 @@
+// eicctl plan | restore | continue | resume | abort: the procedure engine on a terminal
+// (shared/CLI.md). Every event of the run is printed as it is journaled.
+
+#include "Cli.h"
+
+#include "kube/KubeClient.h"
+#include "profiles/ConnectionStrings.h"
+#include "profiles/ConnectionTester.h"
+#include "profiles/ProfileStore.h"
+#include "restore/CellSurvey.h"
+#include "restore/Journal.h"
+#include "restore/RestoreRunner.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QHostInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::cli {
+
+namespace {
+
+QString osUser()
+{
+    if (const passwd *pw = ::getpwuid(::geteuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+    return qEnvironmentVariable("USER", u"unknown"_s);
+}
+
+void printJson(const QJsonObject &o)
+{
+    out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+    out().flush();
+}
+
+// One line per event, as an admin reads it.
+void printEvent(const QJsonObject &e, bool tty)
+{
+    const QString name = e.value("event"_L1).toString();
+    const QString time = e.value("t"_L1).toString().mid(11, 8);
+    QString line;
+    if (name == "run-started"_L1)
+        line = u"run %1 started by %2 on %3"_s.arg(e.value("runId"_L1).toString(), e.value("operator"_L1).toString(), e.value("host"_L1).toString());
+    else if (name == "caution-acknowledged"_L1)
+        line = u"caution %1 acknowledged by %2"_s.arg(e.value("id"_L1).toString(), e.value("by"_L1).toString());
+    else if (name == "step-started"_L1)
+        line = u"[%1] ..."_s.arg(e.value("step"_L1).toString());
+    else if (name == "step-finished"_L1)
+        line = u"[%1] done (%2 s)"_s.arg(e.value("step"_L1).toString()).arg(e.value("seconds"_L1).toDouble(), 0, 'f', 1);
+    else if (name == "step-failed"_L1)
+        line = u"[%1] FAILED: %2"_s.arg(e.value("step"_L1).toString(), e.value("message"_L1).toString());
+    else if (name == "check"_L1)
+        line = u"  %1 %2%3%4"_s.arg(e.value("ok"_L1).toBool() ? u"ok  "_s : u"FAIL"_s, e.value("check"_L1).toString(),
+                                     e.contains("name"_L1) ? u" "_s + e.value("name"_L1).toString() : QString(),
+                                     e.value("message"_L1).toString().isEmpty() ? (e.contains("skipped"_L1) ? u" (skipped: "_s + e.value("skipped"_L1).toString() + u')' : QString())
+                                                                                 : u": "_s + e.value("message"_L1).toString());
+    else if (name == "component-recorded"_L1)
+        line = u"  recorded %1 = %2 replica(s)"_s.arg(e.value("name"_L1).toString()).arg(e.value("replicas"_L1).toInt());
+    else if (name == "scaled"_L1)
+        line = u"  %1 scaled to %2%3"_s.arg(e.value("name"_L1).toString()).arg(e.value("to"_L1).toInt()).arg(e.value("rollback"_L1).toBool() ? u" (rollback)"_s : QString());
+    else if (name == "rolled-out"_L1)
+        line = u"  %1 rolled out (%2 replica(s))"_s.arg(e.value("name"_L1).toString()).arg(e.value("replicas"_L1).toInt());
+    else if (name == "pods-gone"_L1)
+        line = u"  no pod of the stopped components remains"_s;
+    else if (name == "sessions-gone"_L1)
+        line = u"  no session of them remains in the %1"_s.arg(e.value("store"_L1).toString());
+    else if (name == "sessions-terminated"_L1)
+        line = u"  %1 session(s) ended (terminate-sessions)"_s.arg(e.value("count"_L1).toInt());
+    else if (name == "data-started"_L1)
+        line = u"  data step (%1) started"_s.arg(e.value("mode"_L1).toString());
+    else if (name == "data-finished"_L1)
+        line = u"  data step: %1"_s.arg(e.value("state"_L1).toString());
+    else if (name == "data-progress"_L1) {
+        if (!tty)
+            return;
+        err() << u"\r\x1b[K  %1 %2/%3 keys, %4 keys/s"_s.arg(e.value("phase"_L1).toString()).arg(e.value("keys"_L1).toInteger()).arg(e.value("keysTotal"_L1).toInteger())
+                     .arg(e.value("keysPerSecond"_L1).toDouble(), 0, 'f', 0);
+        err().flush();
+        return;
+    } else if (name == "rollback-started"_L1)
+        line = u"ROLLING BACK: %1"_s.arg(e.value("reason"_L1).toString());
+    else if (name == "observed"_L1)
+        line = u"  %1 has %2 replicas now (recorded %3)"_s.arg(e.value("name"_L1).toString()).arg(e.value("replicas"_L1).toInt()).arg(e.value("recorded"_L1).toInt());
+    else if (name == "lock-acquired"_L1)
+        line = u"  lock taken (Lease %1)"_s.arg(e.value("lease"_L1).toString());
+    else if (name == "warning"_L1)
+        line = u"  warning: %1"_s.arg(e.value("message"_L1).toString());
+    else if (name == "resume-started"_L1 || name == "abort-started"_L1 || name == "continue-started"_L1)
+        line = u"%1 by %2"_s.arg(name.section(u'-', 0, 0), e.value("by"_L1).toString());
+    else
+        return;
+    out() << time << "  " << line << "\n";
+    out().flush();
+}
+
+struct Target {
+    cell::RestoreTarget target;
+    restore::DataMode mode;
+};
+
+Result<Target> parseTarget(const Options &o, bool needMode)
+{
+    if (o.args.size() < 2 || (o.args.at(1) != "database"_L1 && o.args.at(1) != "datastore"_L1))
+        return Error{u"say what to restore: database or datastore"_s, {}, Usage};
+    Target t{o.args.at(1) == "database"_L1 ? cell::RestoreTarget::Database : cell::RestoreTarget::Datastore, restore::DataMode::External};
+    if (o.mode.isEmpty() && needMode)
+        return Error{u"say how the data comes back: --mode external|archive|new-instance"_s, {}, Usage};
+    if (!o.mode.isEmpty()) {
+        const auto mode = restore::modeFromName(o.mode);
+        if (!mode)
+            return Error{u"--mode must be external, archive or new-instance (got \"%1\")"_s.arg(o.mode), {}, Usage};
+        t.mode = *mode;
+    }
+    if (t.mode == restore::DataMode::Archive && o.from.isEmpty())
+        return Error{u"--mode archive needs --from PATH (a backup taken by eicctl backup)"_s, {}, Usage};
+    if (t.mode != restore::DataMode::External && !o.dataCommand.isEmpty())
+        return Error{u"--data-command belongs to --mode external"_s, {}, Usage};
+    if (!o.pointInTime.isEmpty() && (t.mode != restore::DataMode::External || t.target != cell::RestoreTarget::Database))
+        return Error{u"--point-in-time belongs to an external database restore"_s, {}, Usage};
+    const QStringList known{u"service-interruption"_s, u"point-in-time"_s, u"snapshot-only"_s, u"autoscaler"_s, u"terminate-sessions"_s, u"flush-datastore"_s};
+    for (const QString &id : o.accept)
+        if (!known.contains(id))
+            return Error{u"--accept: unknown caution \"%1\" (known: %2)"_s.arg(id, known.join(u", "_s)), {}, Usage};
+    return t;
+}
+
+// The store connection the run uses, if the admin gave one (--profile, --database, --datastore).
+Result<restore::StoreAccess> storeAccess(const Options &o, cell::RestoreTarget target)
+{
+    restore::StoreAccess access;
+    if (target == cell::RestoreTarget::Database) {
+        if (o.database.isEmpty() && o.profile.isEmpty())
+            return access;
+        auto db = databaseTarget(o);
+        if (!db) {
+            if (o.database.isEmpty() && db.error().message.contains(u"has no database connection"_s))
+                return access;
+            return db.error();
+        }
+        access.database = db->first;
+    } else {
+        if (o.datastore.isEmpty() && o.profile.isEmpty())
+            return access;
+        auto ds = datastoreTarget(o);
+        if (!ds) {
+            if (o.datastore.isEmpty() && ds.error().message.contains(u"has no data store connection"_s))
+                return access;
+            return ds.error();
+        }
+        access.datastore = ds->first;
+    }
+    return access;
+}
+
+// Runs the event loop until the runner ends; prints its events; returns its exit code.
+int drive(restore::RestoreRunner &runner, const Options &o, const std::function<void()> &go)
+{
+    const bool tty = ::isatty(STDERR_FILENO);
+    int code = Failed;
+    QEventLoop loop;
+    QObject::connect(&runner, &restore::RestoreRunner::event, &runner, [&](const QJsonObject &e) {
+        if (o.json)
+            printJson(e);
+        else
+            printEvent(e, tty);
+    });
+    QObject::connect(&runner, &restore::RestoreRunner::awaitingData, &runner, [&](const QStringList &instructions) {
+        if (o.json)
+            return;
+        out() << "\nThe data step is yours now:\n";
+        for (const QString &line : instructions)
+            out() << "  - " << line << "\n";
+        out().flush();
+    });
+    QObject::connect(&runner, &restore::RestoreRunner::finished, &runner, [&](const restore::RunOutcome &r) {
+        code = r.exitCode;
+        if (o.json)
+            printJson({{"event"_L1, "outcome"_L1}, {"exitCode"_L1, r.exitCode}, {"message"_L1, r.message}, {"runId"_L1, r.runId}, {"journal"_L1, r.journal},
+                       {"downtimeSeconds"_L1, r.downtimeSeconds}});
+        else if (r.exitCode == Done)
+            out() << r.message << "\n";
+        else
+            err() << "eicctl: " << r.message << "\n";
+        if (!o.json && !r.journal.isEmpty())
+            out() << "journal: " << r.journal << "\n";
+        loop.quit();
+    });
+    interruptHandler() = [&runner] {
+        err() << "\neicctl: interrupted; rolling back (every component returns to its recorded count)...\n";
+        runner.cancel();
+    };
+    QTimer::singleShot(0, &runner, go);
+    loop.exec();
+    interruptHandler() = {};
+    return code;
+}
+
+struct Prepared {
+    std::unique_ptr<kube::KubeClient> client;
+    restore::RunRequest request;
+};
+
+Result<Prepared> prepare(const Options &o, const Target &t)
+{
+    auto ctx = cellContext(o);
+    if (!ctx)
+        return ctx.error();
+    Prepared p;
+    p.client = std::make_unique<kube::KubeClient>(*ctx);
+    p.client->setTimeoutMs(o.timeoutSeconds * 1000);
+    auto access = storeAccess(o, t.target);
+    if (!access)
+        return access.error();
+    if (t.mode == restore::DataMode::NewInstance) {
+        p.request.newInstance = *access;
+        if (t.target == cell::RestoreTarget::Database ? !access->database : !access->datastore)
+            return Error{u"--mode new-instance needs the new instance's address: --%1"_s.arg(t.target == cell::RestoreTarget::Database ? u"database CONNINFO"_s : u"datastore URL"_s), {}, Usage};
+    } else {
+        p.request.store = *access;
+    }
+    p.request.operatorName = osUser();
+    p.request.host = QHostInfo::localHostName();
+    p.request.appVersion = QStringLiteral(EIC_VERSION);
+    p.request.accepted = o.accept;
+    p.request.profile = o.profile;
+    return p;
+}
+
+// The plan for this cell, from a survey of it (nothing changes).
+Result<restore::RestorePlan> makePlan(Prepared &p, const Options &o, const Target &t)
+{
+    restore::PlanInput in;
+    in.target = t.target;
+    in.mode = t.mode;
+    in.ns = p.client->context().ns.isEmpty() ? u"edge-icell"_s : p.client->context().ns;
+    in.context = p.client->context().context;
+    in.archive = o.from;
+    in.dataCommand = o.dataCommand;
+    if (!o.pointInTime.isEmpty()) {
+        in.pointInTime = QDateTime::fromString(o.pointInTime, Qt::ISODate);
+        if (!in.pointInTime.isValid())
+            return Error{u"--point-in-time must be an ISO 8601 time, e.g. 2026-11-24T02:00:00Z"_s, {}, Usage};
+    }
+    std::optional<Result<restore::PlanInput>> surveyed;
+    QEventLoop loop;
+    QObject guard;
+    restore::surveyCell(p.client.get(), in, t.mode == restore::DataMode::NewInstance ? p.request.newInstance : p.request.store, &guard,
+                        [&](const Result<restore::PlanInput> &r) {
+                            surveyed = r;
+                            loop.quit();
+                        });
+    if (!surveyed)
+        loop.exec();
+    if (!*surveyed)
+        return surveyed->error();
+    return restore::RestorePlanner::plan(surveyed->value());
+}
+
+std::optional<Result<bool>> updateProfileFor(const Options &o, cell::RestoreTarget target);
+
+} // namespace
+
+int plan(const Options &o)
+{
+    auto t = parseTarget(o, false);
+    if (!t)
+        return t.error().code == Usage ? usage(t.error().message) : failed(t.error().message);
+    auto p = prepare(o, *t);
+    if (!p)
+        return p.error().code == Usage ? usage(p.error().message) : failed(p.error().message);
+    Prepared &prep = p.value();
+    auto thePlan = makePlan(prep, o, *t);
+    if (!thePlan)
+        return thePlan.error().code == Usage ? usage(thePlan.error().message) : failed(thePlan.error().message);
+    if (!o.json)
+        out() << thePlan->toText() << "\nPre-flight (server-side dry run; nothing changes):\n";
+    out().flush();
+    prep.request.plan = *thePlan;
+    restore::RestoreRunner runner(prep.client.get());
+    QJsonArray checks;
+    QObject::connect(&runner, &restore::RestoreRunner::event, &runner, [&](const QJsonObject &e) {
+        if (e.value("event"_L1) == "check"_L1)
+            checks.append(e);
+    });
+    int code = Failed;
+    QString message;
+    {
+        QEventLoop loop;
+        QObject::connect(&runner, &restore::RestoreRunner::event, &runner, [&](const QJsonObject &e) {
+            if (!o.json)
+                printEvent(e, false);
+        });
+        QObject::connect(&runner, &restore::RestoreRunner::finished, &runner, [&](const restore::RunOutcome &r) {
+            code = r.exitCode;
+            message = r.message;
+            loop.quit();
+        });
+        QTimer::singleShot(0, &runner, [&] { runner.dryRun(prep.request); });
+        loop.exec();
+    }
+    if (o.json)
+        printJson(QJsonObject{{"plan"_L1, thePlan->toJson()}, {"preflight"_L1, QJsonObject{{"ok"_L1, code == Done}, {"message"_L1, message}, {"checks"_L1, checks}}}});
+    else if (code == Done)
+        out() << message << "\n";
+    else
+        err() << "eicctl: " << message << "\n";
+    return code;
+}
+
+int restore(const Options &o)
+{
+    auto t = parseTarget(o, true);
+    if (!t)
+        return t.error().code == Usage ? usage(t.error().message) : failed(t.error().message);
+    auto p = prepare(o, *t);
+    if (!p)
+        return p.error().code == Usage ? usage(p.error().message) : failed(p.error().message);
+    Prepared &prep = p.value();
+    auto thePlan = makePlan(prep, o, *t);
+    if (!thePlan)
+        return thePlan.error().code == Usage ? usage(thePlan.error().message) : failed(thePlan.error().message);
+    prep.request.plan = *thePlan;
+    if (t->mode == restore::DataMode::NewInstance && !o.profile.isEmpty()) {
+        const Options opts = o;
+        const cell::RestoreTarget target = t->target;
+        prep.request.updateProfile = [opts, target]() -> Result<bool> { return *updateProfileFor(opts, target); };
+    }
+    restore::RestoreRunner runner(prep.client.get());
+    return drive(runner, o, [&] { runner.start(prep.request); });
+}
+
+int resumeRun(const Options &o, const QString &how)
+{
+    const QStringList open = restore::Journal::unfinished();
+    auto ctx = cellContext(o);
+    if (!ctx)
+        return failed(ctx.error().message);
+    kube::KubeClient client(*ctx);
+    client.setTimeoutMs(o.timeoutSeconds * 1000);
+    restore::RestoreRunner runner(&client);
+    if (open.isEmpty()) {
+        if (how != "abort"_L1) {
+            err() << "eicctl: no interrupted restore in the journal (" << restore::Journal::runsDir()
+                  << "). If deployments still carry eic-restore/original-replicas, eicctl abort puts them back.\n";
+            return Failed;
+        }
+        const QString ns = ctx->ns.isEmpty() ? u"edge-icell"_s : ctx->ns;
+        return drive(runner, o, [&] { runner.abortFromAnnotations(ns); });
+    }
+    auto state = restore::JournalState::load(open.first());
+    if (!state)
+        return failed(state.error().message);
+    if (how == "continue"_L1 && state->dataState != "awaiting"_L1)
+        return usage(u"the run %1 does not wait for a data step (its data step: %2); use eicctl resume or abort"_s.arg(state->runId, state->dataState));
+    Options withProfile = o;
+    if (withProfile.profile.isEmpty())
+        withProfile.profile = state->start.value("profile"_L1).toString();
+    restore::RunRequest request;
+    request.operatorName = osUser();
+    request.host = QHostInfo::localHostName();
+    request.appVersion = QStringLiteral(EIC_VERSION);
+    request.accepted = o.accept;
+    if (how != "abort"_L1) {
+        auto access = storeAccess(withProfile, state->plan.target);
+        if (!access)
+            return failed(access.error().message);
+        request.store = *access;
+    }
+    return drive(runner, o, [&] { runner.resume(open.first(), request, how == "abort"_L1, how == "continue"_L1); });
+}
+
+namespace {
+
+std::optional<Result<bool>> updateProfileFor(const Options &o, cell::RestoreTarget target)
+{
+    profiles::ProfileStore store;
+    if (auto loaded = store.load(); !loaded)
+        return Result<bool>(loaded.error());
+    const profiles::Profile *found = store.find(o.profile);
+    if (!found)
+        return Result<bool>(Error{u"There is no profile \"%1\"."_s.arg(o.profile), {}, 0});
+    profiles::Profile p = *found;
+    if (target == cell::RestoreTarget::Database) {
+        auto db = profiles::parseDatabaseConninfo(o.database);
+        if (!db)
+            return Result<bool>(db.error());
+        p.database = *db;
+    } else {
+        auto ds = profiles::parseDatastoreUrl(o.datastore);
+        if (!ds)
+            return Result<bool>(ds.error());
+        p.datastore = ds.value();
+        p.datastore.caFile = o.datastoreCa;
+    }
+    if (auto saved = store.update(p); !saved)
+        return Result<bool>(saved.error());
+    return Result<bool>(true);
+}
+
+} // namespace
+
+} // namespace eic::cli

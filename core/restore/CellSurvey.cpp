@@ -1,0 +1,96 @@
+#include "CellSurvey.h"
+
+#include "kube/KubeClient.h"
+#include "stores/redis/RedisInspection.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::restore {
+
+namespace {
+
+void inspectStore(PlanInput input, const StoreAccess &store, QObject *receiver, std::function<void(const Result<PlanInput> &)> callback)
+{
+    if (input.target != cell::RestoreTarget::Datastore || !store.datastore || input.mode == DataMode::NewInstance)
+        return callback(input);
+    auto *conn = new stores::RedisConnection(receiver);
+    conn->open(*store.datastore, [conn, input, callback](const Result<bool> &opened) mutable {
+        if (!opened) {
+            conn->deleteLater();
+            return callback(opened.error());
+        }
+        stores::inspectRedis(conn, [conn, input, callback](const Result<stores::RedisInspection> &i) mutable {
+            conn->deleteLater();
+            if (!i)
+                return callback(i.error());
+            input.datastoreInspected = true;
+            input.aofEnabled = i->aofEnabled;
+            input.snapshotAgeSeconds = i->snapshotAgeSeconds;
+            input.datastoreKeys = i->totalKeys();
+            callback(input);
+        });
+    });
+}
+
+} // namespace
+
+void surveyCell(kube::KubeClient *client, PlanInput input, const StoreAccess &store, QObject *receiver,
+                std::function<void(const Result<PlanInput> &)> callback)
+{
+    const QString ns = input.ns;
+    client->getJson(u"/apis/apps/v1/namespaces/%1/deployments"_s.arg(ns), receiver, [=](const Result<QJsonObject> &deployments) mutable {
+        if (!deployments)
+            return callback(deployments.error());
+        client->getJson(u"/apis/autoscaling/v2/namespaces/%1/horizontalpodautoscalers"_s.arg(ns), receiver, [=](const Result<QJsonObject> &hpas) mutable {
+            // HPAs are optional knowledge: a 403/404 leaves the plan without autoscaler marks.
+            QHash<QString, QJsonObject> hpaFor;
+            if (hpas)
+                for (const QJsonValue &v : hpas->value("items"_L1).toArray()) {
+                    const QJsonObject h = v.toObject();
+                    const QJsonObject ref = h.value("spec"_L1).toObject().value("scaleTargetRef"_L1).toObject();
+                    if (ref.value("kind"_L1) == "Deployment"_L1)
+                        hpaFor.insert(ref.value("name"_L1).toString(), h);
+                }
+            input.deployments.clear();
+            for (const QJsonValue &v : deployments->value("items"_L1).toArray()) {
+                const QJsonObject d = v.toObject();
+                PlannedComponent c;
+                c.name = d.value("metadata"_L1).toObject().value("name"_L1).toString();
+                c.present = true;
+                c.replicas = d.value("spec"_L1).toObject().value("replicas"_L1).toInt(1);
+                if (hpaFor.contains(c.name)) {
+                    const QJsonObject h = hpaFor.value(c.name);
+                    c.hpa = h.value("metadata"_L1).toObject().value("name"_L1).toString();
+                    c.hpaMin = h.value("spec"_L1).toObject().value("minReplicas"_L1).toInt(1);
+                    c.hpaMax = h.value("spec"_L1).toObject().value("maxReplicas"_L1).toInt();
+                }
+                input.deployments.append(c);
+            }
+            const auto &catalogue = cell::ComponentCatalogue::builtIn();
+            auto remaining = std::make_shared<int>(static_cast<int>(catalogue.builtinNamespaces().size()));
+            auto builtins = std::make_shared<QStringList>();
+            auto state = std::make_shared<PlanInput>(input);
+            for (const QString &bns : catalogue.builtinNamespaces()) {
+                client->getJson(u"/apis/apps/v1/namespaces/%1/statefulsets"_s.arg(bns), receiver, [=](const Result<QJsonObject> &sets) {
+                    if (sets)
+                        for (const QJsonValue &v : sets->value("items"_L1).toArray()) {
+                            const QString name = v.toObject().value("metadata"_L1).toObject().value("name"_L1).toString();
+                            for (const QString &b : catalogue.builtinNames())
+                                if (name == b || name.startsWith(b + u'-'))
+                                    builtins->append(b);
+                        }
+                    if (--*remaining > 0)
+                        return;
+                    builtins->removeDuplicates();
+                    state->builtinStores = *builtins;
+                    inspectStore(*state, store, receiver, callback);
+                });
+            }
+        });
+    });
+}
+
+} // namespace eic::restore

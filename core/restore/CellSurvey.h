@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Error.h"
+#include "RestorePlan.h"
+#include "RestoreRunner.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace eic::kube {
+class KubeClient;
+}
+
+namespace eic::restore {
+
+// What the planner needs from the cell and the store, read without changing anything: the
+// deployments of the namespace with their replica counts, the HPAs that target them, built-in
+// store StatefulSets, and (given a connection) the data store's persistence and key count.
+// Fills in the matching fields of `input` and hands it back.
+void surveyCell(kube::KubeClient *client, PlanInput input, const StoreAccess &store, QObject *receiver,
+                std::function<void(const Result<PlanInput> &)> callback);
+
+} // namespace eic::restore

@@ -1,0 +1,181 @@
+#include "Journal.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QStandardPaths>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::restore {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Journal", text);
+}
+
+} // namespace
+
+Journal::~Journal()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+QString Journal::runsDir()
+{
+    const QString over = qEnvironmentVariable("EIC_RESTORE_RUNS_DIR");
+    if (!over.isEmpty())
+        return over;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/eic-restore/runs"_s;
+}
+
+Result<std::unique_ptr<Journal>> Journal::create(const QString &runId)
+{
+    const QString dir = runsDir();
+    if (!QDir().mkpath(dir))
+        return Error{tr("Cannot create the journal folder %1.").arg(dir), {}, 0};
+    ::chmod(QFile::encodeName(dir).constData(), 0700);
+    const QString path = QDir(dir).filePath(runId + u".jsonl"_s);
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return Error{tr("Cannot create the run's journal %1: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
+    auto j = std::make_unique<Journal>();
+    j->m_fd = fd;
+    j->m_path = path;
+    j->m_runId = runId;
+    // The directory entry itself must survive a crash too.
+    if (const int dfd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    return j;
+}
+
+Result<std::unique_ptr<Journal>> Journal::reopen(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (fd < 0)
+        return Error{tr("Cannot open the run's journal %1: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
+    // A crash mid-write may have left a torn line: end it, so the next event starts clean.
+    QFile f(path);
+    if (f.open(QIODevice::ReadOnly) && f.size() > 0 && f.seek(f.size() - 1) && f.read(1) != "\n")
+        (void)!::write(fd, "\n", 1);
+    auto j = std::make_unique<Journal>();
+    j->m_fd = fd;
+    j->m_path = path;
+    j->m_runId = QFileInfo(path).completeBaseName();
+    return j;
+}
+
+Result<QJsonObject> Journal::append(const QString &event, QJsonObject fields)
+{
+    fields["t"_L1] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    fields["event"_L1] = event;
+    QByteArray line = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    line += '\n';
+    qsizetype written = 0;
+    while (written < line.size()) {
+        const ssize_t n = ::write(m_fd, line.constData() + written, static_cast<size_t>(line.size() - written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return Error{tr("Cannot write the run's journal %1: %2. The run stops here.").arg(m_path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
+        written += n;
+    }
+    if (::fdatasync(m_fd) != 0)
+        return Error{tr("Cannot flush the run's journal %1 to disk: %2.").arg(m_path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
+    return fields;
+}
+
+Result<QList<QJsonObject>> Journal::read(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{tr("Cannot read the journal %1: %2.").arg(path, f.errorString()), {}, 0};
+    QList<QJsonObject> events;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonDocument doc = QJsonDocument::fromJson(line);
+        if (doc.isObject())
+            events.append(doc.object()); // a torn line (crash mid-write) is not an object: skipped
+    }
+    return events;
+}
+
+QStringList Journal::all()
+{
+    QDir dir(runsDir());
+    QStringList out;
+    const auto files = dir.entryInfoList({u"*.jsonl"_s}, QDir::Files, QDir::Time);
+    for (const QFileInfo &fi : files)
+        out.append(fi.absoluteFilePath());
+    return out;
+}
+
+QStringList Journal::unfinished()
+{
+    QStringList out;
+    for (const QString &path : all()) {
+        auto state = JournalState::load(path);
+        if (state && !state->finished)
+            out.append(path);
+    }
+    return out;
+}
+
+Result<JournalState> JournalState::load(const QString &path)
+{
+    auto events = Journal::read(path);
+    if (!events)
+        return events.error();
+    JournalState s;
+    s.path = path;
+    s.runId = QFileInfo(path).completeBaseName();
+    bool started = false;
+    for (const QJsonObject &e : *events) {
+        const QString name = e.value("event"_L1).toString();
+        if (name == "run-started"_L1) {
+            auto plan = RestorePlan::fromJson(e.value("plan"_L1).toObject());
+            if (!plan)
+                return plan.error();
+            s.plan = *plan;
+            s.start = e;
+            s.operatorName = e.value("operator"_L1).toString();
+            s.kubeContext = e.value("context"_L1).toString();
+            started = true;
+        } else if (name == "component-recorded"_L1) {
+            s.recorded.insert(e.value("name"_L1).toString(), e.value("replicas"_L1).toInt());
+        } else if (name == "step-started"_L1) {
+            s.stepsStarted.append(e.value("step"_L1).toString());
+        } else if (name == "step-finished"_L1) {
+            s.stepsFinished.append(e.value("step"_L1).toString());
+        } else if (name == "data-started"_L1) {
+            s.dataState = u"started"_s;
+        } else if (name == "data-awaiting"_L1) {
+            s.dataState = u"awaiting"_s;
+        } else if (name == "data-finished"_L1) {
+            s.dataState = e.value("ok"_L1).toBool() ? u"done"_s : e.value("state"_L1).toString(u"failed"_s);
+        } else if (name == "run-finished"_L1) {
+            s.finished = true;
+            s.outcome = e.value("outcome"_L1).toString();
+        }
+    }
+    if (!started)
+        return Error{tr("The journal %1 has no start of a run (damaged?).").arg(path), {}, 0};
+    return s;
+}
+
+} // namespace eic::restore

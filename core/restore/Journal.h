@@ -1,0 +1,63 @@
+#pragma once
+
+#include "Error.h"
+#include "RestorePlan.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace eic::restore {
+
+// The run's journal: one file per run, JSON lines, mode 0600, each line written and fsynced
+// before the step it records goes on (replica counts before any scale-down). It is the single
+// source of truth of a run: the UI and eicctl render its events live, reports are rendered
+// from it, and resume/abort read it back.
+class Journal {
+public:
+    Journal() = default;
+    ~Journal();
+    Journal(const Journal &) = delete;
+    Journal &operator=(const Journal &) = delete;
+
+    // $XDG_DATA_HOME/eic-restore/runs (EIC_RESTORE_RUNS_DIR overrides, for tests and the sandbox).
+    static QString runsDir();
+    static Result<std::unique_ptr<Journal>> create(const QString &runId);
+    static Result<std::unique_ptr<Journal>> reopen(const QString &path); // append to an existing run
+
+    // Appends {"t": now, "event": name, ...fields} and fsyncs; returns the line written.
+    Result<QJsonObject> append(const QString &event, QJsonObject fields = {});
+    QString path() const { return m_path; }
+    QString runId() const { return m_runId; }
+
+    // Every event of a journal file (a torn last line, from a crash mid-write, is ignored).
+    static Result<QList<QJsonObject>> read(const QString &path);
+    // Journals whose run has no "run-finished" event, newest first.
+    static QStringList unfinished();
+    static QStringList all(); // newest first
+
+private:
+    int m_fd = -1;
+    QString m_path;
+    QString m_runId;
+};
+
+// What a journal says about its run: enough to resume or roll it back.
+struct JournalState {
+    QString runId;
+    QString path;
+    RestorePlan plan;
+    QHash<QString, int> recorded;  // component -> original replicas
+    QStringList stepsStarted;
+    QStringList stepsFinished;
+    QString dataState = QStringLiteral("not started"); // not started, started, awaiting, done, failed
+    bool finished = false;
+    QString outcome; // run-finished's outcome
+    QString operatorName;
+    QString kubeContext;
+    QJsonObject start; // the run-started event
+    static Result<JournalState> load(const QString &path);
+};
+
+} // namespace eic::restore

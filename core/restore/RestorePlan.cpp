@@ -1,0 +1,337 @@
+#include "RestorePlan.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::restore {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RestorePlan", text);
+}
+
+QString duration(double seconds)
+{
+    if (seconds < 0)
+        return tr("unknown");
+    if (seconds < 90)
+        return tr("%1 s").arg(qRound(seconds));
+    if (seconds < 3 * 3600)
+        return tr("%1 min").arg(qRound(seconds / 60));
+    if (seconds < 3 * 86400)
+        return tr("%1 h").arg(seconds / 3600, 0, 'f', 1);
+    return tr("%1 days").arg(seconds / 86400, 0, 'f', 1);
+}
+
+} // namespace
+
+QString modeName(DataMode mode)
+{
+    switch (mode) {
+    case DataMode::External: return u"external"_s;
+    case DataMode::Archive: return u"archive"_s;
+    case DataMode::NewInstance: return u"new-instance"_s;
+    }
+    return {};
+}
+
+std::optional<DataMode> modeFromName(const QString &name)
+{
+    if (name == "external"_L1)
+        return DataMode::External;
+    if (name == "archive"_L1)
+        return DataMode::Archive;
+    if (name == "new-instance"_L1)
+        return DataMode::NewInstance;
+    return std::nullopt;
+}
+
+QString targetName(cell::RestoreTarget target)
+{
+    return target == cell::RestoreTarget::Database ? u"database"_s : u"datastore"_s;
+}
+
+QJsonObject Caution::toJson() const
+{
+    return {{"id"_L1, id}, {"title"_L1, title}, {"text"_L1, text}, {"numbers"_L1, numbers}, {"destructive"_L1, destructive}};
+}
+
+QJsonObject PlannedComponent::toJson() const
+{
+    QJsonObject o{{"name"_L1, name}, {"present"_L1, present}, {"replicas"_L1, replicas}};
+    if (!hpa.isEmpty())
+        o["hpa"_L1] = QJsonObject{{"name"_L1, hpa}, {"min"_L1, hpaMin}, {"max"_L1, hpaMax}};
+    return o;
+}
+
+QStringList RestorePlan::cautionIds() const
+{
+    QStringList ids;
+    for (const Caution &c : cautions)
+        ids.append(c.id);
+    return ids;
+}
+
+QList<PlannedComponent> RestorePlan::present() const
+{
+    QList<PlannedComponent> out;
+    for (const PlannedComponent &c : components)
+        if (c.present)
+            out.append(c);
+    return out;
+}
+
+QJsonObject RestorePlan::toJson() const
+{
+    QJsonArray comps;
+    for (const PlannedComponent &c : components)
+        comps.append(c.toJson());
+    QJsonArray st;
+    for (const PlanStep &s : steps)
+        st.append(QJsonObject{{"id"_L1, s.id}, {"text"_L1, s.text}});
+    QJsonArray cs;
+    for (const Caution &c : cautions)
+        cs.append(c.toJson());
+    QJsonObject o{{"target"_L1, targetName(target)}, {"mode"_L1, modeName(mode)}, {"namespace"_L1, ns}, {"context"_L1, context},
+                  {"components"_L1, comps}, {"skipped"_L1, QJsonArray::fromStringList(skipped)}, {"steps"_L1, st}, {"cautions"_L1, cs},
+                  {"dataInstructions"_L1, QJsonArray::fromStringList(dataInstructions)}};
+    if (!refusal.isEmpty())
+        o["refusal"_L1] = refusal;
+    if (!archive.isEmpty())
+        o["archive"_L1] = archive;
+    if (!dataCommand.isEmpty())
+        o["dataCommand"_L1] = dataCommand;
+    if (pointInTime.isValid())
+        o["pointInTime"_L1] = pointInTime.toUTC().toString(Qt::ISODate);
+    return o;
+}
+
+Result<RestorePlan> RestorePlan::fromJson(const QJsonObject &o)
+{
+    RestorePlan p;
+    const QString target = o.value("target"_L1).toString();
+    if (target != "database"_L1 && target != "datastore"_L1)
+        return Error{tr("The journal's plan names no target."), {}, 0};
+    p.target = target == "database"_L1 ? cell::RestoreTarget::Database : cell::RestoreTarget::Datastore;
+    const auto mode = modeFromName(o.value("mode"_L1).toString());
+    if (!mode)
+        return Error{tr("The journal's plan names no data-step mode."), {}, 0};
+    p.mode = *mode;
+    p.ns = o.value("namespace"_L1).toString();
+    p.context = o.value("context"_L1).toString();
+    p.refusal = o.value("refusal"_L1).toString();
+    for (const QJsonValue &v : o.value("components"_L1).toArray()) {
+        const QJsonObject c = v.toObject();
+        PlannedComponent pc;
+        pc.name = c.value("name"_L1).toString();
+        pc.present = c.value("present"_L1).toBool();
+        pc.replicas = c.value("replicas"_L1).toInt();
+        const QJsonObject hpa = c.value("hpa"_L1).toObject();
+        pc.hpa = hpa.value("name"_L1).toString();
+        pc.hpaMin = hpa.value("min"_L1).toInt();
+        pc.hpaMax = hpa.value("max"_L1).toInt();
+        p.components.append(pc);
+    }
+    for (const QJsonValue &v : o.value("skipped"_L1).toArray())
+        p.skipped.append(v.toString());
+    for (const QJsonValue &v : o.value("steps"_L1).toArray())
+        p.steps.append({v.toObject().value("id"_L1).toString(), v.toObject().value("text"_L1).toString()});
+    for (const QJsonValue &v : o.value("cautions"_L1).toArray()) {
+        const QJsonObject c = v.toObject();
+        p.cautions.append({c.value("id"_L1).toString(), c.value("title"_L1).toString(), c.value("text"_L1).toString(),
+                           c.value("numbers"_L1).toObject(), c.value("destructive"_L1).toBool()});
+    }
+    for (const QJsonValue &v : o.value("dataInstructions"_L1).toArray())
+        p.dataInstructions.append(v.toString());
+    p.archive = o.value("archive"_L1).toString();
+    p.dataCommand = o.value("dataCommand"_L1).toString();
+    p.pointInTime = QDateTime::fromString(o.value("pointInTime"_L1).toString(), Qt::ISODate);
+    if (p.ns.isEmpty())
+        return Error{tr("The journal's plan names no namespace."), {}, 0};
+    return p;
+}
+
+QString RestorePlan::toText() const
+{
+    QString t;
+    const QString what = target == cell::RestoreTarget::Database ? tr("PostgreSQL database") : tr("Redis/Valkey data store");
+    t += tr("Restore of the %1 of cell %2 (context %3), data step: %4\n").arg(what, ns, context.isEmpty() ? u"-"_s : context, modeName(mode));
+    if (!refusal.isEmpty()) {
+        t += tr("REFUSED: %1\n").arg(refusal);
+        return t;
+    }
+    const auto stop = present();
+    if (mode == DataMode::NewInstance) {
+        t += tr("\nNo component is stopped: the store came back as a new instance.\n");
+    } else {
+        t += tr("\nComponents to stop and start again (%1):\n").arg(stop.size());
+        for (const PlannedComponent &c : stop) {
+            QString hpa = c.hpa.isEmpty() ? QString() : tr("  (HPA %1, %2-%3)").arg(c.hpa).arg(c.hpaMin).arg(c.hpaMax);
+            t += u"  %1 %2 replica(s)%3\n"_s.arg(c.name, -28).arg(c.replicas).arg(hpa);
+        }
+        for (const QString &s : skipped)
+            t += tr("  %1 skipped: the cell has no such deployment\n").arg(s, -28);
+    }
+    t += tr("\nSteps:\n");
+    int n = 1;
+    for (const PlanStep &s : steps)
+        t += u"  %1. %2\n"_s.arg(n++).arg(s.text);
+    if (!dataInstructions.isEmpty()) {
+        t += tr("\nThe data step:\n");
+        for (const QString &line : dataInstructions)
+            t += u"  - %1\n"_s.arg(line);
+    }
+    QStringList required;
+    for (const Caution &c : cautions)
+        if (c.required())
+            required.append(c.id);
+    t += tr("\nCautions (acknowledge with --accept %1; terminate-sessions is optional):\n").arg(required.join(u','));
+    for (const Caution &c : cautions)
+        t += u"  [%1] %2\n      %3\n"_s.arg(c.id, c.title, c.text);
+    return t;
+}
+
+RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatalogue &catalogue)
+{
+    RestorePlan p;
+    p.target = in.target;
+    p.mode = in.mode;
+    p.ns = in.ns;
+    p.context = in.context;
+    p.archive = in.archive;
+    p.dataCommand = in.dataCommand;
+    p.pointInTime = in.pointInTime;
+    const bool database = in.target == cell::RestoreTarget::Database;
+
+    // Refusals, with the vendor's reasons.
+    if (in.messageService) {
+        p.refusal = tr("The message service is %1: there is no restore of it. Check its replication on the dashboard.").arg(catalogue.messageServiceNote());
+        return p;
+    }
+    const QStringList mine = database ? QStringList{u"postgres"_s, u"postgresql"_s} : QStringList{u"redis"_s, u"valkey"_s};
+    for (const QString &b : in.builtinStores)
+        if (mine.contains(b)) {
+            p.refusal = tr("The cell uses a built-in (non-production) %1 (StatefulSet %2): backup and restore aren't supported for built-in services. Move to a managed or self-operated %1 first.")
+                            .arg(database ? u"PostgreSQL"_s : u"Redis"_s, b);
+            return p;
+        }
+
+    for (const QString &name : catalogue.stoppedBy(in.target)) {
+        const auto found = std::find_if(in.deployments.begin(), in.deployments.end(), [&](const PlannedComponent &c) { return c.name == name; });
+        if (found == in.deployments.end() || !found->present) {
+            p.skipped.append(name);
+            continue;
+        }
+        p.components.append(*found);
+    }
+    const auto stop = p.present();
+    QStringList names;
+    int pods = 0;
+    for (const PlannedComponent &c : stop) {
+        names.append(c.name);
+        pods += c.replicas;
+    }
+
+    const bool stops = in.mode != DataMode::NewInstance;
+    p.steps.append({u"preflight"_s, in.mode == DataMode::Archive
+                                        ? tr("Pre-flight: permissions, a server-side dry run of every scale, the store reachable, the lock free, the archive verified")
+                                        : tr("Pre-flight: permissions, a server-side dry run of every scale, the stores reachable, the lock free")});
+    if (stops) {
+        p.steps.append({u"record"_s, tr("Record the replica count of %1 component(s) in the journal and as annotation eic-restore/original-replicas").arg(stop.size())});
+        p.steps.append({u"stop"_s, tr("Scale %1 to 0, all at once").arg(names.join(u", "_s))});
+        p.steps.append({u"quiesce"_s, tr("Wait until no pod of them exists (terminating ones included) and no session of theirs remains in the %1")
+                                          .arg(database ? tr("database (pg_stat_activity)") : tr("data store (CLIENT LIST)"))});
+    }
+    QString data;
+    switch (in.mode) {
+    case DataMode::External:
+        data = in.dataCommand.isEmpty() ? tr("You restore the %1 with your provider's tooling, then confirm (eicctl continue)").arg(database ? tr("database") : tr("data store"))
+                                        : tr("Run the data command; its exit status decides");
+        p.dataInstructions = {tr("Restore the %1 with your provider's tooling (e.g. the cloud console's restore, pgBackRest, or an RDB/AOF file).").arg(database ? tr("database") : tr("data store")),
+                              tr("Keep its address and credentials: the cell reconnects to the same instance."),
+                              tr("Then confirm: eicctl continue (or \"I have restored\" in the wizard); eicctl abort starts the components again without it.")};
+        if (in.pointInTime.isValid())
+            p.dataInstructions.append(tr("Restore to %1 (UTC), as acknowledged in the point-in-time caution.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
+        break;
+    case DataMode::Archive:
+        data = database ? tr("Restore the archive %1 with pg_restore (checksums verified first)").arg(in.archive)
+                        : tr("Empty the data store and restore the archive %1 (verified first)").arg(in.archive);
+        break;
+    case DataMode::NewInstance:
+        data = tr("Verify the new instance and update the profile's connection to it");
+        p.dataInstructions = {tr("The managed service restored into a new instance: the profile's connection is changed to it and tested."),
+                              tr("The cell's own connection properties must be changed in Edge Lifecycle Management (Edit Edge Integration Cell solution); this tool cannot do that for you.")};
+        break;
+    }
+    p.steps.append({u"data"_s, data + tr("; then the store must accept writes")});
+    if (stops)
+        p.steps.append({u"start"_s, tr("Scale each component back to its recorded count, all at once, and wait for every rollout")});
+    p.steps.append({u"verify"_s, tr("Verify: components healthy, store checks passed")});
+    p.steps.append({u"cleanup"_s, stops ? tr("Remove the annotations and release the lock") : tr("Release the lock")});
+
+    // Cautions, each with its numbers.
+    {
+        Caution c{u"service-interruption"_s, tr("The cell's service is interrupted"), {}, {}, true};
+        c.numbers = QJsonObject{{"components"_L1, QJsonArray::fromStringList(names)}, {"pods"_L1, pods}};
+        if (in.lastRehearsalDowntimeSeconds >= 0)
+            c.numbers["lastRehearsalDowntimeSeconds"_L1] = in.lastRehearsalDowntimeSeconds;
+        if (stops)
+            c.text = tr("%1 component(s) with %2 pod(s) stop until the restore is done: %3.%4")
+                         .arg(stop.size()).arg(pods).arg(names.join(u", "_s))
+                         .arg(in.lastRehearsalDowntimeSeconds >= 0 ? tr(" The last rehearsal kept them down for %1.").arg(duration(in.lastRehearsalDowntimeSeconds)) : QString());
+        else
+            c.text = tr("The cell cannot use its %1 until its connection properties point to the new instance.").arg(database ? tr("database") : tr("data store"));
+        p.cautions.append(c);
+    }
+    if (database && in.pointInTime.isValid()) {
+        Caution c{u"point-in-time"_s, tr("A point-in-time recovery loses data"), {}, {}, true};
+        c.numbers = QJsonObject{{"target"_L1, in.pointInTime.toUTC().toString(Qt::ISODate)}};
+        QString lost;
+        if (in.latestDataTime.isValid() && in.latestDataTime > in.pointInTime) {
+            const double seconds = static_cast<double>(in.pointInTime.secsTo(in.latestDataTime));
+            c.numbers["latest"_L1] = in.latestDataTime.toUTC().toString(Qt::ISODate);
+            c.numbers["lostSeconds"_L1] = seconds;
+            lost = tr(" Everything written in the %1 after it is lost (the newest data is from %2 UTC).").arg(duration(seconds), in.latestDataTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+        }
+        c.text = tr("The database goes back to %1 UTC.%2 The vendor prefers a complete recovery.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s), lost);
+        p.cautions.append(c);
+    }
+    if (!database && in.datastoreInspected && !in.aofEnabled && in.mode != DataMode::NewInstance) {
+        Caution c{u"snapshot-only"_s, tr("Only a snapshot can be restored"), {}, {}, true};
+        c.numbers = QJsonObject{{"snapshotAgeSeconds"_L1, in.snapshotAgeSeconds}, {"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
+        c.text = in.snapshotAgeSeconds >= 0
+                     ? tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 keys now.").arg(duration(in.snapshotAgeSeconds)).arg(in.datastoreKeys)
+                     : tr("The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %1 keys now.").arg(in.datastoreKeys);
+        p.cautions.append(c);
+    }
+    QStringList scaled;
+    for (const PlannedComponent &c : stop)
+        if (!c.hpa.isEmpty())
+            scaled.append(u"%1 (%2-%3)"_s.arg(c.name).arg(c.hpaMin).arg(c.hpaMax));
+    if (stops && !scaled.isEmpty()) {
+        Caution c{u"autoscaler"_s, tr("Autoscalers pause"), {}, {}, false};
+        c.numbers = QJsonObject{{"components"_L1, QJsonArray::fromStringList(scaled)}};
+        c.text = tr("A HorizontalPodAutoscaler targets %1: it disables itself while they are at 0 and resumes once they run again; the recorded counts are restored first.").arg(scaled.join(u", "_s));
+        p.cautions.append(c);
+    }
+    if (stops) {
+        Caution c{u"terminate-sessions"_s, tr("Sessions still connected may be ended"), {}, {}, false};
+        c.numbers = QJsonObject{{"required"_L1, false}};
+        c.text = tr("If a session of the stopped components is still connected to the %1 when they are gone, it is ended (%2). Without this acknowledgement the restore waits, and then rolls back.")
+                     .arg(database ? tr("database") : tr("data store"), database ? u"pg_terminate_backend"_s : u"CLIENT KILL"_s);
+        p.cautions.append(c);
+    }
+    if (!database && in.mode == DataMode::Archive) {
+        Caution c{u"flush-datastore"_s, tr("The data store is emptied first"), {}, {}, true};
+        c.numbers = QJsonObject{{"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
+        c.text = tr("FLUSHALL removes all %1 keys of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys);
+        p.cautions.append(c);
+    }
+    return p;
+}
+
+} // namespace eic::restore
