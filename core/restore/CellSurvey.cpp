@@ -5,12 +5,26 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace eic::restore {
 
 namespace {
+
+// GET with retries on 5xx, 429 and resets, like every other call of a run.
+void getJson(kube::KubeClient *client, const QString &path, QObject *receiver, std::function<void(const Result<QJsonObject> &)> callback, int attempt = 0)
+{
+    client->getJson(path, receiver, [=](const Result<QJsonObject> &r) {
+        const bool transient = !r && (r.error().code == 0 || r.error().code == 429 || r.error().code >= 500);
+        if (transient && attempt < 8) {
+            QTimer::singleShot(50 << attempt, receiver, [=] { getJson(client, path, receiver, callback, attempt + 1); });
+            return;
+        }
+        callback(r);
+    });
+}
 
 void inspectStore(PlanInput input, const StoreAccess &store, QObject *receiver, std::function<void(const Result<PlanInput> &)> callback)
 {
@@ -41,10 +55,10 @@ void surveyCell(kube::KubeClient *client, PlanInput input, const StoreAccess &st
                 std::function<void(const Result<PlanInput> &)> callback)
 {
     const QString ns = input.ns;
-    client->getJson(u"/apis/apps/v1/namespaces/%1/deployments"_s.arg(ns), receiver, [=](const Result<QJsonObject> &deployments) mutable {
+    getJson(client, u"/apis/apps/v1/namespaces/%1/deployments"_s.arg(ns), receiver, [=](const Result<QJsonObject> &deployments) mutable {
         if (!deployments)
             return callback(deployments.error());
-        client->getJson(u"/apis/autoscaling/v2/namespaces/%1/horizontalpodautoscalers"_s.arg(ns), receiver, [=](const Result<QJsonObject> &hpas) mutable {
+        getJson(client, u"/apis/autoscaling/v2/namespaces/%1/horizontalpodautoscalers"_s.arg(ns), receiver, [=](const Result<QJsonObject> &hpas) mutable {
             // HPAs are optional knowledge: a 403/404 leaves the plan without autoscaler marks.
             QHash<QString, QJsonObject> hpaFor;
             if (hpas)
@@ -74,7 +88,7 @@ void surveyCell(kube::KubeClient *client, PlanInput input, const StoreAccess &st
             auto builtins = std::make_shared<QStringList>();
             auto state = std::make_shared<PlanInput>(input);
             for (const QString &bns : catalogue.builtinNamespaces()) {
-                client->getJson(u"/apis/apps/v1/namespaces/%1/statefulsets"_s.arg(bns), receiver, [=](const Result<QJsonObject> &sets) {
+                getJson(client, u"/apis/apps/v1/namespaces/%1/statefulsets"_s.arg(bns), receiver, [=](const Result<QJsonObject> &sets) {
                     if (sets)
                         for (const QJsonValue &v : sets->value("items"_L1).toArray()) {
                             const QString name = v.toObject().value("metadata"_L1).toObject().value("name"_L1).toString();

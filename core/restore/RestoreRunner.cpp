@@ -405,7 +405,10 @@ void RestoreRunner::start(const RunRequest &request)
     preflight([this](const Result<bool> &ok) {
         if (!ok) {
             log(u"preflight-failed"_s, {{"message"_L1, ok.error().message}});
-            return releaseLease([this, ok] { finish(PreflightFailed, ok.error().message + tr(" Nothing was changed."), u"preflight-failed"_s); });
+            return releaseLease([this, ok] {
+                log(u"run-finished"_s, {{"outcome"_L1, u"preflight-failed"_s}, {"message"_L1, ok.error().message}});
+                finish(PreflightFailed, ok.error().message + tr(" Nothing was changed."), u"preflight-failed"_s);
+            });
         }
         log(u"step-finished"_s, {{"step"_L1, u"preflight"_s}});
         runFrom(m_plan.mode == DataMode::NewInstance ? u"data"_s : u"record"_s);
@@ -460,12 +463,23 @@ void RestoreRunner::preflight(Then done)
     // Permissions.
     ++*checks;
     parallel<Review>(reviews, [this](const Review &rv, std::function<void(const Result<bool> &)> cb) {
-        m_client->accessReview(rv.verb, rv.group, rv.resource, rv.sub, m_ns, this, [rv, cb](const Result<bool> &allowed) {
+        auto review = std::make_shared<std::function<void(int)>>();
+        *review = [this, rv, cb, review](int attempt) {
+        m_client->accessReview(rv.verb, rv.group, rv.resource, rv.sub, m_ns, this, [this, rv, cb, review, attempt](const Result<bool> &allowed) {
+            if (!allowed && transient(allowed.error()) && attempt + 1 < kAttempts) {
+                QTimer::singleShot(backoffMs(attempt), this, [review, attempt] { (*review)(attempt + 1); });
+                return;
+            }
+            if (!allowed)
+                *review = {}; // ends the cycle of the shared function holding itself
             if (!allowed)
                 return cb(allowed.error());
             const QString what = rv.sub.isEmpty() ? rv.resource : rv.resource + u'/' + rv.sub;
+            *review = {};
             cb(*allowed ? Result<bool>(true) : Result<bool>(Error{tr("You may not %1 %2 in the namespace: ask the cluster admin for this permission.").arg(rv.verb, what), {}, 403}));
         });
+        };
+        (*review)(0);
     }, [finishCheck](const Result<bool> &r) { finishCheck(u"permissions"_s, r); });
     // A server-side dry run of each scale to 0.
     if (m_plan.mode != DataMode::NewInstance) {
@@ -550,10 +564,8 @@ void RestoreRunner::runFrom(const QString &stepId)
     static const QStringList order{u"record"_s, u"stop"_s, u"quiesce"_s, u"data"_s, u"start"_s, u"verify"_s, u"cleanup"_s};
     const bool stops = m_plan.mode != DataMode::NewInstance;
     const qsizetype index = order.indexOf(stepId);
-    if (index < 0 || index >= order.size()) {
-        log(u"run-finished"_s, {{"outcome"_L1, u"complete"_s}, {"downtimeSeconds"_L1, m_downtime}});
-        return releaseLease([this] {});
-    }
+    if (index < 0)
+        return rollback(u"internal error: no step \"%1\""_s.arg(stepId));
     const QString id = order.at(index);
     const QString next = index + 1 < order.size() ? order.at(index + 1) : QString();
     auto go = [this, next] { runFrom(next.isEmpty() ? u"end"_s : next); };
@@ -928,7 +940,7 @@ void RestoreRunner::rollback(const QString &reason)
             return;
         }
         startWatches();
-        waitFor(tr("The rollout of every component after the rollback"), m_req.rolloutTimeoutMs, {}, [this] { return rolledOut(); },
+        waitFor(tr("The rollout of every component after the rollback"), m_req.rolloutTimeoutMs, [this] { return rolloutFailure(); }, [this] { return rolledOut(); },
                 [this, reason, names, data](const Result<bool> &rolled) {
                     const QString rollout = rolled ? QString() : tr(" (Not every rollout finished: %1)").arg(rolled.error().message);
                     parallel<QString>(names, [this](const QString &name, std::function<void(const Result<bool> &)> cb) { annotate(name, std::nullopt, cb); },
@@ -939,7 +951,7 @@ void RestoreRunner::rollback(const QString &reason)
                                                   counts.append(u"%1=%2"_s.arg(it.key()).arg(it.value()));
                                               counts.sort();
                                               log(u"run-finished"_s, {{"outcome"_L1, u"rolled-back"_s}, {"reason"_L1, reason}, {"dataStep"_L1, m_dataState}});
-                                              finish(Failed, tr("%1 Rolled back: every component is at its recorded count (%2).%3 %4")
+                                              finish(m_aborting && rollout.isEmpty() ? Done : Failed, tr("%1 Rolled back: every component is at its recorded count (%2).%3 %4")
                                                                  .arg(reason, counts.join(u", "_s), rollout, data),
                                                      u"rolled-back"_s);
                                           });
@@ -1026,8 +1038,10 @@ void RestoreRunner::resume(const QString &journalPath, const RunRequest &request
         }, [this, abort](const Result<bool> &observed) {
             if (!observed)
                 return finish(NeedsResume, tr("The cluster cannot be read (%1); run the same command again when it answers.").arg(observed.error().message), {});
-            if (abort)
+            if (abort) {
+                m_aborting = true;
                 return rollback(tr("Aborted by %1.").arg(m_req.operatorName));
+            }
             if (m_dataState == "awaiting"_L1) {
                 m_finished = true;
                 Q_EMIT awaitingData(m_plan.dataInstructions);
@@ -1046,21 +1060,28 @@ void RestoreRunner::resume(const QString &journalPath, const RunRequest &request
 void RestoreRunner::abortFromAnnotations(const QString &ns)
 {
     m_ns = ns;
-    call("GET", u"/apis/apps/v1/namespaces/%1/deployments"_s.arg(ns), {}, {}, [this](const Result<QJsonObject> &list) {
-        if (!list)
-            return finish(Failed, list.error().message, {});
-        for (const QJsonValue &v : list->value("items"_L1).toArray()) {
-            const QJsonObject meta = v.toObject().value("metadata"_L1).toObject();
-            const QJsonValue a = meta.value("annotations"_L1).toObject().value(QLatin1String(kAnnotation));
-            bool ok = false;
-            const int n = a.toString().toInt(&ok);
-            if (ok && n >= 0)
-                m_recorded.insert(meta.value("name"_L1).toString(), n);
-        }
-        if (m_recorded.isEmpty())
-            return finish(Done, tr("Nothing to roll back: no journal of an unfinished run, and no deployment in %1 carries %2.").arg(m_ns, QLatin1String(kAnnotation)), {});
-        m_holder = u"abort %1@%2"_s.arg(m_req.operatorName, m_req.host);
-        rollback(tr("No journal was found; the counts come from the annotations %1.").arg(QLatin1String(kAnnotation)));
+    m_aborting = true;
+    m_holder = u"abort-%1 %2@%3"_s.arg(QDateTime::currentDateTimeUtc().toString(u"yyyyMMddHHmmss"_s), m_req.operatorName, m_req.host);
+    acquireLease([this](const Result<bool> &locked) {
+        if (!locked)
+            return finish(NeedsResume, locked.error().message + tr(" If you are sure that run is gone, remove its lock (kubectl -n %1 delete lease %2) and run eicctl abort again.").arg(m_ns, QLatin1String(kLeaseName)), {});
+        call("GET", u"/apis/apps/v1/namespaces/%1/deployments"_s.arg(m_ns), {}, {}, [this](const Result<QJsonObject> &list) {
+            if (!list)
+                return releaseLease([this, list] { finish(Failed, list.error().message, {}); });
+            for (const QJsonValue &v : list->value("items"_L1).toArray()) {
+                const QJsonObject meta = v.toObject().value("metadata"_L1).toObject();
+                const QJsonValue a = meta.value("annotations"_L1).toObject().value(QLatin1String(kAnnotation));
+                bool ok = false;
+                const int n = a.toString().toInt(&ok);
+                if (ok && n >= 0)
+                    m_recorded.insert(meta.value("name"_L1).toString(), n);
+            }
+            if (m_recorded.isEmpty())
+                return releaseLease([this] {
+                    finish(Done, tr("Nothing to roll back: no journal of an unfinished run, and no deployment in %1 carries %2.").arg(m_ns, QLatin1String(kAnnotation)), {});
+                });
+            rollback(tr("No journal was found; the counts come from the annotations %1.").arg(QLatin1String(kAnnotation)));
+        });
     });
 }
 

@@ -152,6 +152,7 @@ private:
     bool m_rollingBack = false;
     bool m_finished = false;
     bool m_dryRun = false;
+    bool m_aborting = false; // the admin asked for the rollback: it is the command's success
     QString m_crashAt; // test seam (EIC_TEST_CRASH_AT): SIGKILL right after that journal event
     std::function<void()> m_cancelHook; // stops a running data step
 };
