@@ -321,8 +321,12 @@ bool RestoreRunner::podsGone() const
             bool match = true;
             for (auto it = sel.begin(); it != sel.end() && match; ++it)
                 match = labels.value(it.key()) == it.value();
-            if (match)
+            if (match) {
+                const QString ip = pod.value("status"_L1).toObject().value("podIP"_L1).toString();
+                if (!ip.isEmpty())
+                    m_podIps.insert(ip); // their sessions are looked for after the pods are gone
                 return false;
+            }
         }
     }
     return true;
@@ -640,68 +644,109 @@ void RestoreRunner::quiesce(Then done)
             });
 }
 
-// No session of the stopped components may remain in the store (pg_stat_activity, CLIENT LIST).
+// Whether a store session belongs to one of the stopped components: its client/application name
+// starts with a component's name, or it comes from the address of one of their pods.
+bool RestoreRunner::isComponentSession(const QString &name, const QString &host) const
+{
+    if (!host.isEmpty() && m_podIps.contains(host))
+        return true;
+    for (auto it = m_recorded.cbegin(); it != m_recorded.cend(); ++it)
+        if (!name.isEmpty() && name.startsWith(it.key()))
+            return true;
+    return false;
+}
+
+// No session of the stopped components may remain in the store (pg_stat_activity, CLIENT LIST);
+// other clients (monitoring, a sentinel, the admin's own tools) are left alone.
 void RestoreRunner::sessionsGone(int attemptsLeft, Then done)
 {
     const bool database = m_plan.target == cell::RestoreTarget::Database;
     const bool terminate = m_req.accepted.contains(u"terminate-sessions"_s);
+    auto after = [this, attemptsLeft, done, terminate, database](int count, QStringList who) {
+        const QString store = database ? u"database"_s : u"datastore"_s;
+        if (count == 0) {
+            log(u"sessions-gone"_s, {{"store"_L1, store}});
+            return done(true);
+        }
+        who.removeDuplicates();
+        if (terminate)
+            log(u"sessions-terminated"_s, {{"store"_L1, store}, {"count"_L1, count}, {"clients"_L1, QJsonArray::fromStringList(who)}});
+        if (attemptsLeft <= 1)
+            return done(Error{tr("%1 session(s) of the stopped components are still connected to the %2 (%3). End them, or acknowledge terminate-sessions.")
+                                  .arg(count).arg(database ? tr("database") : tr("data store"), who.join(u", "_s)),
+                              {}, 0});
+        QTimer::singleShot(terminate ? 100 : 500, this, [this, attemptsLeft, done] { sessionsGone(attemptsLeft - 1, done); });
+    };
     if (database && m_req.store.database) {
         auto *session = new stores::PgSession(this);
-        session->open(*m_req.store.database, [this, session, attemptsLeft, done, terminate](const Result<bool> &opened) {
+        session->open(*m_req.store.database, [this, session, done, terminate, after](const Result<bool> &opened) {
             if (!opened) {
                 session->deleteLater();
                 return done(opened.error());
             }
-            const QString others = u"FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"_s;
-            session->query(terminate ? u"SELECT count(*), count(pg_terminate_backend(pid)) "_s + others : u"SELECT count(*), 0 "_s + others,
-                           [this, session, attemptsLeft, done, terminate](const Result<stores::PgResult> &r) {
-                               session->deleteLater();
-                               if (!r)
+            session->query(u"SELECT pid, application_name, coalesce(host(client_addr), '') FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"_s,
+                           [this, session, terminate, after, done](const Result<stores::PgResult> &r) {
+                               if (!r) {
+                                   session->deleteLater();
                                    return done(r.error());
-                               const int count = r->rows.value(0).value(0).toInt();
-                               if (count == 0) {
-                                   log(u"sessions-gone"_s, {{"store"_L1, u"database"_s}});
-                                   return done(true);
                                }
-                               if (terminate)
-                                   log(u"sessions-terminated"_s, {{"store"_L1, u"database"_s}, {"count"_L1, count}});
-                               if (attemptsLeft <= 1)
-                                   return done(Error{tr("%1 session(s) are still connected to the database. End them, or acknowledge terminate-sessions.").arg(count), {}, 0});
-                               QTimer::singleShot(500, this, [this, attemptsLeft, done] { sessionsGone(attemptsLeft - 1, done); });
+                               QStringList pids;
+                               QStringList who;
+                               for (const QStringList &row : r->rows)
+                                   if (isComponentSession(row.value(1), row.value(2))) {
+                                       pids.append(row.value(0));
+                                       who.append(row.value(1).isEmpty() ? row.value(2) : row.value(1));
+                                   }
+                               if (terminate && !pids.isEmpty())
+                                   session->query(u"SELECT pg_terminate_backend(pid) FROM unnest('{%1}'::int[]) AS pid"_s.arg(pids.join(u',')),
+                                                  [session](const Result<stores::PgResult> &) { session->deleteLater(); });
+                               else
+                                   session->deleteLater();
+                               after(static_cast<int>(pids.size()), who);
                            });
         });
         return;
     }
     if (!database && m_req.store.datastore) {
         auto *conn = new stores::RedisConnection(this);
-        conn->open(*m_req.store.datastore, [this, conn, attemptsLeft, done, terminate](const Result<bool> &opened) {
+        conn->open(*m_req.store.datastore, [this, conn, done, terminate, after](const Result<bool> &opened) {
             if (!opened) {
                 conn->deleteLater();
                 return done(opened.error());
             }
-            stores::inspectRedis(conn, [this, conn, attemptsLeft, done, terminate](const Result<stores::RedisInspection> &i) {
-                if (!i) {
+            conn->command({"CLIENT", "LIST"}, [this, conn, terminate, after](const Result<stores::RedisReply> &list) {
+                if (!list || list->isError()) {
                     conn->deleteLater();
-                    return done(i.error());
+                    log(u"check"_s, {{"check"_L1, u"sessions"_s}, {"ok"_L1, true}, {"skipped"_L1, tr("CLIENT LIST is not allowed for this user")}});
+                    return after(0, {});
                 }
-                int count = 0;
-                for (const auto &g : i->clients)
-                    if (g.name != "eic-restore"_L1)
-                        count += g.count;
-                if (count == 0 || !i->clientsListed) {
-                    conn->deleteLater();
-                    log(u"sessions-gone"_s, {{"store"_L1, u"datastore"_s}, {"listed"_L1, i->clientsListed}});
-                    return done(true);
+                QList<QByteArray> ids;
+                QStringList who;
+                for (const QByteArray &line : list->str.split('\n')) {
+                    QHash<QByteArray, QByteArray> f;
+                    for (const QByteArray &kv : line.trimmed().split(' ')) {
+                        const qsizetype eq = kv.indexOf('=');
+                        if (eq > 0)
+                            f.insert(kv.left(eq), kv.mid(eq + 1));
+                    }
+                    const QByteArray addr = f.value("addr");
+                    const QString host = QString::fromUtf8(addr.left(addr.lastIndexOf(':')));
+                    const QString name = QString::fromUtf8(f.value("name"));
+                    if (f.contains("id") && name != "eic-restore"_L1 && isComponentSession(name, host)) {
+                        ids.append(f.value("id"));
+                        who.append(name.isEmpty() ? host : name);
+                    }
                 }
-                if (terminate) {
-                    conn->command({"CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes"}, [conn](const Result<stores::RedisReply> &) { conn->deleteLater(); });
-                    log(u"sessions-terminated"_s, {{"store"_L1, u"datastore"_s}, {"count"_L1, count}});
+                if (terminate && !ids.isEmpty()) {
+                    QList<QList<QByteArray>> kills;
+                    for (const QByteArray &id : std::as_const(ids))
+                        kills.append({"CLIENT", "KILL", "ID", id});
+                    conn->batch(kills, [conn](const Result<QList<stores::RedisReply>> &) { conn->deleteLater(); });
                 } else {
                     conn->deleteLater();
                 }
-                if (attemptsLeft <= 1)
-                    return done(Error{tr("%1 client(s) are still connected to the data store. End them, or acknowledge terminate-sessions.").arg(count), {}, 0});
-                QTimer::singleShot(500, this, [this, attemptsLeft, done] { sessionsGone(attemptsLeft - 1, done); });
+                after(static_cast<int>(ids.size()), who);
             });
         });
         return;

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -116,6 +117,7 @@ private:
     void stopAll(Then done);
     void quiesce(Then done);
     void sessionsGone(int attemptsLeft, Then done);
+    bool isComponentSession(const QString &name, const QString &host) const;
     void dataStep(Then done);
     void checkWrites(const StoreAccess &access, Then done);
     void startAll(Then done);
@@ -131,6 +133,7 @@ private:
     std::unique_ptr<Journal> m_journal;
     std::optional<Error> m_journalError;
     QHash<QString, int> m_recorded;
+    mutable QSet<QString> m_podIps; // of the stopped components' pods, as the watch saw them
     QString m_dataState = QStringLiteral("not started");
     QString m_ns;
     QString m_holder;

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The restore procedure with real stores (scripts/test's PostgreSQL 15 and Redis 7) and eic-sim
+# as the cell: archive mode for the data store (snapshot-only and flush-datastore cautions with
+# their numbers, a lingering "policyengine" client ended by terminate-sessions, the keys back
+# byte for byte) and for the database (a database of its own, rows back), new-instance mode
+# (no component touched), and the point-in-time caution in the plan.
+# Env: EIC_SIM, EICCTL, KUBECTL, EIC_TEST_* from scripts/test.
+set -euo pipefail
+if [ -z "${EIC_TEST_PGPORT:-}" ] || [ -z "${EIC_TEST_REDIS_PORT:-}" ]; then
+  [ "${EIC_REQUIRE_SERVICES:-0}" = 1 ] && { echo "FAIL: services from scripts/test missing" >&2; exit 1; }
+  echo "SKIP: run through scripts/test"; exit 0
+fi
+EIC_SIM=${EIC_SIM:?}
+EICCTL=${EICCTL:?}
+KUBECTL=${KUBECTL:-kubectl}
+work=$(mktemp -d)
+# shellcheck source=../lib/testlib.sh
+source "$(dirname "$0")/../lib/testlib.sh"
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" EIC_RESTORE_RUNS_DIR="$work/runs"
+export REDISCLI_AUTH=$EIC_TEST_REDIS_PASSWORD PGPASSWORD=$EIC_TEST_PGPASSWORD
+rc() { redis-cli --no-auth-warning -h 127.0.0.1 -p "$EIC_TEST_REDIS_PORT" "$@"; }
+url="redis://127.0.0.1:$EIC_TEST_REDIS_PORT"
+counts() { "$KUBECTL" --cache-dir "$work/cache" get deploy -n edge-icell -o jsonpath='{range .items[*]}{.metadata.name}={.spec.replicas}/{.status.availableReplicas} {end}'; }
+sim_start --pod-start-ms 100
+before=$(counts)
+
+case_name="datastore archive"
+rc FLUSHALL >/dev/null
+for i in $(seq 1 200); do echo "SET policy:$i value-$i"; done | rc >/dev/null
+rc HSET tenant:1 rate 10 burst 20 >/dev/null
+rc SELECT 2 >/dev/null
+"$EICCTL" backup datastore --datastore "$url" --to "$work/backups" </dev/null >"$work/backup.out" 2>&1 || fail "backup: $(cat "$work/backup.out")"
+file=$(ls "$work"/backups/*.eicrdb)
+rc SAVE >/dev/null
+rc FLUSHALL >/dev/null
+rc SET written:after "the snapshot" >/dev/null
+plan=$("$EICCTL" plan datastore --mode archive --from "$file" --datastore "$url")
+grep -q '\[snapshot-only\]' <<<"$plan" && grep -q 'holds 1 keys now' <<<"$plan" || fail "snapshot-only caution with its numbers: $plan"
+grep -q '\[flush-datastore\]' <<<"$plan" && grep -q 'removes all 1 keys' <<<"$plan" || fail "flush-datastore caution: $plan"
+grep -q 'ok   archive verified' <<<"$plan" || fail "archive not verified in the pre-flight: $plan"
+# The cell's policyengine still connected (a blocked client named policyengine): terminate-sessions ends it.
+/usr/bin/python3 - "$EIC_TEST_REDIS_PORT" "$EIC_TEST_REDIS_PASSWORD" >"$work/lingering.out" 2>&1 <<'PY' &
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+def cmd(*a):
+    s.sendall(("*%d\r\n" % len(a) + "".join("$%d\r\n%s\r\n" % (len(x), x) for x in a)).encode())
+cmd("AUTH", sys.argv[2]); cmd("CLIENT", "SETNAME", "policyengine"); cmd("BLPOP", "never", "0")
+while s.recv(4096):
+    pass
+print("disconnected")
+PY
+lingering=$!
+wait_for 10 bash -c "redis-cli --no-auth-warning -h 127.0.0.1 -p $EIC_TEST_REDIS_PORT CLIENT LIST | grep -q name=policyengine" || fail "the lingering client did not connect"
+"$EICCTL" restore datastore --mode archive --from "$file" --datastore "$url" \
+  --accept service-interruption,autoscaler,snapshot-only,flush-datastore,terminate-sessions >"$work/restore.out" 2>&1 ||
+  fail "restore: $(cat "$work/restore.out")"
+grep -q 'session(s) ended (terminate-sessions)' "$work/restore.out" || fail "the lingering client was not ended: $(cat "$work/restore.out")"
+wait_for 10 grep -q disconnected "$work/lingering.out" || fail "the lingering client is still connected"
+wait "$lingering" 2>/dev/null || true
+[ "$(rc DBSIZE)" = 201 ] || fail "keys after the restore: $(rc DBSIZE)"
+[ "$(rc GET policy:77)" = value-77 ] && [ "$(rc HGET tenant:1 burst)" = 20 ] || fail "values differ after the restore"
+[ "$(rc EXISTS written:after)" = 0 ] || fail "the flush did not happen"
+grep -q 'store accepts writes' "$(ls -t "$work"/runs/*.jsonl | head -1)" || fail "no writes check in the journal"
+wait_for 30 bash -c "[ \"\$($(declare -f counts); KUBECTL=$KUBECTL work=$work counts)\" = \"$before\" ]" || fail "counts: before [$before] now [$(counts)]"
+
+case_name="database archive"
+psql -q -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=$EIC_TEST_PGDATABASE user=$EIC_TEST_PGUSER sslmode=verify-full sslrootcert=$EIC_TEST_CA" \
+  -c "DROP DATABASE IF EXISTS eic_restore_cli" -c "CREATE DATABASE eic_restore_cli"
+conn="host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=eic_restore_cli user=$EIC_TEST_PGUSER sslmode=verify-full sslrootcert=$EIC_TEST_CA"
+psql -q -v ON_ERROR_STOP=1 "$conn" -c "CREATE TABLE flows AS SELECT g AS id, md5(g::text) AS body FROM generate_series(1, 3000) g"
+"$EICCTL" backup database --database "$conn" --to "$work/pg" </dev/null >"$work/pgbackup.out" 2>&1 || fail "backup: $(cat "$work/pgbackup.out")"
+dir=$(ls -d "$work"/pg/*/)
+psql -q "$conn" -c "DELETE FROM flows WHERE id > 10"
+"$EICCTL" restore database --mode archive --from "$dir" --database "$conn" --accept service-interruption,autoscaler >"$work/pgrestore.out" 2>&1 ||
+  fail "restore: $(cat "$work/pgrestore.out")"
+[ "$(psql -At "$conn" -c 'SELECT count(*) FROM flows')" = 3000 ] || fail "rows after the restore: $(psql -At "$conn" -c 'SELECT count(*) FROM flows')"
+grep -q '"check":"store accepts writes","event":"check","ok":true' "$(ls -t "$work"/runs/*.jsonl | head -1)" || fail "no writes check"
+wait_for 30 bash -c "[ \"\$($(declare -f counts); KUBECTL=$KUBECTL work=$work counts)\" = \"$before\" ]" || fail "counts: before [$before] now [$(counts)]"
+grep -rqF -- "$EIC_TEST_PGPASSWORD" "$work/runs" "$work/pgrestore.out" && fail "the database password is in the journal or output" || true
+grep -rqF -- "$EIC_TEST_REDIS_PASSWORD" "$work/runs" "$work/restore.out" && fail "the data store password is in the journal or output" || true
+
+case_name="new instance"
+deployments() { "$KUBECTL" --cache-dir "$work/cache" get --raw /sim/v1/state | /usr/bin/python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["deployments"], sort_keys=True))'; }
+gen=$(deployments)
+"$EICCTL" restore datastore --mode new-instance --datastore "$url" --accept service-interruption >"$work/new.out" 2>&1 || fail "new-instance: $(cat "$work/new.out")"
+grep -q 'Edge Lifecycle Management' "$work/new.out" || fail "no word on the cell's connection properties: $(cat "$work/new.out")"
+[ "$(deployments)" = "$gen" ] || fail "new-instance touched the cell"
+
+case_name="point in time"
+plan=$("$EICCTL" plan database --mode external --point-in-time 2026-11-24T02:00:00Z)
+grep -q '\[point-in-time\]' <<<"$plan" && grep -q 'goes back to 2026-11-24 02:00:00 UTC' <<<"$plan" || fail "point-in-time caution: $plan"
+psql -q "host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=$EIC_TEST_PGDATABASE user=$EIC_TEST_PGUSER sslmode=verify-full sslrootcert=$EIC_TEST_CA" -c "DROP DATABASE eic_restore_cli"
+rc FLUSHALL >/dev/null
+echo "restore with stores: all cases passed"
