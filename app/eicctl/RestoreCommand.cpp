@@ -106,6 +106,11 @@ struct Target {
 
 Result<Target> parseTarget(const Options &o, bool needMode)
 {
+    if (o.args.size() >= 2 && o.args.at(1) == "message-service"_L1) {
+        restore::PlanInput in;
+        in.messageService = true;
+        return Error{restore::RestorePlanner::plan(in).refusal, {}, PreflightFailed};
+    }
     if (o.args.size() < 2 || (o.args.at(1) != "database"_L1 && o.args.at(1) != "datastore"_L1))
         return Error{u"say what to restore: database or datastore"_s, {}, Usage};
     Target t{o.args.at(1) == "database"_L1 ? cell::RestoreTarget::Database : cell::RestoreTarget::Datastore, restore::DataMode::External};
@@ -247,6 +252,17 @@ Result<restore::RestorePlan> makePlan(Prepared &p, const Options &o, const Targe
         if (!in.pointInTime.isValid())
             return Error{u"--point-in-time must be an ISO 8601 time, e.g. 2026-11-24T02:00:00Z"_s, {}, Usage};
     }
+    // How long the components were down in the last complete run of this target (a rehearsal
+    // in the sandbox counts): the service-interruption caution shows it.
+    for (const QString &path : restore::Journal::all()) {
+        auto events = restore::Journal::read(path);
+        if (!events || events->isEmpty() || events->constLast().value("outcome"_L1) != "complete"_L1)
+            continue;
+        if (events->constFirst().value("target"_L1) != restore::targetName(t.target))
+            continue;
+        in.lastRehearsalDowntimeSeconds = events->constLast().value("downtimeSeconds"_L1).toDouble(-1);
+        break;
+    }
     std::optional<Result<restore::PlanInput>> surveyed;
     QEventLoop loop;
     QObject guard;
@@ -270,7 +286,7 @@ int plan(const Options &o)
 {
     auto t = parseTarget(o, false);
     if (!t)
-        return t.error().code == Usage ? usage(t.error().message) : failed(t.error().message);
+        return t.error().code == Usage ? usage(t.error().message) : (failed(t.error().message), t.error().code ? t.error().code : int(Failed));
     auto p = prepare(o, *t);
     if (!p)
         return p.error().code == Usage ? usage(p.error().message) : failed(p.error().message);
@@ -317,7 +333,7 @@ int restore(const Options &o)
 {
     auto t = parseTarget(o, true);
     if (!t)
-        return t.error().code == Usage ? usage(t.error().message) : failed(t.error().message);
+        return t.error().code == Usage ? usage(t.error().message) : (failed(t.error().message), t.error().code ? t.error().code : int(Failed));
     auto p = prepare(o, *t);
     if (!p)
         return p.error().code == Usage ? usage(p.error().message) : failed(p.error().message);

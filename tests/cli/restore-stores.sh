@@ -86,6 +86,10 @@ gen=$(deployments)
 grep -q 'Edge Lifecycle Management' "$work/new.out" || fail "no word on the cell's connection properties: $(cat "$work/new.out")"
 [ "$(deployments)" = "$gen" ] || fail "new-instance touched the cell"
 
+# The database came back as a new instance: checked, accepts writes, no component touched.
+"$EICCTL" restore database --mode new-instance --database "$conn" --accept service-interruption >"$work/newdb.out" 2>&1 || fail "new-instance database: $(cat "$work/newdb.out")"
+[ "$(deployments)" = "$gen" ] || fail "new-instance (database) touched the cell"
+
 case_name="point in time"
 plan=$("$EICCTL" plan database --mode external --point-in-time 2026-11-24T02:00:00Z)
 grep -q '\[point-in-time\]' <<<"$plan" && grep -q 'goes back to 2026-11-24 02:00:00 UTC' <<<"$plan" || fail "point-in-time caution: $plan"

@@ -126,6 +126,28 @@ set -e
 expect_restored
 [ -z "$(unfinished)" ] || fail "a journal was left unfinished"
 
+case_name="ctrl-c mid data step"
+rm -f "$work/started"
+"$EICCTL" restore database --mode external --accept $ACCEPT --data-command "touch $work/started; sleep 60" >"$work/int.out" 2>&1 &
+pid=$!
+wait_for 30 test -e "$work/started" || fail "the data command never started"
+kill -INT $pid
+set +e
+wait $pid; rc=$?
+set -e
+[ $rc -eq 1 ] && grep -q 'The restore was cancelled' "$work/int.out" && grep -q 'Rolled back: every component is at its recorded count' "$work/int.out" || fail "rc $rc: $(cat "$work/int.out")"
+expect_restored
+[ -z "$(unfinished)" ] || fail "a cancelled run left its journal unfinished"
+
+case_name="message service refused"
+set +e
+msg=$("$EICCTL" plan message-service 2>&1); rc=$?
+set -e
+[ $rc -eq 4 ] && grep -q 'protected by replication' <<<"$msg" || fail "rc $rc: $msg"
+
+case_name="last rehearsal in the plan"
+"$EICCTL" plan database | grep -q 'The last rehearsal kept them down for [0-9]* s' || fail "the plan does not show the last downtime"
+
 case_name="lock held elsewhere"
 renew=$(date -u +%Y-%m-%dT%H:%M:%S.000000Z)
 cat >"$work/lease.json" <<JSON
@@ -196,10 +218,10 @@ expect_restored
 
 # API faults: 5xx bursts, resets and 409s on every request; the run ends restored.
 case_name="api faults"
-echo '{"errorRate":0.15,"errorCodes":[500,503],"resetRate":0.05,"conflictRate":0.2,"seed":11}' >"$work/faults.json"
+echo '{"errorRate":0.15,"errorCodes":[500,503],"resetRate":0.05,"conflictRate":0.2,"watchCutSeconds":1,"seed":11}' >"$work/faults.json"
 k replace --raw /sim/v1/faults -f "$work/faults.json" >/dev/null
 "$EICCTL" restore database --mode external --data-command true --accept $ACCEPT >"$work/faults.out" 2>&1 || fail "under faults: $(tail -5 "$work/faults.out")"
-echo '{"errorRate":0,"resetRate":0,"conflictRate":0}' >"$work/faults.json"
+echo '{"errorRate":0,"resetRate":0,"conflictRate":0,"watchCutSeconds":0}' >"$work/faults.json"
 k replace --raw /sim/v1/faults -f "$work/faults.json" >/dev/null
 expect_restored
 kill "$sim_pid"; wait "$sim_pid" 2>/dev/null || true
