@@ -1,0 +1,186 @@
+// RestorePlanner as data: which components stop, which are skipped, which cautions apply with
+// which numbers, the refusals; a plan survives the journal (JSON round trip); the journal's
+// file mode, its torn last line after a crash, and the unfinished-run detection.
+
+#include "restore/Journal.h"
+#include "restore/RestorePlan.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace eic::restore;
+using eic::cell::RestoreTarget;
+
+class TestRestorePlan : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void databaseStopsTheSevenAndSkipsMissing();
+    void cautionsFollowTheFacts();
+    void refusals();
+    void newInstanceStopsNothing();
+    void planSurvivesTheJournal();
+    void journalIsPrivateAndSurvivesATornLine();
+
+private:
+    static PlanInput cell(bool older = false)
+    {
+        PlanInput in;
+        const QStringList names = older ? QStringList{u"edc"_s, u"edge-api"_s, u"mdc"_s, u"worker"_s, u"policyengine"_s, u"esac"_s}
+                                        : QStringList{u"edc"_s, u"edge-api"_s, u"mdc"_s, u"worker"_s, u"auditlog-agent"_s, u"destination-configuration"_s,
+                                                      u"destination-db-management"_s, u"policyengine"_s, u"esac"_s};
+        for (const QString &n : names) {
+            PlannedComponent c;
+            c.name = n;
+            c.present = true;
+            c.replicas = n == "edc"_L1 ? 3 : 1;
+            if (n == "edc"_L1 || n == "policyengine"_L1) {
+                c.hpa = n;
+                c.hpaMin = 2;
+                c.hpaMax = 4;
+            }
+            in.deployments.append(c);
+        }
+        return in;
+    }
+    static QStringList names(const QList<PlannedComponent> &cs)
+    {
+        QStringList out;
+        for (const auto &c : cs)
+            out.append(c.name);
+        return out;
+    }
+};
+
+void TestRestorePlan::databaseStopsTheSevenAndSkipsMissing()
+{
+    const RestorePlan full = RestorePlanner::plan(cell());
+    QCOMPARE(names(full.present()), (QStringList{u"edc"_s, u"edge-api"_s, u"mdc"_s, u"worker"_s, u"auditlog-agent"_s, u"destination-configuration"_s, u"destination-db-management"_s}));
+    QVERIFY(full.skipped.isEmpty());
+    QVERIFY(full.refusal.isEmpty());
+    const RestorePlan older = RestorePlanner::plan(cell(true));
+    QCOMPARE(names(older.present()), (QStringList{u"edc"_s, u"edge-api"_s, u"mdc"_s, u"worker"_s}));
+    QCOMPARE(older.skipped, (QStringList{u"auditlog-agent"_s, u"destination-configuration"_s, u"destination-db-management"_s}));
+    PlanInput ds = cell();
+    ds.target = RestoreTarget::Datastore;
+    QCOMPARE(names(RestorePlanner::plan(ds).present()), QStringList{u"policyengine"_s});
+    QStringList steps;
+    for (const PlanStep &s : full.steps)
+        steps.append(s.id);
+    QCOMPARE(steps, (QStringList{u"preflight"_s, u"record"_s, u"stop"_s, u"quiesce"_s, u"data"_s, u"start"_s, u"verify"_s, u"cleanup"_s}));
+}
+
+void TestRestorePlan::cautionsFollowTheFacts()
+{
+    PlanInput in = cell();
+    QCOMPARE(RestorePlanner::plan(in).cautionIds(), (QStringList{u"service-interruption"_s, u"autoscaler"_s, u"terminate-sessions"_s}));
+    const Caution si = RestorePlanner::plan(in).cautions.first();
+    QCOMPARE(si.numbers.value("pods"_L1).toInt(), 3 + 6);
+    in.pointInTime = QDateTime(QDate(2026, 11, 24), QTime(2, 0), Qt::UTC);
+    in.latestDataTime = QDateTime(QDate(2026, 11, 24), QTime(2, 30), Qt::UTC);
+    const RestorePlan pit = RestorePlanner::plan(in);
+    QVERIFY(pit.cautionIds().contains(u"point-in-time"_s));
+    const Caution c = pit.cautions.at(static_cast<qsizetype>(pit.cautionIds().indexOf(u"point-in-time"_s)));
+    QCOMPARE(c.numbers.value("lostSeconds"_L1).toDouble(), 1800.0);
+    QVERIFY2(c.text.contains(u"30 min"_s), qPrintable(c.text));
+
+    PlanInput ds = cell();
+    ds.target = RestoreTarget::Datastore;
+    ds.mode = DataMode::Archive;
+    ds.archive = u"/b/x.eicrdb"_s;
+    ds.datastoreInspected = true;
+    ds.aofEnabled = false;
+    ds.snapshotAgeSeconds = 7200;
+    ds.datastoreKeys = 1234;
+    const RestorePlan snap = RestorePlanner::plan(ds);
+    QVERIFY(snap.cautionIds().contains(u"snapshot-only"_s));
+    QVERIFY(snap.cautionIds().contains(u"flush-datastore"_s));
+    const Caution so = snap.cautions.at(static_cast<qsizetype>(snap.cautionIds().indexOf(u"snapshot-only"_s)));
+    QVERIFY2(so.text.contains(u"120 min old"_s) && so.text.contains(u"1234 keys"_s), qPrintable(so.text));
+    ds.aofEnabled = true;
+    ds.mode = DataMode::External;
+    const RestorePlan aof = RestorePlanner::plan(ds);
+    QVERIFY(!aof.cautionIds().contains(u"snapshot-only"_s));
+    QVERIFY(!aof.cautionIds().contains(u"flush-datastore"_s));
+    // terminate-sessions is the only optional one.
+    for (const Caution &k : snap.cautions)
+        QCOMPARE(k.required(), k.id != "terminate-sessions"_L1);
+}
+
+void TestRestorePlan::refusals()
+{
+    PlanInput in = cell();
+    in.builtinStores = {u"postgres"_s};
+    QVERIFY(RestorePlanner::plan(in).refusal.contains(u"backup and restore aren't supported for built-in services"_s));
+    in.target = RestoreTarget::Datastore;
+    QVERIFY(RestorePlanner::plan(in).refusal.isEmpty()); // a built-in PostgreSQL does not block a Redis restore
+    PlanInput ms;
+    ms.messageService = true;
+    QVERIFY(RestorePlanner::plan(ms).refusal.contains(u"protected by replication"_s));
+}
+
+void TestRestorePlan::newInstanceStopsNothing()
+{
+    PlanInput in = cell();
+    in.mode = DataMode::NewInstance;
+    const RestorePlan p = RestorePlanner::plan(in);
+    for (const PlanStep &s : p.steps)
+        QVERIFY2(s.id != "stop"_L1 && s.id != "start"_L1 && s.id != "record"_L1, qPrintable(s.id));
+    QVERIFY(p.dataInstructions.join(u' ').contains(u"Edge Lifecycle Management"_s));
+    QVERIFY(!p.cautionIds().contains(u"autoscaler"_s));
+}
+
+void TestRestorePlan::planSurvivesTheJournal()
+{
+    PlanInput in = cell();
+    in.pointInTime = QDateTime(QDate(2026, 11, 24), QTime(2, 0), Qt::UTC);
+    in.dataCommand = u"true"_s;
+    const RestorePlan p = RestorePlanner::plan(in);
+    auto back = RestorePlan::fromJson(p.toJson());
+    QVERIFY(back);
+    QCOMPARE(back->toJson(), p.toJson());
+    QCOMPARE(back->toText(), p.toText());
+    QVERIFY(!RestorePlan::fromJson(QJsonObject{{"target"_L1, "nothing"_L1}}));
+}
+
+void TestRestorePlan::journalIsPrivateAndSurvivesATornLine()
+{
+    QTemporaryDir dir;
+    qputenv("EIC_RESTORE_RUNS_DIR", dir.filePath(u"runs"_s).toUtf8());
+    auto j = Journal::create(u"run-1"_s);
+    QVERIFY(j);
+    const RestorePlan p = RestorePlanner::plan(cell());
+    QVERIFY(j.value()->append(u"run-started"_s, {{"plan"_L1, p.toJson()}, {"operator"_L1, "admin"_L1}}));
+    QVERIFY(j.value()->append(u"component-recorded"_s, {{"name"_L1, "edc"_L1}, {"replicas"_L1, 3}}));
+    struct stat st {};
+    QCOMPARE(::stat(QFile::encodeName(j.value()->path()).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 0777, 0600u);
+    const QString path = j.value()->path();
+    j.value().reset();
+    // A crash mid-write: half a line at the end.
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("{\"event\":\"component-recor");
+    }
+    QCOMPARE(Journal::unfinished(), QStringList{path});
+    auto state = JournalState::load(path);
+    QVERIFY(state);
+    QCOMPARE(state->recorded.value(u"edc"_s), 3);
+    QCOMPARE(state->operatorName, u"admin"_s);
+    auto again = Journal::reopen(path);
+    QVERIFY(again);
+    QVERIFY(again.value()->append(u"run-finished"_s, {{"outcome"_L1, "rolled-back"_L1}}));
+    auto events = Journal::read(path);
+    QVERIFY(events);
+    QCOMPARE(events->size(), 3); // the torn line is skipped, the next event starts on its own line
+    QVERIFY(Journal::unfinished().isEmpty());
+    QVERIFY(!Journal::create(u"run-1"_s)); // never overwrites a run
+}
+
+QTEST_MAIN(TestRestorePlan)
+#include "tst_restoreplan.moc"
