@@ -3,9 +3,11 @@
 #include "Cli.h"
 #include "kube/KubeClient.h"
 #include "log/Logging.h"
+#include "restore/Journal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -202,6 +204,11 @@ int main(int argc, char *argv[])
 
     const QString command = o.args.first();
     quitOnSignals(app);
+    // At start-up: an interrupted restore is found in the journal and named, whatever the command.
+    if (!QStringList{u"resume"_s, u"abort"_s, u"continue"_s, u"restore"_s}.contains(command))
+        if (const QStringList open = eic::restore::Journal::unfinished(); !open.isEmpty())
+            err() << "eicctl: an interrupted restore (" << QFileInfo(open.first()).completeBaseName()
+                  << ") needs `eicctl resume` (finish it) or `eicctl abort` (roll it back)\n";
     if (command == "status"_L1)
         return status(o);
     if (command == "profile"_L1)

@@ -2,10 +2,12 @@
 
 #include "kube/KubeClient.h"
 #include "kube/Reflector.h"
+#include "stores/postgres/PgInspection.h"
 #include "stores/postgres/PgRestore.h"
 #include "stores/redis/RedisBackupFile.h"
 #include "stores/redis/RedisInspection.h"
 #include "stores/redis/RedisJobs.h"
+#include "stores/redis/RedisTopology.h"
 #include "util/Background.h"
 
 #include <QCoreApplication>
@@ -525,18 +527,58 @@ void RestoreRunner::preflight(Then done)
         else if (!database && !access.datastore)
             finishCheck(u"store reachable"_s, Error{tr("No data store connection was given: the %1 mode needs one (--profile or --datastore).").arg(modeName(m_plan.mode)), {}, 0});
         else if (database) {
+            // Reachable, and (archive mode) allowed to restore: superuser, or owner of the database and its tables.
             auto *session = new stores::PgSession(this);
-            session->open(*access.database, [session, finishCheck](const Result<bool> &r) {
-                session->deleteLater();
-                finishCheck(u"store reachable"_s, r);
+            const bool archive = m_plan.mode == DataMode::Archive;
+            const QString user = access.database->user;
+            session->open(*access.database, [this, session, finishCheck, archive, user](const Result<bool> &r) {
+                if (!r || !archive) {
+                    session->deleteLater();
+                    return finishCheck(u"store reachable"_s, r);
+                }
+                stores::PgInspection::inspect(session, this, [session, finishCheck, user](const Result<stores::PgInspection> &i) {
+                    session->deleteLater();
+                    if (!i)
+                        return finishCheck(u"store reachable"_s, i.error());
+                    finishCheck(u"store reachable"_s, i->mayRestore()
+                                                          ? Result<bool>(true)
+                                                          : Result<bool>(Error{tr("The database user \"%1\" may not restore %2: it is neither a superuser nor the owner of the database and all its tables (%3 are owned by others).")
+                                                                                   .arg(user, i->database).arg(i->tablesOwnedByOthers),
+                                                                               {}, 0}));
+                });
             });
         } else {
-            auto *conn = new stores::RedisConnection(this);
-            stores::RedisOptions o = *access.datastore;
-            // Through the topology: a sentinel or a cluster answers for its masters.
-            conn->open(o, [conn, finishCheck](const Result<bool> &r) {
-                conn->deleteLater();
-                finishCheck(u"store reachable"_s, r);
+            // Through the topology (a sentinel names its master), and (archive mode) with the rights
+            // the restore needs: ACL DRYRUN of RESTORE and FLUSHALL where the user may ask.
+            const bool archive = m_plan.mode == DataMode::Archive;
+            stores::resolveRedisMasters(*access.datastore, this, [this, finishCheck, archive](const Result<QList<stores::RedisNode>> &masters) {
+                if (!masters)
+                    return finishCheck(u"store reachable"_s, masters.error());
+                auto *conn = new stores::RedisConnection(this);
+                const stores::RedisOptions o = masters->first().options;
+                conn->open(o, [this, conn, finishCheck, archive, o](const Result<bool> &r) {
+                    if (!r || !archive) {
+                        conn->deleteLater();
+                        return finishCheck(u"store reachable"_s, r);
+                    }
+                    const QByteArray user = o.username.isEmpty() ? QByteArray("default") : o.username.toUtf8();
+                    // Probes that cannot change anything: the ACL is checked before the command
+                    // looks at its arguments, so NOPERM answers "not allowed", anything else "allowed".
+                    conn->batch({{"RESTORE", "eic-restore:probe", "0", "not-a-dump-payload"}, {"FLUSHALL", "not-an-option"}},
+                                [conn, finishCheck, user](const Result<QList<stores::RedisReply>> &replies) {
+                                    conn->deleteLater();
+                                    if (!replies)
+                                        return finishCheck(u"store reachable"_s, replies.error());
+                                    QStringList refused;
+                                    for (const stores::RedisReply &reply : *replies)
+                                        if (reply.isError() && reply.str.startsWith("NOPERM"))
+                                            refused.append(QString::fromUtf8(reply.str));
+                                    finishCheck(u"store reachable"_s, refused.isEmpty() ? Result<bool>(true)
+                                                                                        : Result<bool>(Error{tr("The data store user \"%1\" may not restore: %2. Grant +restore +flushall (or use another user).")
+                                                                                                                 .arg(QString::fromUtf8(user), refused.join(u"; "_s)),
+                                                                                                             {}, 0}));
+                                });
+                });
             });
         }
     } else {

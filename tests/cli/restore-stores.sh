@@ -38,6 +38,13 @@ plan=$("$EICCTL" plan datastore --mode archive --from "$file" --datastore "$url"
 grep -q '\[snapshot-only\]' <<<"$plan" && grep -q 'holds 1 keys now' <<<"$plan" || fail "snapshot-only caution with its numbers: $plan"
 grep -q '\[flush-datastore\]' <<<"$plan" && grep -q 'removes all 1 keys' <<<"$plan" || fail "flush-datastore caution: $plan"
 grep -q 'ok   archive verified' <<<"$plan" || fail "archive not verified in the pre-flight: $plan"
+# A user without RESTORE/FLUSHALL: the pre-flight says so and nothing changes.
+set +e
+msg=$(REDISCLI_AUTH=$EIC_TEST_REDIS_RO_PASSWORD "$EICCTL" restore datastore --mode archive --from "$file" \
+      --datastore "redis://$EIC_TEST_REDIS_RO_USER@127.0.0.1:$EIC_TEST_REDIS_PORT" --accept service-interruption,autoscaler,snapshot-only,flush-datastore 2>&1); code=$?
+set -e
+[ $code -eq 4 ] && grep -q "user \"eic-readonly\" may not restore" <<<"$msg" && grep -q 'Nothing was changed' <<<"$msg" || fail "read-only user: rc $code: $msg"
+[ "$(rc GET written:after)" = "the snapshot" ] || fail "the refused restore changed the data store"
 # The cell's policyengine still connected (a blocked client named policyengine): terminate-sessions ends it.
 /usr/bin/python3 - "$EIC_TEST_REDIS_PORT" "$EIC_TEST_REDIS_PASSWORD" >"$work/lingering.out" 2>&1 <<'PY' &
 import socket, sys

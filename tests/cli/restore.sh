@@ -118,6 +118,8 @@ msg=$("$EICCTL" restore database --mode external --accept $ACCEPT 2>&1); rc=$?
 set -e
 [ $rc -eq 5 ] && grep -q 'eicctl continue' <<<"$msg" || fail "rc $rc: $msg"
 [[ "$(counts)" == *"edc=0"* ]] || fail "components not stopped while the admin restores: $(counts)"
+"$EICCTL" status >/dev/null 2>"$work/status.err" || true
+grep -q 'an interrupted restore (.*) needs `eicctl resume`' "$work/status.err" || fail "eicctl does not name the waiting run at start-up: $(cat "$work/status.err")"
 set +e
 msg=$("$EICCTL" restore database --mode external --data-command true --accept $ACCEPT 2>&1); rc=$?
 set -e
@@ -218,10 +220,10 @@ expect_restored
 
 # API faults: 5xx bursts, resets and 409s on every request; the run ends restored.
 case_name="api faults"
-echo '{"errorRate":0.15,"errorCodes":[500,503],"resetRate":0.05,"conflictRate":0.2,"watchCutSeconds":1,"seed":11}' >"$work/faults.json"
+echo '{"errorRate":0.15,"errorCodes":[500,503],"resetRate":0.05,"conflictRate":0.2,"watchCutSeconds":1,"latencyMs":20,"seed":11}' >"$work/faults.json"
 k replace --raw /sim/v1/faults -f "$work/faults.json" >/dev/null
 "$EICCTL" restore database --mode external --data-command true --accept $ACCEPT >"$work/faults.out" 2>&1 || fail "under faults: $(tail -5 "$work/faults.out")"
-echo '{"errorRate":0,"resetRate":0,"conflictRate":0,"watchCutSeconds":0}' >"$work/faults.json"
+echo '{"errorRate":0,"resetRate":0,"conflictRate":0,"watchCutSeconds":0,"latencyMs":0}' >"$work/faults.json"
 k replace --raw /sim/v1/faults -f "$work/faults.json" >/dev/null
 expect_restored
 kill "$sim_pid"; wait "$sim_pid" 2>/dev/null || true
