@@ -40,6 +40,7 @@ struct Options {
     QString pointInTime;  // restore --mode external, database
     QString dataCommand;  // restore --mode external
     QStringList accept;   // caution ids
+    QString format;       // report export: json | html | pdf
     int jobs = 0;
     bool json = false;
     bool watch = false;
@@ -73,6 +74,7 @@ int status(const Options &options);
 int plan(const Options &options);
 int restore(const Options &options);
 int resumeRun(const Options &options, const QString &how); // continue | resume | abort
+int report(const Options &options);
 int profile(const Options &options);
 int backup(const Options &options);
 

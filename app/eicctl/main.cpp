@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSocketNotifier>
@@ -14,8 +15,12 @@
 #include <QTimer>
 
 #include <csignal>
+#include <cstring>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <cerrno>
 
 using namespace Qt::StringLiterals;
 
@@ -63,7 +68,10 @@ Commands:
                                             autoscaler, terminate-sessions, flush-datastore
   continue                                  external mode: the store is restored; verify and start the components
   resume | abort                            finish or roll back an interrupted restore found in the journal
-  report list | export ID --format json|html|pdf                                       (not yet available)
+  report list                               the restore runs in the journal, with their outcome and downtime
+  report export ID --format json|html|pdf [--to FILE]
+                                            a report rendered from the run's journal (PDF: A4, timeline picture);
+                                            prints the file's SHA-256
   sandbox start [--dir DIR] | stop          a simulated cell with throwaway stores      (not yet available)
 
   -h, --help                Show this help.
@@ -103,7 +111,22 @@ void quitOnSignals(QCoreApplication &app)
 int main(int argc, char *argv[])
 {
     using namespace eic::cli;
-    QCoreApplication app(argc, argv);
+    // Reports draw (QPainter, QPdfWriter): that needs a QGuiApplication, on no screen at all.
+    bool drawing = false;
+    for (int i = 1; i < argc; ++i)
+        drawing = drawing || std::strcmp(argv[i], "report") == 0;
+    if (drawing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (drawing && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        // The offscreen platform asks for it; a private one, rather than a warning on every run.
+        const QByteArray runtime = QByteArray("/tmp/eicctl-runtime-") + QByteArray::number(::getuid());
+        struct stat st {};
+        if ((::mkdir(runtime.constData(), 0700) == 0 || errno == EEXIST) && ::lstat(runtime.constData(), &st) == 0 && S_ISDIR(st.st_mode)
+            && st.st_uid == ::getuid() && (st.st_mode & 077) == 0)
+            qputenv("XDG_RUNTIME_DIR", runtime); // ours alone; otherwise Qt's own fallback and its warning
+    }
+    std::unique_ptr<QCoreApplication> application(drawing ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(u"eicctl"_s);
     QCoreApplication::setOrganizationName(u"eic-restore"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(EIC_VERSION));
@@ -137,9 +160,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption pointInTime(u"point-in-time"_s, {}, u"timestamp"_s);
     const QCommandLineOption dataCommand(u"data-command"_s, {}, u"cmd"_s);
     const QCommandLineOption accept(u"accept"_s, {}, u"ids"_s);
+    const QCommandLineOption reportFormat(u"format"_s, {}, u"format"_s);
     parser.addOptions({help, version, profileOption, kubeconfig, context, ns, database, databaseKind, datastore, datastoreCa, datastoreKind, server,
                        caFile, tokenFile, backupFolder, notes, output, logLevel, timeout, watch, to, jobs, mode, from, pointInTime,
-                       dataCommand, accept});
+                       dataCommand, accept, reportFormat});
 
     if (!parser.parse(app.arguments()))
         return usage(parser.errorText());
@@ -189,6 +213,7 @@ int main(int argc, char *argv[])
     o.from = parser.value(from);
     o.pointInTime = parser.value(pointInTime);
     o.dataCommand = parser.value(dataCommand);
+    o.format = parser.value(reportFormat);
     for (const QString &list : parser.values(accept))
         for (const QString &id : list.split(u',', Qt::SkipEmptyParts))
             o.accept.append(id.trimmed());
@@ -221,7 +246,9 @@ int main(int argc, char *argv[])
         return restore(o);
     if (command == "continue"_L1 || command == "resume"_L1 || command == "abort"_L1)
         return resumeRun(o, command);
-    const QStringList later{u"report"_s, u"sandbox"_s};
+    if (command == "report"_L1)
+        return report(o);
+    const QStringList later{u"sandbox"_s};
     if (later.contains(command))
         return usage(u"\"%1\" is not available in this version yet"_s.arg(command));
     return usage(u"unknown command \"%1\""_s.arg(command));

@@ -1,0 +1,362 @@
+#include "RestoreReport.h"
+
+#include "restore/Journal.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::report {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RestoreReport", text);
+}
+
+QDateTime timeOf(const QJsonObject &e)
+{
+    return QDateTime::fromString(e.value("t"_L1).toString(), Qt::ISODateWithMs);
+}
+
+QString iso(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QString hms(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(u"HH:mm:ss.zzz"_s) : u"—"_s;
+}
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+} // namespace
+
+Result<RestoreReport> RestoreReport::fromJournal(const QString &path)
+{
+    auto events = restore::Journal::read(path);
+    if (!events)
+        return events.error();
+    if (events->isEmpty() || events->constFirst().value("event"_L1) != "run-started"_L1)
+        return Error{tr("%1 is not the journal of a run.").arg(path), {}, 0};
+    RestoreReport r;
+    r.runId = QFileInfo(path).completeBaseName();
+    r.outcome = u"unfinished"_s;
+    QHash<QString, qsizetype> index;
+    auto component = [&](const QString &name) -> ComponentTimeline & {
+        if (!index.contains(name)) {
+            index.insert(name, r.components.size());
+            r.components.append({name, -1, -1, {}, {}, {}, {}});
+        }
+        return r.components[index.value(name)];
+    };
+    for (const QJsonObject &e : *events) {
+        const QString name = e.value("event"_L1).toString();
+        const QDateTime t = timeOf(e);
+        if (name == "run-started"_L1) {
+            r.began = t;
+            r.operatorName = e.value("operator"_L1).toString();
+            r.host = e.value("host"_L1).toString();
+            r.appVersion = e.value("appVersion"_L1).toString();
+            r.context = e.value("context"_L1).toString();
+            r.ns = e.value("namespace"_L1).toString();
+            r.target = e.value("target"_L1).toString();
+            r.mode = e.value("mode"_L1).toString();
+            r.profile = e.value("profile"_L1).toString();
+            r.plan = e.value("plan"_L1).toObject();
+            for (const QJsonValue &c : r.plan.value("components"_L1).toArray())
+                if (c.toObject().value("present"_L1).toBool())
+                    component(c.toObject().value("name"_L1).toString()).hpa = c.toObject().value("hpa"_L1).toObject().value("name"_L1).toString();
+        } else if (name == "caution-acknowledged"_L1) {
+            r.cautions.append({e.value("id"_L1).toString(), e.value("by"_L1).toString(), e.value("text"_L1).toString(), t, e.value("numbers"_L1).toObject()});
+        } else if (name == "component-recorded"_L1) {
+            component(e.value("name"_L1).toString()).before = e.value("replicas"_L1).toInt();
+        } else if (name == "scaled"_L1) {
+            ComponentTimeline &c = component(e.value("name"_L1).toString());
+            if (e.value("to"_L1).toInt() == 0 && !e.value("rollback"_L1).toBool()) {
+                c.stopped = t;
+            } else {
+                c.started = t;
+                c.after = e.value("to"_L1).toInt();
+            }
+        } else if (name == "rolled-out"_L1) {
+            component(e.value("name"_L1).toString()).rolledOut = t;
+        } else if (name == "data-started"_L1) {
+            r.dataStarted = t;
+        } else if (name == "data-finished"_L1) {
+            r.dataFinished = t;
+            r.dataState = e.value("state"_L1).toString();
+            r.dataDetails = e.value("details"_L1).toObject();
+            if (e.contains("confirmedBy"_L1))
+                r.dataDetails["confirmedBy"_L1] = e.value("confirmedBy"_L1);
+            if (e.contains("exitCode"_L1))
+                r.dataDetails["exitCode"_L1] = e.value("exitCode"_L1);
+        } else if (name == "check"_L1) {
+            QJsonObject c = e;
+            c.remove("event"_L1);
+            r.checks.append(c);
+        } else if (name == "step-failed"_L1 || name == "preflight-failed"_L1 || name == "rollback-failed"_L1) {
+            r.errors.append(e.value("message"_L1).toString());
+        } else if (name == "rollback-started"_L1) {
+            r.errors.append(tr("Rolled back: %1").arg(e.value("reason"_L1).toString()));
+        } else if (name == "warning"_L1) {
+            r.errors.append(e.value("message"_L1).toString());
+        } else if (name == "run-finished"_L1) {
+            r.ended = t;
+            r.outcome = e.value("outcome"_L1).toString();
+            r.outcomeMessage = e.value("reason"_L1).toString(e.value("message"_L1).toString());
+            r.downtimeSeconds = e.value("downtimeSeconds"_L1).toDouble(-1);
+        }
+    }
+    if (r.dataState.isEmpty())
+        r.dataState = r.dataStarted.isValid() ? u"started"_s : u"not started"_s;
+    // Downtime from the timeline when the run did not measure it (a rollback, a resumed run).
+    if (r.downtimeSeconds < 0) {
+        QDateTime first, last;
+        for (const ComponentTimeline &c : std::as_const(r.components)) {
+            if (c.stopped.isValid() && (!first.isValid() || c.stopped < first))
+                first = c.stopped;
+            const QDateTime up = c.rolledOut.isValid() ? c.rolledOut : c.started;
+            if (up.isValid() && (!last.isValid() || up > last))
+                last = up;
+        }
+        if (first.isValid() && last.isValid() && last > first)
+            r.downtimeSeconds = static_cast<double>(first.msecsTo(last)) / 1000.0;
+    }
+    return r;
+}
+
+QJsonObject RestoreReport::toJson() const
+{
+    QJsonArray cs;
+    for (const Acknowledgement &a : cautions)
+        cs.append(QJsonObject{{"id"_L1, a.id}, {"acknowledgedBy"_L1, a.by}, {"acknowledgedAt"_L1, iso(a.at)}, {"text"_L1, a.text}, {"numbers"_L1, a.numbers}});
+    QJsonArray comps;
+    for (const ComponentTimeline &c : components)
+        comps.append(QJsonObject{{"name"_L1, c.name}, {"replicasBefore"_L1, c.before}, {"replicasAfter"_L1, c.after}, {"hpa"_L1, c.hpa},
+                                 {"stoppedAt"_L1, iso(c.stopped)}, {"startedAt"_L1, iso(c.started)}, {"availableAt"_L1, iso(c.rolledOut)}});
+    return {{"schema"_L1, "eic-restore/report"_L1},
+            {"schemaVersion"_L1, 1},
+            {"runId"_L1, runId},
+            {"operator"_L1, operatorName},
+            {"host"_L1, host},
+            {"appVersion"_L1, appVersion},
+            {"cell"_L1, QJsonObject{{"context"_L1, context}, {"namespace"_L1, ns}, {"profile"_L1, profile}}},
+            {"target"_L1, target},
+            {"mode"_L1, mode},
+            {"began"_L1, iso(began)},
+            {"ended"_L1, iso(ended)},
+            {"outcome"_L1, outcome},
+            {"outcomeMessage"_L1, outcomeMessage},
+            {"downtimeSeconds"_L1, downtimeSeconds},
+            {"plan"_L1, plan},
+            {"cautions"_L1, cs},
+            {"components"_L1, comps},
+            {"dataStep"_L1, QJsonObject{{"state"_L1, dataState}, {"started"_L1, iso(dataStarted)}, {"finished"_L1, iso(dataFinished)}, {"details"_L1, dataDetails}}},
+            {"checks"_L1, checks},
+            {"errors"_L1, QJsonArray::fromStringList(errors)}};
+}
+
+QImage RestoreReport::timeline(int width, qreal dpr) const
+{
+    const int rowH = 26;
+    const int labelW = 260;
+    const int top = 30;
+    const int height = top + rowH * static_cast<int>(std::max<qsizetype>(1, components.size())) + 40;
+    QImage img(QSize(width, height) * dpr, QImage::Format_ARGB32_Premultiplied);
+    img.setDevicePixelRatio(dpr);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    QFont f = p.font();
+    f.setPixelSize(12);
+    p.setFont(f);
+    QDateTime t0 = began, t1 = ended.isValid() ? ended : began;
+    for (const ComponentTimeline &c : components)
+        for (const QDateTime &t : {c.stopped, c.started, c.rolledOut})
+            if (t.isValid()) {
+                if (!t0.isValid() || t < t0)
+                    t0 = t;
+                if (t > t1)
+                    t1 = t;
+            }
+    const double span = std::max<double>(1.0, static_cast<double>(t0.msecsTo(t1)));
+    const int x0 = labelW;
+    const int w = width - labelW - 20;
+    auto xOf = [&](const QDateTime &t) { return x0 + static_cast<int>(w * static_cast<double>(t0.msecsTo(t)) / span); };
+    // The data step as a band behind the bars.
+    if (dataStarted.isValid()) {
+        const int a = xOf(dataStarted);
+        const int b = dataFinished.isValid() ? xOf(dataFinished) : x0 + w;
+        p.fillRect(QRect(a, top - 6, std::max(2, b - a), rowH * static_cast<int>(components.size()) + 6), QColor(255, 214, 102, 140));
+        p.setPen(QColor(120, 90, 0));
+        p.drawText(QPoint(a + 3, top - 10), tr("data step (%1)").arg(dataState));
+    }
+    int y = top;
+    for (const ComponentTimeline &c : components) {
+        p.setPen(Qt::black);
+        p.drawText(QRect(6, y, labelW - 12, rowH), Qt::AlignVCenter | Qt::AlignLeft, u"%1  %2→%3"_s.arg(c.name).arg(c.before).arg(c.after));
+        if (c.stopped.isValid()) {
+            const QDateTime up = c.rolledOut.isValid() ? c.rolledOut : (c.started.isValid() ? c.started : t1);
+            const int a = xOf(c.stopped);
+            const int s = c.started.isValid() ? xOf(c.started) : xOf(up);
+            const int b = xOf(up);
+            p.fillRect(QRect(a, y + 5, std::max(2, s - a), rowH - 10), QColor(200, 60, 60));   // stopped
+            p.fillRect(QRect(s, y + 5, std::max(2, b - s), rowH - 10), QColor(70, 130, 200));  // starting
+        }
+        y += rowH;
+    }
+    // Axis with the seconds since the first event.
+    p.setPen(Qt::darkGray);
+    p.drawLine(x0, y + 4, x0 + w, y + 4);
+    for (int i = 0; i <= 4; ++i) {
+        const int x = x0 + w * i / 4;
+        p.drawLine(x, y + 1, x, y + 7);
+        p.drawText(QRect(x - 40, y + 8, 80, 16), Qt::AlignCenter, u"%1 s"_s.arg(span / 1000.0 * i / 4, 0, 'f', 1));
+    }
+    p.setPen(Qt::black);
+    p.fillRect(QRect(x0, height - 14, 12, 10), QColor(200, 60, 60));
+    p.drawText(QPoint(x0 + 16, height - 5), tr("stopped"));
+    p.fillRect(QRect(x0 + 90, height - 14, 12, 10), QColor(70, 130, 200));
+    p.drawText(QPoint(x0 + 106, height - 5), tr("starting until available"));
+    return img;
+}
+
+QString RestoreReport::toHtml(const QString &timelineSrc) const
+{
+    QString h;
+    h += u"<html><head><meta charset=\"utf-8\"><title>"_s + esc(tr("Restore report %1").arg(runId)) + u"</title>"_s;
+    h += u"<style>body{font-family:'DejaVu Sans',sans-serif;font-size:10pt} table{border-collapse:collapse;margin:4px 0 10px 0} "
+         "td,th{border:1px solid #999;padding:3px 6px;text-align:left} th{background:#eee} .ok{color:#1a7f37} .skip{color:#666} .bad{color:#b42318;font-weight:bold} h2{margin-top:14px}</style></head><body>"_s;
+    const bool good = outcome == "complete"_L1;
+    h += u"<h1>"_s + esc(tr("Restore of the %1 — %2").arg(target == "database"_L1 ? tr("database") : tr("data store"), outcome)) + u"</h1>"_s;
+    QString summary = outcomeMessage;
+    if (summary.isEmpty())
+        summary = good ? tr("Restored and verified; every component is back at its recorded count.")
+                       : outcome == "unfinished"_L1 ? tr("The run has not finished: resume or abort it (eicctl resume / eicctl abort).") : outcome;
+    h += u"<p class=\"%1\">%2</p>"_s.arg(good ? u"ok"_s : u"bad"_s, esc(summary));
+    h += u"<table>"_s;
+    auto row = [&h](const QString &k, const QString &v) { h += u"<tr><th>%1</th><td>%2</td></tr>"_s.arg(esc(k), esc(v)); };
+    row(tr("Run"), runId);
+    row(tr("Cell"), tr("namespace %1, context %2%3").arg(ns, context, profile.isEmpty() ? QString() : tr(", profile %1").arg(profile)));
+    row(tr("Operator"), tr("%1 on %2").arg(operatorName, host));
+    row(tr("Application"), tr("eic-restore %1").arg(appVersion));
+    row(tr("Target and mode"), u"%1, %2"_s.arg(target, mode));
+    row(tr("Began / ended (UTC)"), u"%1 / %2"_s.arg(iso(began), ended.isValid() ? iso(ended) : tr("not finished")));
+    row(tr("Total downtime"), downtimeSeconds >= 0 ? tr("%1 s").arg(downtimeSeconds, 0, 'f', 1) : tr("unknown"));
+    h += u"</table>"_s;
+
+    h += u"<h2>"_s + esc(tr("Cautions acknowledged")) + u"</h2><table><tr><th>"_s + esc(tr("Caution")) + u"</th><th>"_s + esc(tr("Acknowledged by, at (UTC)")) + u"</th><th>"_s + esc(tr("What it means, with its numbers")) + u"</th></tr>"_s;
+    for (const Acknowledgement &a : cautions)
+        h += u"<tr><td>%1</td><td>%2, %3</td><td>%4</td></tr>"_s.arg(esc(a.id), esc(a.by), esc(iso(a.at)), esc(a.text));
+    h += u"</table>"_s;
+
+    h += u"<h2>"_s + esc(tr("Timeline")) + u"</h2>"_s;
+    if (!timelineSrc.isEmpty())
+        h += u"<img src=\"%1\" width=\"640\">"_s.arg(timelineSrc);
+    h += u"<h2>"_s + esc(tr("Components")) + u"</h2><table><tr><th>"_s + esc(tr("Component")) + u"</th><th>"_s + esc(tr("Replicas before")) + u"</th><th>"_s +
+         esc(tr("Replicas after")) + u"</th><th>"_s + esc(tr("Stopped")) + u"</th><th>"_s + esc(tr("Started")) + u"</th><th>"_s + esc(tr("Available")) + u"</th></tr>"_s;
+    for (const ComponentTimeline &c : components)
+        h += u"<tr><td>%1%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>"_s.arg(esc(c.name), c.hpa.isEmpty() ? QString() : esc(tr(" (HPA)")))
+                 .arg(c.before).arg(c.after).arg(hms(c.stopped), hms(c.started), hms(c.rolledOut));
+    h += u"</table>"_s;
+
+    h += u"<h2>"_s + esc(tr("Data step")) + u"</h2><p>"_s + esc(tr("%1: %2, from %3 to %4 (UTC).").arg(mode, dataState, hms(dataStarted), hms(dataFinished))) + u"</p>"_s;
+    if (!dataDetails.isEmpty())
+        h += u"<pre>"_s + esc(QString::fromUtf8(QJsonDocument(dataDetails).toJson(QJsonDocument::Indented))) + u"</pre>"_s;
+
+    h += u"<h2>"_s + esc(tr("Checks")) + u"</h2><table><tr><th>"_s + esc(tr("Check")) + u"</th><th>"_s + esc(tr("Result")) + u"</th><th>"_s + esc(tr("Detail")) + u"</th></tr>"_s;
+    for (const QJsonValue &v : checks) {
+        const QJsonObject c = v.toObject();
+        const bool ok = c.value("ok"_L1).toBool();
+        const bool skipped = c.contains("skipped"_L1);
+        const QString detail = c.value("message"_L1).toString().isEmpty() ? c.value("skipped"_L1).toString() : c.value("message"_L1).toString();
+        h += u"<tr><td>%1%2</td><td class=\"%3\">%4</td><td>%5</td></tr>"_s.arg(esc(c.value("check"_L1).toString()),
+                                                                                c.contains("name"_L1) ? u" "_s + esc(c.value("name"_L1).toString()) : QString(),
+                                                                                skipped ? u"skip"_s : ok ? u"ok"_s : u"bad"_s,
+                                                                                skipped ? esc(tr("not checked")) : ok ? esc(tr("passed")) : esc(tr("FAILED")), esc(detail));
+    }
+    h += u"</table>"_s;
+    if (!errors.isEmpty()) {
+        h += u"<h2>"_s + esc(tr("Errors")) + u"</h2><ul>"_s;
+        for (const QString &e : errors)
+            h += u"<li>"_s + esc(e) + u"</li>"_s;
+        h += u"</ul>"_s;
+    }
+    h += u"<h2>"_s + esc(tr("Plan")) + u"</h2><ol>"_s;
+    for (const QJsonValue &s : plan.value("steps"_L1).toArray())
+        h += u"<li>"_s + esc(s.toObject().value("text"_L1).toString()) + u"</li>"_s;
+    h += u"</ol></body></html>"_s;
+    return h;
+}
+
+Result<QString> exportReport(const RestoreReport &report, const QString &format, const QString &path)
+{
+    QByteArray bytes;
+    if (format == "json"_L1) {
+        bytes = QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+    } else if (format == "html"_L1) {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        report.timeline(960, 1.0).save(&buffer, "PNG");
+        bytes = report.toHtml(u"data:image/png;base64,"_s + QString::fromLatin1(png.toBase64())).toUtf8();
+    } else if (format == "pdf"_L1) {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter pdf(&buffer);
+        pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 20), QPageLayout::Millimeter));
+        pdf.setResolution(300);
+        pdf.setTitle(QCoreApplication::translate("RestoreReport", "Restore report %1").arg(report.runId));
+        pdf.setCreator(u"eic-restore %1"_s.arg(report.appVersion));
+        QTextDocument doc;
+        doc.addResource(QTextDocument::ImageResource, QUrl(u"eic:timeline"_s), report.timeline(960, 2.0));
+        doc.setHtml(report.toHtml(u"eic:timeline"_s));
+        const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
+        const qreal footer = pdf.resolution() * 0.3; // ~7.5 mm for the page number
+        // Lay out at 96 dpi and scale to the printer's resolution.
+        const qreal scale = pdf.resolution() / 96.0;
+        doc.setPageSize(QSizeF(page.width() / scale, (page.height() - footer) / scale));
+        QPainter painter(&pdf);
+        const int pages = doc.pageCount();
+        for (int i = 0; i < pages; ++i) {
+            if (i > 0)
+                pdf.newPage();
+            painter.save();
+            painter.scale(scale, scale);
+            const QRectF clip(0, i * doc.pageSize().height(), doc.pageSize().width(), doc.pageSize().height());
+            painter.translate(0, -clip.top());
+            doc.drawContents(&painter, clip);
+            painter.restore();
+            QFont f = painter.font();
+            f.setPointSizeF(8);
+            painter.setFont(f);
+            painter.drawText(QRectF(0, page.height() - footer, page.width(), footer), Qt::AlignRight | Qt::AlignBottom,
+                             QCoreApplication::translate("RestoreReport", "Restore report %1 — page %2 of %3").arg(report.runId).arg(i + 1).arg(pages));
+        }
+        painter.end();
+    } else {
+        return Error{QCoreApplication::translate("RestoreReport", "Unknown report format \"%1\": json, html or pdf.").arg(format), {}, 2};
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error{QCoreApplication::translate("RestoreReport", "Cannot write the report %1: %2.").arg(path, file.errorString()), {}, 0};
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace eic::report

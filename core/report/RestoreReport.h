@@ -1,0 +1,70 @@
+#pragma once
+
+#include "Error.h"
+
+#include <QDateTime>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace eic::report {
+
+// One component's part in a run, from the journal's events.
+struct ComponentTimeline {
+    QString name;
+    int before = -1;      // the recorded count
+    int after = -1;       // the count it was scaled back to (rollback included)
+    QString hpa;
+    QDateTime stopped;    // scaled to 0
+    QDateTime started;    // scaled back
+    QDateTime rolledOut;  // available again
+};
+
+// A restore report, rendered from the run's journal alone (docs/report-schema.md): who, where,
+// what, the plan, each caution with who acknowledged it when, a timeline per component, the
+// data step, the checks, the errors, the outcome and the total downtime. No secret is ever in
+// a journal, so none can be in a report.
+struct RestoreReport {
+    QString runId;
+    QString operatorName;
+    QString host;
+    QString appVersion;
+    QString context;
+    QString ns;
+    QString target;
+    QString mode;
+    QString profile;
+    QJsonObject plan;
+    QDateTime began;
+    QDateTime ended;
+    QString outcome; // complete, rolled-back, preflight-failed, or "unfinished"
+    QString outcomeMessage;
+    double downtimeSeconds = -1;
+    struct Acknowledgement {
+        QString id, by, text;
+        QDateTime at;
+        QJsonObject numbers;
+    };
+    QList<Acknowledgement> cautions;
+    QList<ComponentTimeline> components;
+    QDateTime dataStarted;
+    QDateTime dataFinished;
+    QString dataState;
+    QJsonObject dataDetails;
+    QJsonArray checks; // {check, name?, ok, message?, skipped?}
+    QStringList errors;
+
+    static Result<RestoreReport> fromJournal(const QString &path);
+    QJsonObject toJson() const;
+    QString toHtml(const QString &timelineSrc) const;
+    // A bar per component (stopped -> available again) with the data step between.
+    QImage timeline(int width, qreal devicePixelRatio = 1.0) const;
+};
+
+// Writes the report as json, html (timeline embedded) or pdf (A4, page numbers); returns the
+// SHA-256 of the file written.
+Result<QString> exportReport(const RestoreReport &report, const QString &format, const QString &path);
+
+} // namespace eic::report
