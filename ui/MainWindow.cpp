@@ -9,6 +9,7 @@
 #include "profiles/ConnectionTester.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
+#include "restore/RestoreWizard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,6 +23,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -160,6 +162,11 @@ void MainWindow::buildUi()
     cellMenu->addAction(copy);
     cellMenu->addSeparator();
     cellMenu->addAction(quit);
+
+    QMenu *restoreMenu = menuBar()->addMenu(tr("&Restore"));
+    auto *restoreAction = restoreMenu->addAction(tr("&Restore the database or data store…"));
+    restoreAction->setShortcut(QKeySequence(tr("Ctrl+R")));
+    connect(restoreAction, &QAction::triggered, this, [this] { openRestoreWizard(); });
 
     QMenu *profileMenu = menuBar()->addMenu(tr("&Profiles"));
     auto addAction = [this, profileMenu](const QString &text, const QKeySequence &keys, auto slot) {
@@ -494,6 +501,47 @@ void MainWindow::updateMessageService()
             names.append(u"%1 (%2)"_s.arg(b.name, b.ns).toHtmlEscaped());
         m_builtin->setText(tr("<b>Built-in (non-production) stores</b>: %1 — backup and restore not supported.").arg(names.join(u", "_s)));
     }
+}
+
+RestoreWizard *MainWindow::openRestoreWizard()
+{
+    if (!m_session) {
+        MessageBox::warning(this, tr("Restore"), tr("Connect to a cell first (choose a context or a profile)."));
+        return nullptr;
+    }
+    WizardContext c;
+    c.client = m_session->client.get();
+    c.ns = m_session->client->context().ns;
+    c.context = m_session->client->context().context;
+    c.operatorName = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    auto *wizard = new RestoreWizard(c, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    const profiles::Profile *p = m_profiles && !m_profileId.isEmpty() ? m_profiles->find(m_profileId) : nullptr;
+    if (!p || !m_secrets) {
+        wizard->show();
+        return wizard;
+    }
+    // The profile's stores, their passwords read from the keychain first.
+    const profiles::Profile profile = *p;
+    QPointer<RestoreWizard> guard(wizard);
+    m_secrets->read(profiles::secretKey(profile.id, profiles::SecretKind::DatabasePassword), this, [this, guard, profile](const Result<QString> &dbPassword) {
+        m_secrets->read(profiles::secretKey(profile.id, profiles::SecretKind::DatastorePassword), this, [guard, profile, dbPassword](const Result<QString> &dsPassword) {
+            if (!guard)
+                return;
+            WizardContext updated = guard->context();
+            updated.profile = profile.name;
+            updated.backupFolder = profile.backupFolder;
+            if (!profile.database.host.isEmpty() || !profile.database.service.isEmpty())
+                updated.store.database = profiles::ConnectionTester::databaseOptions(profile, dbPassword ? *dbPassword : QString());
+            if (!profile.datastore.hosts.isEmpty())
+                if (auto ds = profiles::ConnectionTester::datastoreOptions(profile, dsPassword ? *dsPassword : QString()))
+                    updated.store.datastore = *ds;
+            guard->setContext(updated);
+            guard->show();
+        });
+    });
+    return wizard;
 }
 
 void MainWindow::copySelectedRows()

@@ -54,6 +54,8 @@ public:
     ComponentFilterModel *filterModel() const { return m_filter; }
     QString connectionText() const;
     void copySelectedRows();
+    // The restore wizard on the current cell (and the current profile's stores), window-modal.
+    class RestoreWizard *openRestoreWizard();
 
 Q_SIGNALS:
     void sessionChanged();

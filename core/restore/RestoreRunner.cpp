@@ -825,7 +825,7 @@ void RestoreRunner::dataStep(Then done)
             m_finished = true;
             RunOutcome o{NeedsResume, tr("The components are stopped. Restore the %1 now with your provider's tooling, then run: eicctl continue (or eicctl abort to start them again without a restore).")
                                           .arg(database ? tr("database") : tr("data store")),
-                          m_journal ? m_journal->runId() : QString(), m_journal ? m_journal->path() : QString(), -1};
+                          m_journal ? m_journal->runId() : QString(), m_journal ? m_journal->path() : QString(), -1, {}};
             Q_EMIT finished(o);
             return;
         }
@@ -1023,7 +1023,7 @@ void RestoreRunner::rollback(const QString &reason)
             m_finished = true;
             Q_EMIT finished(RunOutcome{NeedsResume, tr("%1 The rollback could not finish: %2 Run eicctl abort again when the cluster answers; the recorded counts are in the journal and on the deployments.")
                                                          .arg(reason, scaled.error().message),
-                                       m_journal ? m_journal->runId() : QString(), m_journal ? m_journal->path() : QString(), -1});
+                                       m_journal ? m_journal->runId() : QString(), m_journal ? m_journal->path() : QString(), -1, {}});
             return;
         }
         startWatches();
@@ -1063,12 +1063,11 @@ void RestoreRunner::finish(int exitCode, const QString &message, const QString &
         return;
     m_finished = true;
     m_leaseTimer.stop();
-    Q_UNUSED(outcome);
     if (m_deployments)
         m_deployments->stop();
     if (m_pods)
         m_pods->stop();
-    Q_EMIT finished(RunOutcome{exitCode, message, m_journal ? m_journal->runId() : QString(), m_journal ? m_journal->path() : QString(), m_downtime});
+    Q_EMIT finished(RunOutcome{exitCode, message, m_journal ? m_journal->runId() : QString(), m_journal ? m_journal->path() : QString(), m_downtime, outcome});
 }
 
 // ---------------------------------------------------------------------------------- resume
@@ -1133,7 +1132,7 @@ void RestoreRunner::resume(const QString &journalPath, const RunRequest &request
                 m_finished = true;
                 Q_EMIT awaitingData(m_plan.dataInstructions);
                 Q_EMIT finished(RunOutcome{NeedsResume, tr("The run waits for the data step: restore the store, then eicctl continue (or eicctl abort)."),
-                                           m_journal->runId(), m_journal->path(), -1});
+                                           m_journal->runId(), m_journal->path(), -1, {}});
                 return;
             }
             if (!m_downClock.isValid())

@@ -53,6 +53,7 @@ struct RunOutcome {
     QString runId;
     QString journal;
     double downtimeSeconds = -1;
+    QString outcome; // complete, rolled-back, preflight-failed; empty: nothing ran, or the run waits
 };
 
 // Executes a plan step by step (pre-flight, record, stop, quiesce, data, start, verify,

@@ -1,0 +1,209 @@
+// The restore wizard offscreen against an in-process eic-sim: a full database restore in
+// external mode clicked through page by page (the components really stop and come back at
+// their counts; the report exports), a cancel on the data page that rolls back, and the
+// data store greyed out in a cell with a built-in Redis. A screenshot of every page lands in
+// test-output/ (wizard-<n>-<page>.png).
+
+#include "MessageBox.h"
+#include "SimCell.h"
+#include "SimHost.h"
+#include "kube/KubeClient.h"
+#include "kube/KubeConfig.h"
+#include "restore/RestoreWizard.h"
+#include "restore/WizardPages.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using eic::ui::RestoreWizard;
+
+class TestRestoreWizard : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void databaseRestoreClickedThrough();
+    void cancelOnTheDataPageRollsBack();
+    void builtinDatastoreIsGreyedOut();
+
+private:
+    static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
+    bool startSim(eic::sim::Scenario scenario);
+    int replicas(const QString &name) const
+    {
+        return m_sim->cell().stateSnapshot().value(u"edge-icell/"_s + name).toObject().value("replicas"_L1).toInt(-1);
+    }
+    eic::ui::WizardContext context()
+    {
+        eic::ui::WizardContext c;
+        c.client = m_client.get();
+        c.ns = u"edge-icell"_s;
+        c.context = u"eic-sim"_s;
+        c.operatorName = u"night-admin"_s;
+        return c;
+    }
+    void choose(RestoreWizard &w, const QString &radioText)
+    {
+        for (auto *b : w.page(RestoreWizard::TargetPage)->findChildren<QRadioButton *>())
+            if (b->text().startsWith(radioText))
+                b->setChecked(true);
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<eic::sim::SimHost> m_sim;
+    std::unique_ptr<eic::kube::KubeClient> m_client;
+};
+
+bool TestRestoreWizard::startSim(eic::sim::Scenario scenario)
+{
+    scenario.timing.podStartMs = 150;
+    scenario.timing.podTerminateMs = 200;
+    m_sim = std::make_unique<eic::sim::SimHost>();
+    eic::sim::SimOptions options;
+    options.kubeconfigOut = m_dir->filePath(u"kubeconfig"_s);
+    options.scenario = scenario;
+    QString error;
+    if (!m_sim->start(options, &error))
+        return false;
+    auto config = eic::kube::KubeConfig::load({options.kubeconfigOut});
+    if (!config)
+        return false;
+    auto ctx = config->resolve();
+    if (!ctx)
+        return false;
+    m_client = std::make_unique<eic::kube::KubeClient>(*ctx);
+    return true;
+}
+
+void TestRestoreWizard::init()
+{
+    m_client.reset();
+    m_sim.reset();
+    m_dir = std::make_unique<QTemporaryDir>();
+    qputenv("EIC_RESTORE_RUNS_DIR", m_dir->filePath(u"runs"_s).toUtf8());
+}
+
+void TestRestoreWizard::databaseRestoreClickedThrough()
+{
+    QVERIFY(startSim(eic::sim::Scenario::defaultCell()));
+    RestoreWizard wizard(context());
+    QStringList pages;
+    connect(&wizard, &QWizard::currentIdChanged, this, [&](int id) {
+        // Each page as it opens; pages the admin reads are shot again once settled (below).
+        const QStringList names{u"target"_s, u"preflight"_s, u"plan"_s, u"cautions"_s, u"stop"_s, u"data"_s, u"start"_s, u"finish"_s};
+        if (!pages.contains(names.value(id))) {
+            pages.append(names.value(id));
+            wizard.grab().save(shot(u"wizard-%1-%2.png"_s.arg(id + 1).arg(names.value(id))));
+        }
+    });
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.surveyed, 10000);
+    QVERIFY(!wizard.currentPage()->isComplete()); // nothing chosen yet
+    choose(wizard, u"The PostgreSQL database"_s);
+    QVERIFY(wizard.currentPage()->isComplete());
+    QVERIFY(wizard.grab().save(shot(u"wizard-1-target.png"_s)));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::PreflightPage));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 10000);
+    QVERIFY(wizard.grab().save(shot(u"wizard-2-preflight.png"_s)));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::PlanPage));
+    QCOMPARE(wizard.plan.present().size(), 7);
+    QVERIFY(wizard.grab().save(shot(u"wizard-3-plan.png"_s)));
+    wizard.next();
+    auto *cautions = qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage());
+    QVERIFY(cautions);
+    QVERIFY(!cautions->isComplete()); // unacknowledged: the restore cannot start
+    QCOMPARE(replicas(u"edc"_s), 2);  // and nothing changed so far
+    cautions->acknowledgeAll();
+    QVERIFY(wizard.grab().save(shot(u"wizard-4-cautions.png"_s)));
+    QVERIFY(cautions->isComplete());
+    wizard.next(); // "Start the restore"
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::StopPage));
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RestoreWizard::DataPage), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.awaitingData(), 10000);
+    QCOMPARE(replicas(u"edc"_s), 0);
+    QCOMPARE(replicas(u"destination-db-management"_s), 0);
+    auto *data = qobject_cast<eic::ui::DataWizardPage *>(wizard.currentPage());
+    QVERIFY(data && data->restoredButton()->isVisible() && data->restoredButton()->isEnabled());
+    QVERIFY(wizard.grab().save(shot(u"wizard-6-data.png"_s)));
+    data->restoredButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RestoreWizard::FinishPage), 20000);
+    QCOMPARE(wizard.outcome().outcome, u"complete"_s);
+    QCOMPARE(replicas(u"edc"_s), 2);
+    QCOMPARE(replicas(u"worker"_s), 2);
+    auto *finish = qobject_cast<eic::ui::FinishWizardPage *>(wizard.currentPage());
+    const QString pdf = m_dir->filePath(u"report.pdf"_s);
+    const QString sha = finish->exportReport(u"pdf"_s, pdf);
+    QFile f(pdf);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(sha, QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
+    QVERIFY(wizard.grab().save(shot(u"wizard-8-finish.png"_s)));
+    QCOMPARE(pages.size(), 8); // every page was shown, the start page included
+}
+
+void TestRestoreWizard::cancelOnTheDataPageRollsBack()
+{
+    QVERIFY(startSim(eic::sim::Scenario::defaultCell()));
+    RestoreWizard wizard(context());
+    wizard.show();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.surveyed, 10000);
+    choose(wizard, u"The Redis/Valkey data store"_s);
+    wizard.next();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 10000);
+    wizard.next();
+    wizard.next();
+    qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage())->acknowledgeAll();
+    wizard.next();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.awaitingData(), 15000);
+    QCOMPARE(replicas(u"policyengine"_s), 0);
+    // Cancel asks once; "No" keeps going, "Yes" rolls back.
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::No);
+    wizard.reject();
+    QVERIFY(wizard.isVisible());
+    QCOMPARE(replicas(u"policyengine"_s), 0);
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    wizard.reject();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RestoreWizard::FinishPage), 20000);
+    QCOMPARE(wizard.outcome().outcome, u"rolled-back"_s);
+    QCOMPARE(replicas(u"policyengine"_s), 2);
+    QVERIFY(eic::ui::MessageBox::history().last().contains(u"recorded counts"_s));
+    QTest::qWait(50);
+    wizard.grab().save(shot(u"wizard-cancelled.png"_s));
+}
+
+void TestRestoreWizard::builtinDatastoreIsGreyedOut()
+{
+    QString error;
+    auto scenario = eic::sim::Scenario::fromJson(QJsonObject{{"builtinServices"_L1, QJsonArray{u"redis"_s}}}, &error);
+    QVERIFY2(scenario, qPrintable(error));
+    QVERIFY(startSim(*scenario));
+    RestoreWizard wizard(context());
+    wizard.show();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.surveyed, 10000);
+    QRadioButton *datastore = nullptr;
+    QRadioButton *database = nullptr;
+    for (auto *b : wizard.currentPage()->findChildren<QRadioButton *>()) {
+        if (b->text().startsWith(u"The Redis"_s))
+            datastore = b;
+        if (b->text().startsWith(u"The PostgreSQL"_s))
+            database = b;
+    }
+    QVERIFY(datastore && database);
+    QVERIFY(!datastore->isEnabled());
+    QVERIFY(datastore->toolTip().contains(u"aren't supported for built-in services"_s));
+    QVERIFY(database->isEnabled());
+    QTest::qWait(50);
+    wizard.grab().save(shot(u"wizard-builtin.png"_s));
+}
+
+QTEST_MAIN(TestRestoreWizard)
+#include "tst_restorewizard.moc"

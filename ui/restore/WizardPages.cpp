@@ -1,0 +1,625 @@
+#include "WizardPages.h"
+
+#include "RestoreWizard.h"
+#include "kube/KubeClient.h"
+#include "report/RestoreReport.h"
+#include "restore/CellSurvey.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDir>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::ui {
+
+namespace {
+
+QLabel *wrapped(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setWordWrap(true);
+    return l;
+}
+
+QListWidgetItem *checkItem(bool ok, const QString &text)
+{
+    auto *item = new QListWidgetItem((ok ? u"✔  "_s : u"✘  "_s) + text);
+    item->setForeground(ok ? QColor(26, 127, 55) : QColor(180, 35, 24));
+    return item;
+}
+
+QString checkTitle(const QString &check)
+{
+    if (check == "permissions"_L1)
+        return QObject::tr("Permissions (get/list/watch, scale, annotate, the lock)");
+    if (check == "dry-run scale"_L1)
+        return QObject::tr("A server-side dry run of every scale to 0");
+    if (check == "lock"_L1)
+        return QObject::tr("No other restore of this cell in progress (lock free)");
+    if (check == "store reachable"_L1)
+        return QObject::tr("The store reachable, with the rights the restore needs");
+    if (check == "archive verified"_L1)
+        return QObject::tr("The backup archive verified completely");
+    return check;
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------------ 1. target
+
+TargetWizardPage::TargetWizardPage(RestoreWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("What do you restore?"));
+    setSubTitle(tr("Choose the store of cell %1. Nothing changes until you have read and acknowledged the cautions.").arg(wizard->context().ns));
+    auto *layout = new QVBoxLayout(this);
+    m_database = new QRadioButton(tr("The PostgreSQL database — stops edc, edge-api, mdc, worker and, in current cells, auditlog-agent, destination-configuration, destination-db-management"), this);
+    m_datastore = new QRadioButton(tr("The Redis/Valkey data store — stops policyengine"), this);
+    m_messageService = new QRadioButton(tr("The message service"), this);
+    m_messageService->setEnabled(false);
+    m_messageService->setToolTip(tr("Protected by replication (high availability), not by backup: there is no restore of it."));
+    for (QRadioButton *b : {m_database, m_datastore, m_messageService}) {
+        layout->addWidget(b);
+        connect(b, &QRadioButton::toggled, this, &QWizardPage::completeChanged);
+    }
+    layout->addWidget(wrapped(tr("The message service is protected by replication (high availability), not by backup: there is no restore of it."), this));
+    m_status = wrapped({}, this);
+    layout->addWidget(m_status);
+    layout->addStretch();
+}
+
+void TargetWizardPage::initializePage()
+{
+    if (m_wizard->surveyed)
+        return;
+    m_status->setText(tr("Reading the cell…"));
+    restore::surveyCell(m_wizard->context().client, m_wizard->input, {}, this, [this](const Result<restore::PlanInput> &r) {
+        if (!r) {
+            m_status->setText(tr("The cell cannot be read: %1").arg(r.error().message));
+            return;
+        }
+        m_wizard->input = *r;
+        m_wizard->surveyed = true;
+        const QStringList builtins = r->builtinStores;
+        const bool builtinPg = builtins.contains(u"postgres"_s) || builtins.contains(u"postgresql"_s);
+        const bool builtinRedis = builtins.contains(u"redis"_s) || builtins.contains(u"valkey"_s);
+        const QString reason = tr("Built-in (non-production) service: backup and restore aren't supported for built-in services.");
+        m_database->setEnabled(!builtinPg);
+        m_datastore->setEnabled(!builtinRedis);
+        if (builtinPg)
+            m_database->setToolTip(reason);
+        if (builtinRedis)
+            m_datastore->setToolTip(reason);
+        m_status->setText(builtinPg || builtinRedis ? reason + tr(" (%1)").arg(builtins.join(u", "_s))
+                                                    : tr("The cell has %1 deployments.").arg(r->deployments.size()));
+        Q_EMIT completeChanged();
+    });
+}
+
+bool TargetWizardPage::isComplete() const
+{
+    return m_wizard->surveyed && ((m_database->isChecked() && m_database->isEnabled()) || (m_datastore->isChecked() && m_datastore->isEnabled()));
+}
+
+bool TargetWizardPage::validatePage()
+{
+    m_wizard->input.target = m_database->isChecked() ? cell::RestoreTarget::Database : cell::RestoreTarget::Datastore;
+    m_wizard->replan();
+    return true;
+}
+
+// ------------------------------------------------------------------------------ 2. pre-flight
+
+PreflightWizardPage::PreflightWizardPage(RestoreWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("Pre-flight"));
+    setSubTitle(tr("Checks that change nothing: if one fails, it says what to fix."));
+    auto *layout = new QVBoxLayout(this);
+    m_checks = new QListWidget(this);
+    layout->addWidget(m_checks);
+    m_summary = wrapped({}, this);
+    layout->addWidget(m_summary);
+}
+
+void PreflightWizardPage::initializePage()
+{
+    m_passed = false;
+    m_checks->clear();
+    const auto present = m_wizard->plan.present();
+    QStringList names;
+    for (const auto &c : present)
+        names.append(c.name);
+    m_checks->addItem(checkItem(!present.isEmpty(), tr("Components found: %1%2").arg(names.join(u", "_s),
+                                                                                    m_wizard->plan.skipped.isEmpty() ? QString() : tr(" (skipped, not in this cell: %1)").arg(m_wizard->plan.skipped.join(u", "_s)))));
+    m_summary->setText(tr("Checking…"));
+    auto *runner = new restore::RestoreRunner(m_wizard->context().client, this);
+    connect(runner, &restore::RestoreRunner::event, this, [this](const QJsonObject &e) {
+        if (e.value("event"_L1) != "check"_L1)
+            return;
+        const QString skipped = e.value("skipped"_L1).toString();
+        const QString message = e.value("message"_L1).toString();
+        m_checks->addItem(checkItem(e.value("ok"_L1).toBool(), checkTitle(e.value("check"_L1).toString()) +
+                                                                    (message.isEmpty() ? (skipped.isEmpty() ? QString() : u" — "_s + skipped) : u" — "_s + message)));
+    });
+    connect(runner, &restore::RestoreRunner::finished, this, [this, runner](const restore::RunOutcome &o) {
+        runner->deleteLater();
+        m_passed = o.exitCode == restore::RestoreRunner::Done;
+        m_summary->setText(m_passed ? tr("Pre-flight passed; nothing was changed. Next: the plan.") : o.message);
+        Q_EMIT completeChanged();
+    });
+    restore::RunRequest request;
+    request.plan = m_wizard->plan;
+    request.store = m_wizard->context().store;
+    request.operatorName = m_wizard->context().operatorName;
+    runner->dryRun(request);
+}
+
+bool PreflightWizardPage::isComplete() const
+{
+    return m_passed;
+}
+
+// ------------------------------------------------------------------------------ 3. plan
+
+PlanWizardPage::PlanWizardPage(RestoreWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("The plan"));
+    setSubTitle(tr("These components stop, the data comes back the way you choose, and they start again at the counts they have now."));
+    auto *layout = new QVBoxLayout(this);
+    m_components = new QTableWidget(0, 3, this);
+    m_components->setHorizontalHeaderLabels({tr("Component"), tr("Replicas now (restored after)"), tr("Autoscaler")});
+    m_components->horizontalHeader()->setStretchLastSection(true);
+    m_components->verticalHeader()->hide();
+    m_components->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_components);
+    m_skipped = wrapped({}, this);
+    layout->addWidget(m_skipped);
+    auto *modes = new QGroupBox(tr("How the data comes back"), this);
+    auto *ml = new QVBoxLayout(modes);
+    m_modes = new QButtonGroup(this);
+    const QStringList labels{tr("External: I restore with my provider's tooling, then confirm here"), tr("Archive: a backup taken by eic-restore"),
+                             tr("New instance: the managed service restored into a new instance (nothing is stopped)")};
+    for (int i = 0; i < 3; ++i) {
+        auto *b = new QRadioButton(labels.at(i), modes);
+        m_modes->addButton(b, i);
+        ml->addWidget(b);
+    }
+    m_modes->button(0)->setChecked(true);
+    m_archives = new QComboBox(modes);
+    ml->addWidget(m_archives);
+    auto *pit = new QHBoxLayout;
+    m_usePointInTime = new QCheckBox(tr("Point in time (external database restore):"), modes);
+    m_pointInTime = new QDateTimeEdit(QDateTime::currentDateTimeUtc().addSecs(-3600), modes);
+    m_pointInTime->setTimeSpec(Qt::UTC);
+    m_pointInTime->setDisplayFormat(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s);
+    pit->addWidget(m_usePointInTime);
+    pit->addWidget(m_pointInTime);
+    ml->addLayout(pit);
+    m_modeHelp = wrapped({}, modes);
+    ml->addWidget(m_modeHelp);
+    layout->addWidget(modes);
+    connect(m_modes, &QButtonGroup::idClicked, this, [this](int) { refresh(); });
+    connect(m_archives, &QComboBox::currentIndexChanged, this, [this](int) { refresh(); });
+    connect(m_usePointInTime, &QCheckBox::toggled, this, [this](bool) { refresh(); });
+    connect(m_pointInTime, &QDateTimeEdit::dateTimeChanged, this, [this](const QDateTime &) { refresh(); });
+}
+
+void PlanWizardPage::initializePage()
+{
+    m_archives->clear();
+    const QString folder = m_wizard->context().backupFolder;
+    const bool database = m_wizard->input.target == cell::RestoreTarget::Database;
+    if (!folder.isEmpty()) {
+        QDir dir(folder);
+        const auto entries = database ? dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time)
+                                      : dir.entryInfoList({u"*.eicrdb"_s}, QDir::Files, QDir::Time);
+        for (const QFileInfo &fi : entries) {
+            const double days = static_cast<double>(fi.lastModified().secsTo(QDateTime::currentDateTime())) / 86400.0;
+            m_archives->addItem(tr("%1 — %2 days old, %3 MB").arg(fi.fileName()).arg(days, 0, 'f', 1).arg(static_cast<double>(fi.size()) / 1e6, 0, 'f', 1),
+                                fi.absoluteFilePath());
+        }
+    }
+    m_usePointInTime->setVisible(database);
+    m_pointInTime->setVisible(database);
+    refresh();
+}
+
+void PlanWizardPage::chooseMode(int mode)
+{
+    m_modes->button(mode)->setChecked(true);
+    refresh();
+}
+
+void PlanWizardPage::setArchive(const QString &path)
+{
+    const int i = m_archives->findData(path);
+    if (i >= 0)
+        m_archives->setCurrentIndex(i);
+    else {
+        m_archives->addItem(QFileInfo(path).fileName(), path);
+        m_archives->setCurrentIndex(m_archives->count() - 1);
+    }
+    refresh();
+}
+
+void PlanWizardPage::refresh()
+{
+    auto &in = m_wizard->input;
+    const int mode = m_modes->checkedId();
+    in.mode = mode == 1 ? restore::DataMode::Archive : mode == 2 ? restore::DataMode::NewInstance : restore::DataMode::External;
+    in.archive = mode == 1 ? m_archives->currentData().toString() : QString();
+    in.pointInTime = mode == 0 && m_usePointInTime->isChecked() ? m_pointInTime->dateTime() : QDateTime();
+    m_archives->setEnabled(mode == 1);
+    m_pointInTime->setEnabled(mode == 0 && m_usePointInTime->isChecked());
+    m_wizard->replan();
+    const auto &plan = m_wizard->plan;
+    const auto present = plan.present();
+    m_components->setRowCount(static_cast<int>(present.size()));
+    for (int r = 0; r < present.size(); ++r) {
+        const auto &c = present.at(r);
+        m_components->setItem(r, 0, new QTableWidgetItem(c.name));
+        m_components->setItem(r, 1, new QTableWidgetItem(QString::number(c.replicas)));
+        m_components->setItem(r, 2, new QTableWidgetItem(c.hpa.isEmpty() ? QString() : tr("HPA %1–%2: pauses at 0, resumes after").arg(c.hpaMin).arg(c.hpaMax)));
+    }
+    m_components->resizeColumnsToContents();
+    m_skipped->setText(plan.skipped.isEmpty() ? QString() : tr("Skipped (this cell has no such deployment): %1").arg(plan.skipped.join(u", "_s)));
+    m_modeHelp->setText(plan.dataInstructions.join(u"\n"_s) + (mode == 1 && m_archives->count() == 0 ? tr("No backup found in the profile's backup folder.") : QString()));
+    Q_EMIT completeChanged();
+}
+
+bool PlanWizardPage::isComplete() const
+{
+    return m_modes->checkedId() != 1 || !m_archives->currentData().toString().isEmpty();
+}
+
+bool PlanWizardPage::validatePage()
+{
+    refresh();
+    return m_wizard->plan.refusal.isEmpty();
+}
+
+// ------------------------------------------------------------------------------ 4. cautions
+
+CautionsWizardPage::CautionsWizardPage(RestoreWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("Cautions"));
+    setSubTitle(tr("Read each one. The ones that destroy or interrupt ask you to type the namespace. After this page, the restore starts."));
+    auto *outer = new QVBoxLayout(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    auto *inner = new QWidget(scroll);
+    m_panels = new QVBoxLayout(inner);
+    scroll->setWidget(inner);
+    outer->addWidget(scroll);
+    setCommitPage(true);
+    setButtonText(QWizard::CommitButton, tr("Start the restore"));
+}
+
+void CautionsWizardPage::initializePage()
+{
+    while (QLayoutItem *item = m_panels->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_list.clear();
+    const QString ns = m_wizard->plan.ns;
+    for (const restore::Caution &c : std::as_const(m_wizard->plan.cautions)) {
+        auto *box = new QGroupBox(c.title + u"  [%1]"_s.arg(c.id));
+        auto *l = new QVBoxLayout(box);
+        l->addWidget(wrapped(c.text, box));
+        auto *check = new QCheckBox(c.required() ? tr("I understand and accept this") : tr("End such sessions if they remain (optional)"), box);
+        l->addWidget(check);
+        QLineEdit *typed = nullptr;
+        if (c.destructive) {
+            typed = new QLineEdit(box);
+            typed->setPlaceholderText(tr("type %1 to confirm").arg(ns));
+            l->addWidget(typed);
+            connect(typed, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
+        }
+        connect(check, &QCheckBox::toggled, this, &QWizardPage::completeChanged);
+        m_panels->addWidget(box);
+        m_list.append({c.id, c.required(), check, typed});
+    }
+    m_panels->addStretch();
+}
+
+bool CautionsWizardPage::isComplete() const
+{
+    const QString ns = m_wizard->plan.ns;
+    for (const Panel &p : m_list)
+        if (p.required && (!p.box->isChecked() || (p.typed && p.typed->text().trimmed() != ns)))
+            return false;
+    return true;
+}
+
+void CautionsWizardPage::acknowledgeAll()
+{
+    for (const Panel &p : m_list) {
+        p.box->setChecked(true);
+        if (p.typed)
+            p.typed->setText(m_wizard->plan.ns);
+    }
+}
+
+bool CautionsWizardPage::validatePage()
+{
+    m_wizard->accepted.clear();
+    for (const Panel &p : m_list)
+        if (p.box->isChecked())
+            m_wizard->accepted.append(p.id);
+    return isComplete();
+}
+
+// ------------------------------------------------------------------------------ 5./7. progress
+
+ProgressWizardPage::ProgressWizardPage(RestoreWizard *wizard, bool stopping)
+    : m_wizard(wizard)
+    , m_stopping(stopping)
+{
+    setTitle(stopping ? tr("Stopping the components") : tr("Starting the components"));
+    setSubTitle(stopping ? tr("All at once; the next step waits until no pod of them is left and no session of theirs remains.")
+                         : tr("Each goes back to its recorded count; done when every rollout is complete by kubectl's rules."));
+    auto *layout = new QVBoxLayout(this);
+    m_table = new QTableWidget(0, 3, this);
+    m_table->setHorizontalHeaderLabels({tr("Component"), stopping ? tr("Recorded count") : tr("Scaled back to"), tr("State")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_table);
+    m_state = wrapped({}, this);
+    layout->addWidget(m_state);
+    connect(wizard, &RestoreWizard::runEvent, this, &ProgressWizardPage::onEvent);
+    connect(wizard, &RestoreWizard::runFinished, this, [this] {
+        m_done = true;
+        m_state->setText(m_wizard->outcome().message);
+        Q_EMIT completeChanged();
+        QTimer::singleShot(0, m_wizard, [this] {
+            if (m_wizard->currentPage() == this)
+                m_wizard->next();
+        });
+    });
+}
+
+void ProgressWizardPage::initializePage()
+{
+    m_table->setRowCount(0);
+    for (const auto &c : m_wizard->plan.present()) {
+        const int r = m_table->rowCount();
+        m_table->insertRow(r);
+        m_table->setItem(r, 0, new QTableWidgetItem(c.name));
+        m_table->setItem(r, 1, new QTableWidgetItem(QString::number(c.replicas)));
+        m_table->setItem(r, 2, new QTableWidgetItem(m_stopping ? tr("running") : tr("stopped")));
+    }
+    m_table->resizeColumnsToContents();
+    m_done = false;
+    if (m_stopping)
+        m_wizard->startRun();
+    for (const QJsonObject &e : m_wizard->events())
+        onEvent(e);
+}
+
+void ProgressWizardPage::onEvent(const QJsonObject &e)
+{
+    const QString name = e.value("event"_L1).toString();
+    const QString step = e.value("step"_L1).toString();
+    auto setState = [this](const QString &component, const QString &state, int count = -1) {
+        for (int r = 0; r < m_table->rowCount(); ++r)
+            if (m_table->item(r, 0)->text() == component) {
+                m_table->item(r, 2)->setText(state);
+                if (count >= 0)
+                    m_table->item(r, 1)->setText(QString::number(count));
+            }
+    };
+    if (m_stopping) {
+        if (name == "component-recorded"_L1)
+            setState(e.value("name"_L1).toString(), tr("recorded"), e.value("replicas"_L1).toInt());
+        else if (name == "scaled"_L1 && e.value("to"_L1).toInt() == 0)
+            setState(e.value("name"_L1).toString(), tr("scaled to 0, pods terminating"));
+        else if (name == "pods-gone"_L1) {
+            for (int r = 0; r < m_table->rowCount(); ++r)
+                m_table->item(r, 2)->setText(tr("stopped, no pod left"));
+            m_state->setText(tr("No pod left; checking that no session of theirs remains…"));
+        } else if (name == "sessions-gone"_L1)
+            m_state->setText(tr("No session of them remains in the store."));
+        else if (name == "step-finished"_L1 && step == "quiesce"_L1) {
+            m_done = true;
+            Q_EMIT completeChanged();
+            QTimer::singleShot(0, m_wizard, [w = m_wizard] {
+                if (w->currentId() == RestoreWizard::StopPage)
+                    w->next();
+            });
+        }
+    } else {
+        if (name == "scaled"_L1 && e.value("to"_L1).toInt() > 0)
+            setState(e.value("name"_L1).toString(), tr("starting"), e.value("to"_L1).toInt());
+        else if (name == "rolled-out"_L1)
+            setState(e.value("name"_L1).toString(), tr("available (rolled out)"));
+        else if (name == "step-finished"_L1 && step == "start"_L1)
+            m_state->setText(tr("Every component is available again; verifying…"));
+    }
+    if (name == "rollback-started"_L1)
+        m_state->setText(tr("Rolling back: %1").arg(e.value("reason"_L1).toString()));
+}
+
+bool ProgressWizardPage::isComplete() const
+{
+    return m_done;
+}
+
+int ProgressWizardPage::nextId() const
+{
+    if (m_wizard->runEnded())
+        return RestoreWizard::FinishPage;
+    return m_stopping ? RestoreWizard::DataPage : RestoreWizard::FinishPage;
+}
+
+// ------------------------------------------------------------------------------ 6. data
+
+DataWizardPage::DataWizardPage(RestoreWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("The data step"));
+    auto *layout = new QVBoxLayout(this);
+    m_instructions = wrapped({}, this);
+    layout->addWidget(m_instructions);
+    m_restored = new QPushButton(this);
+    layout->addWidget(m_restored, 0, Qt::AlignLeft);
+    m_progress = new QProgressBar(this);
+    layout->addWidget(m_progress);
+    m_rate = new QLabel(this);
+    layout->addWidget(m_rate);
+    m_log = new QListWidget(this);
+    layout->addWidget(m_log);
+    connect(m_restored, &QPushButton::clicked, this, [this] {
+        m_restored->setEnabled(false);
+        m_log->addItem(tr("Confirmed: the store was restored. Checking that it accepts writes, then starting the components…"));
+        m_wizard->confirmData();
+    });
+    connect(wizard, &RestoreWizard::runEvent, this, &DataWizardPage::onEvent);
+    connect(wizard, &RestoreWizard::dataAwaited, this, [this](const QStringList &instructions) {
+        m_instructions->setText(u"• "_s + instructions.join(u"\n• "_s));
+        m_restored->setEnabled(true);
+    });
+    connect(wizard, &RestoreWizard::runFinished, this, [this] {
+        m_done = true;
+        Q_EMIT completeChanged();
+        QTimer::singleShot(0, m_wizard, [w = m_wizard] {
+            if (w->currentId() == RestoreWizard::DataPage)
+                w->next();
+        });
+    });
+}
+
+void DataWizardPage::initializePage()
+{
+    const bool database = m_wizard->plan.target == cell::RestoreTarget::Database;
+    const auto mode = m_wizard->plan.mode;
+    setSubTitle(mode == restore::DataMode::External ? tr("The components are stopped. Restore the %1 now; then confirm below.").arg(database ? tr("database") : tr("data store"))
+                : mode == restore::DataMode::Archive ? tr("Restoring the archive %1.").arg(QFileInfo(m_wizard->plan.archive).fileName())
+                                                     : tr("Checking the new instance."));
+    m_restored->setText(database ? tr("I have restored the database") : tr("I have restored the data store"));
+    m_restored->setVisible(mode == restore::DataMode::External && m_wizard->plan.dataCommand.isEmpty());
+    m_restored->setEnabled(m_wizard->awaitingData());
+    m_progress->setVisible(mode == restore::DataMode::Archive);
+    m_rate->setVisible(mode == restore::DataMode::Archive);
+    if (m_wizard->awaitingData())
+        m_instructions->setText(u"• "_s + m_wizard->plan.dataInstructions.join(u"\n• "_s));
+}
+
+void DataWizardPage::onEvent(const QJsonObject &e)
+{
+    const QString name = e.value("event"_L1).toString();
+    if (name == "data-progress"_L1) {
+        m_progress->setMaximum(static_cast<int>(std::min<qint64>(e.value("keysTotal"_L1).toInteger(), INT_MAX)));
+        m_progress->setValue(static_cast<int>(std::min<qint64>(e.value("keys"_L1).toInteger(), INT_MAX)));
+        const double eta = e.value("etaSeconds"_L1).toDouble(-1);
+        m_rate->setText(tr("%1 keys/s%2").arg(e.value("keysPerSecond"_L1).toDouble(), 0, 'f', 0).arg(eta >= 0 ? tr(", about %1 s left").arg(eta, 0, 'f', 0) : QString()));
+    } else if (name == "data-started"_L1 || name == "data-finished"_L1 || name == "check"_L1 || name == "rollback-started"_L1) {
+        QString text = name == "data-started"_L1    ? tr("Data step started (%1).").arg(e.value("mode"_L1).toString())
+                       : name == "data-finished"_L1 ? tr("Data step: %1.").arg(e.value("state"_L1).toString())
+                       : name == "check"_L1         ? tr("Check %1: %2").arg(e.value("check"_L1).toString(), e.value("ok"_L1).toBool() ? tr("passed") : tr("FAILED"))
+                                                    : tr("Rolling back: %1").arg(e.value("reason"_L1).toString());
+        m_log->addItem(text);
+    } else if ((name == "step-finished"_L1 && e.value("step"_L1) == "data"_L1) || (name == "step-started"_L1 && e.value("step"_L1) == "start"_L1)) {
+        m_done = true;
+        Q_EMIT completeChanged();
+        QTimer::singleShot(0, m_wizard, [w = m_wizard] {
+            if (w->currentId() == RestoreWizard::DataPage)
+                w->next();
+        });
+    }
+}
+
+bool DataWizardPage::isComplete() const
+{
+    return m_done;
+}
+
+int DataWizardPage::nextId() const
+{
+    return m_wizard->runEnded() ? RestoreWizard::FinishPage : RestoreWizard::StartPage;
+}
+
+// ------------------------------------------------------------------------------ 8. finish
+
+FinishWizardPage::FinishWizardPage(RestoreWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("Result"));
+    auto *layout = new QVBoxLayout(this);
+    m_outcome = wrapped({}, this);
+    QFont f = m_outcome->font();
+    f.setBold(true);
+    m_outcome->setFont(f);
+    layout->addWidget(m_outcome);
+    m_checks = new QListWidget(this);
+    layout->addWidget(m_checks, 1);
+    auto *buttons = new QHBoxLayout;
+    for (const QString &format : {u"pdf"_s, u"html"_s, u"json"_s}) {
+        auto *b = new QPushButton(tr("Export report (%1)").arg(format.toUpper()), this);
+        connect(b, &QPushButton::clicked, this, [this, format] {
+            const QString path = QDir::home().filePath(u"eic-restore-report-%1.%2"_s.arg(QFileInfo(m_wizard->journal()).completeBaseName(), format));
+            exportReport(format, path);
+        });
+        buttons->addWidget(b);
+    }
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    m_exported = wrapped({}, this);
+    m_exported->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_exported->setMinimumHeight(m_exported->fontMetrics().lineSpacing() * 3);
+    layout->addWidget(m_exported);
+}
+
+void FinishWizardPage::initializePage()
+{
+    const auto &o = m_wizard->outcome();
+    const bool ok = o.outcome == "complete"_L1;
+    const bool rolledBack = o.outcome == "rolled-back"_L1 && o.exitCode == restore::RestoreRunner::Done; // an abort the admin asked for
+    m_outcome->setText((ok ? u"✔ "_s : rolledBack ? u"↺ "_s : u"✘ "_s) + o.message);
+    m_outcome->setStyleSheet(ok ? u"color:#1a7f37"_s : rolledBack ? u"color:#8a5a00"_s : u"color:#b42318"_s);
+    setSubTitle(o.downtimeSeconds >= 0 ? tr("Total downtime: %1 s. The report below is what you hand to the change board.").arg(o.downtimeSeconds, 0, 'f', 1)
+                                       : tr("The report below is what you hand to the change board."));
+    m_checks->clear();
+    for (const QJsonObject &e : m_wizard->events())
+        if (e.value("event"_L1) == "check"_L1 && !e.contains("skipped"_L1))
+            m_checks->addItem(checkItem(e.value("ok"_L1).toBool(), checkTitle(e.value("check"_L1).toString()) + (e.contains("name"_L1) ? u" "_s + e.value("name"_L1).toString() : QString())));
+}
+
+QString FinishWizardPage::exportReport(const QString &format, const QString &path)
+{
+    auto r = report::RestoreReport::fromJournal(m_wizard->journal());
+    if (!r) {
+        m_exported->setText(r.error().message);
+        return {};
+    }
+    auto sha = report::exportReport(*r, format, path);
+    if (!sha) {
+        m_exported->setText(sha.error().message);
+        return {};
+    }
+    m_exported->setText(tr("Report written: %1\nSHA-256: %2").arg(path, *sha));
+    return *sha;
+}
+
+} // namespace eic::ui
