@@ -9,6 +9,8 @@
 #include "profiles/ConnectionTester.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
+#include "restore/Journal.h"
+#include "restore/RestoreRunner.h"
 #include "restore/RestoreWizard.h"
 
 #include <QAction>
@@ -24,6 +26,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
+#include <QFile>
+#include <QPlainTextEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -510,11 +514,15 @@ RestoreWizard *MainWindow::openRestoreWizard()
         return nullptr;
     }
     WizardContext c;
-    c.client = m_session->client.get();
+    c.client = nullptr; // set below: a client of the wizard's own
     c.ns = m_session->client->context().ns;
     c.context = m_session->client->context().context;
     c.operatorName = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    // Its own client: the dashboard's watches occupy the shared one's connections.
+    auto *client = new kube::KubeClient(m_session->client->context());
+    c.client = client;
     auto *wizard = new RestoreWizard(c, this);
+    client->setParent(wizard);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
     const profiles::Profile *p = m_profiles && !m_profileId.isEmpty() ? m_profiles->find(m_profileId) : nullptr;
@@ -542,6 +550,56 @@ RestoreWizard *MainWindow::openRestoreWizard()
         });
     });
     return wizard;
+}
+
+bool MainWindow::checkUnfinishedRun()
+{
+    const QStringList open = restore::Journal::unfinished();
+    if (open.isEmpty())
+        return false;
+    const QString path = open.first();
+    auto state = restore::JournalState::load(path);
+    if (!state)
+        return false;
+    QStringList counts;
+    for (auto it = state->recorded.cbegin(); it != state->recorded.cend(); ++it)
+        counts.append(u"%1=%2"_s.arg(it.key()).arg(it.value()));
+    counts.sort();
+    const QString text = tr("A restore of the %1 of cell %2, started by %3, did not finish (run %4; data step: %5).\n\n"
+                            "Recorded counts: %6.\n\nResume finishes it after re-reading the cell; Roll back returns every component to its recorded count.")
+                             .arg(state->plan.target == cell::RestoreTarget::Database ? tr("database") : tr("data store"), state->plan.ns, state->operatorName,
+                                  state->runId, state->dataState, counts.isEmpty() ? tr("none yet") : counts.join(u", "_s));
+    const auto answer = MessageBox::choose(this, tr("Unfinished restore"), text,
+                                           {{QMessageBox::Yes, tr("Resume")}, {QMessageBox::Discard, tr("Roll back")}, {QMessageBox::Open, tr("View the log")},
+                                            {QMessageBox::Cancel, tr("Later")}});
+    if (answer == QMessageBox::Open) {
+        QFile f(path);
+        const QString log = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : f.errorString();
+        auto *viewer = new QPlainTextEdit(log);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        viewer->setReadOnly(true);
+        viewer->setWindowTitle(tr("Journal of run %1").arg(state->runId));
+        viewer->resize(900, 500);
+        viewer->show();
+        return true;
+    }
+    if (answer != QMessageBox::Yes && answer != QMessageBox::Discard)
+        return true;
+    if (!m_session) {
+        MessageBox::warning(this, tr("Unfinished restore"), tr("Connect to the cell %1 first, then choose again (Restore menu).").arg(state->plan.ns));
+        return true;
+    }
+    auto *runner = new restore::RestoreRunner(m_session->client.get(), this);
+    connect(runner, &restore::RestoreRunner::finished, this, [this, runner](const restore::RunOutcome &o) {
+        runner->deleteLater();
+        statusBar()->showMessage(o.message, 15000);
+        MessageBox::information(this, tr("Unfinished restore"), o.message);
+    });
+    restore::RunRequest request;
+    request.operatorName = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    statusBar()->showMessage(answer == QMessageBox::Yes ? tr("Resuming run %1…").arg(state->runId) : tr("Rolling back run %1…").arg(state->runId));
+    runner->resume(path, request, answer == QMessageBox::Discard, false);
+    return true;
 }
 
 void MainWindow::copySelectedRows()

@@ -56,6 +56,9 @@ public:
     void copySelectedRows();
     // The restore wizard on the current cell (and the current profile's stores), window-modal.
     class RestoreWizard *openRestoreWizard();
+    // At start-up: an unfinished run in the journal is offered for resume, roll back, or a look
+    // at its log. Returns whether one was found.
+    bool checkUnfinishedRun();
 
 Q_SIGNALS:
     void sessionChanged();

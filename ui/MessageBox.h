@@ -12,6 +12,10 @@ class MessageBox {
 public:
     static QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
                                                 QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton);
+    // A question whose buttons carry their own words (e.g. Resume / Roll back / View the log);
+    // the answer is the standard button the chosen text stands for.
+    static QMessageBox::StandardButton choose(QWidget *parent, const QString &title, const QString &text,
+                                              const QList<QPair<QMessageBox::StandardButton, QString>> &buttons);
     static void warning(QWidget *parent, const QString &title, const QString &text);
     static void information(QWidget *parent, const QString &title, const QString &text);
 

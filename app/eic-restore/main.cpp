@@ -57,6 +57,8 @@ int main(int argc, char *argv[])
     }
     eic::ui::MainWindow window(kubeconfigs, &profiles, &secrets, parser.value(context), parser.value(ns));
     window.show();
+    // At start-up: a run that did not finish (a crash, a closed laptop) is offered at once.
+    QTimer::singleShot(0, &window, [&window] { window.checkUnfinishedRun(); });
     if (parser.isSet(screenshot)) {
         const QString png = parser.value(screenshot);
         auto grab = [&window, png] {

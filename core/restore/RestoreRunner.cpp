@@ -67,7 +67,9 @@ void parallel(const QList<T> &items, std::function<void(const T &, std::function
 
 RestoreRunner::RestoreRunner(kube::KubeClient *client, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    // A connection pool of its own: the dashboard's long-running watches hold most of a shared
+    // client's connections to the API server (six per host), and a scale must never queue behind them.
+    , m_client(new kube::KubeClient(client->context(), this))
 {
     qRegisterMetaType<RunOutcome>();
     m_crashAt = qEnvironmentVariable("EIC_TEST_CRASH_AT");

@@ -4,7 +4,11 @@
 // data store greyed out in a cell with a built-in Redis. A screenshot of every page lands in
 // test-output/ (wizard-<n>-<page>.png).
 
+#include "MainWindow.h"
 #include "MessageBox.h"
+#include "profiles/SecretStore.h"
+#include "restore/CellSurvey.h"
+#include "restore/Journal.h"
 #include "SimCell.h"
 #include "SimHost.h"
 #include "kube/KubeClient.h"
@@ -14,12 +18,15 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTimer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTemporaryDir>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +39,7 @@ private Q_SLOTS:
     void databaseRestoreClickedThrough();
     void cancelOnTheDataPageRollsBack();
     void builtinDatastoreIsGreyedOut();
+    void startupOffersTheUnfinishedRun();
 
 private:
     static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
@@ -203,6 +211,44 @@ void TestRestoreWizard::builtinDatastoreIsGreyedOut()
     QVERIFY(database->isEnabled());
     QTest::qWait(50);
     wizard.grab().save(shot(u"wizard-builtin.png"_s));
+}
+
+// A run left waiting (external mode, the window closed): at start-up the main window names it
+// and, answered "Roll back", puts every component back.
+void TestRestoreWizard::startupOffersTheUnfinishedRun()
+{
+    QVERIFY(startSim(eic::sim::Scenario::defaultCell()));
+    {
+        eic::restore::RestoreRunner runner(m_client.get());
+        QSignalSpy done(&runner, &eic::restore::RestoreRunner::finished);
+        eic::restore::PlanInput in;
+        in.deployments = {};
+        std::optional<eic::Result<eic::restore::PlanInput>> surveyed;
+        eic::restore::surveyCell(m_client.get(), in, {}, this, [&](const eic::Result<eic::restore::PlanInput> &r) { surveyed = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(surveyed.has_value(), 10000);
+        eic::restore::RunRequest request;
+        request.plan = eic::restore::RestorePlanner::plan(surveyed->value());
+        request.accepted = {u"service-interruption"_s, u"autoscaler"_s};
+        request.operatorName = u"night-admin"_s;
+        runner.start(request);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(done.first().first().value<eic::restore::RunOutcome>().exitCode, int(eic::restore::RestoreRunner::NeedsResume));
+    }
+    QCOMPARE(replicas(u"edc"_s), 0);
+    auto config = eic::kube::KubeConfig::load({m_dir->filePath(u"kubeconfig"_s)});
+    QVERIFY(config);
+    eic::profiles::MemorySecretStore secrets;
+    eic::ui::MainWindow window(*config, nullptr, &secrets, {}, {});
+    window.show();
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Discard); // "Roll back"
+    QVERIFY(window.checkUnfinishedRun());
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Ok); // the result, told when the rollback ends
+    const QString asked = eic::ui::MessageBox::history().last();
+    QVERIFY2(asked.contains(u"did not finish"_s) && asked.contains(u"edc=2"_s), qPrintable(asked));
+    QTRY_COMPARE_WITH_TIMEOUT(replicas(u"edc"_s), 2, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(eic::restore::Journal::unfinished().isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(eic::ui::MessageBox::history().last().contains(u"Rolled back: every component is at its recorded count"_s), 20000);
+    QVERIFY(!window.checkUnfinishedRun());
 }
 
 QTEST_MAIN(TestRestoreWizard)
