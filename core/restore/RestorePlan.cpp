@@ -304,8 +304,8 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
         Caution c{u"snapshot-only"_s, tr("Only a snapshot can be restored"), {}, {}, true};
         c.numbers = QJsonObject{{"snapshotAgeSeconds"_L1, in.snapshotAgeSeconds}, {"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
         c.text = in.snapshotAgeSeconds >= 0
-                     ? tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 keys now.").arg(duration(in.snapshotAgeSeconds)).arg(in.datastoreKeys)
-                     : tr("The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %1 keys now.").arg(in.datastoreKeys);
+                     ? tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 key(s) now.").arg(duration(in.snapshotAgeSeconds)).arg(in.datastoreKeys)
+                     : tr("The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %1 key(s) now.").arg(in.datastoreKeys);
         p.cautions.append(c);
     }
     QStringList scaled;
@@ -328,7 +328,7 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
     if (!database && in.mode == DataMode::Archive) {
         Caution c{u"flush-datastore"_s, tr("The data store is emptied first"), {}, {}, true};
         c.numbers = QJsonObject{{"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
-        c.text = tr("FLUSHALL removes all %1 keys of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys);
+        c.text = tr("FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys);
         p.cautions.append(c);
     }
     return p;

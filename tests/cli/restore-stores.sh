@@ -35,8 +35,8 @@ rc SAVE >/dev/null
 rc FLUSHALL >/dev/null
 rc SET written:after "the snapshot" >/dev/null
 plan=$("$EICCTL" plan datastore --mode archive --from "$file" --datastore "$url")
-grep -q '\[snapshot-only\]' <<<"$plan" && grep -q 'holds 1 keys now' <<<"$plan" || fail "snapshot-only caution with its numbers: $plan"
-grep -q '\[flush-datastore\]' <<<"$plan" && grep -q 'removes all 1 keys' <<<"$plan" || fail "flush-datastore caution: $plan"
+grep -q '\[snapshot-only\]' <<<"$plan" && grep -q 'holds 1 key(s) now' <<<"$plan" || fail "snapshot-only caution with its numbers: $plan"
+grep -q '\[flush-datastore\]' <<<"$plan" && grep -q 'removes all 1 key(s)' <<<"$plan" || fail "flush-datastore caution: $plan"
 grep -q 'ok   archive verified' <<<"$plan" || fail "archive not verified in the pre-flight: $plan"
 # A user without RESTORE/FLUSHALL: the pre-flight says so and nothing changes.
 set +e

@@ -9,6 +9,7 @@
 #include "profiles/SecretStore.h"
 #include "restore/CellSurvey.h"
 #include "restore/Journal.h"
+#include "stores/redis/RedisJobs.h"
 #include "SimCell.h"
 #include "SimHost.h"
 #include "kube/KubeClient.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void cancelOnTheDataPageRollsBack();
     void builtinDatastoreIsGreyedOut();
     void startupOffersTheUnfinishedRun();
+    void datastoreArchiveRestoreWithRealRedis();
 
 private:
     static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
@@ -249,6 +251,81 @@ void TestRestoreWizard::startupOffersTheUnfinishedRun()
     QTRY_VERIFY_WITH_TIMEOUT(eic::restore::Journal::unfinished().isEmpty(), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(eic::ui::MessageBox::history().last().contains(u"Rolled back: every component is at its recorded count"_s), 20000);
     QVERIFY(!window.checkUnfinishedRun());
+}
+
+// The sandbox with a real store: a backup of the test Redis taken, the store changed, then the
+// wizard restores the archive (picked from the profile's backup folder) with its cautions
+// (snapshot-only, flush-datastore) and the keys come back.
+void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
+{
+    if (!qEnvironmentVariableIsSet("EIC_TEST_REDIS_PORT")) {
+        if (qEnvironmentVariableIntValue("EIC_REQUIRE_SERVICES") == 1)
+            QFAIL("EIC_TEST_REDIS_PORT unset although EIC_REQUIRE_SERVICES=1");
+        QSKIP("no Redis from scripts/test");
+    }
+    QVERIFY(startSim(eic::sim::Scenario::defaultCell()));
+    eic::stores::RedisOptions redis;
+    redis.host = u"127.0.0.1"_s;
+    redis.port = static_cast<quint16>(qEnvironmentVariableIntValue("EIC_TEST_REDIS_PORT"));
+    redis.password = qEnvironmentVariable("EIC_TEST_REDIS_PASSWORD");
+    auto command = [&redis](const QList<QByteArray> &argv) {
+        eic::stores::RedisConnection c;
+        std::optional<eic::Result<eic::stores::RedisReply>> reply;
+        c.open(redis, [&](const eic::Result<bool> &ok) {
+            if (!ok)
+                reply = eic::Result<eic::stores::RedisReply>(ok.error());
+            else
+                c.command(argv, [&](const eic::Result<eic::stores::RedisReply> &r) { reply = r; });
+        });
+        if (!QTest::qWaitFor([&] { return reply.has_value(); }, 10000))
+            return eic::stores::RedisReply{};
+        return reply && *reply ? reply->value() : eic::stores::RedisReply{};
+    };
+    command({"FLUSHALL"});
+    command({"DEBUG", "POPULATE", "5000", "wizard", "20"});
+    const QString folder = m_dir->filePath(u"backups"_s);
+    {
+        eic::stores::RedisBackup backup;
+        QSignalSpy done(&backup, &eic::stores::RedisBackup::finished);
+        eic::stores::RedisBackup::Options o;
+        o.connection = redis;
+        o.folder = folder;
+        backup.start(o);
+        QVERIFY(done.wait(30000));
+        QVERIFY(done.first().first().value<eic::Result<eic::stores::RedisBackupResult>>());
+    }
+    command({"FLUSHALL"});
+    command({"SET", "after-the-backup", "1"});
+
+    auto c = context();
+    c.store.datastore = redis;
+    c.backupFolder = folder;
+    RestoreWizard wizard(c);
+    wizard.show();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.surveyed, 10000);
+    choose(wizard, u"The Redis/Valkey data store"_s);
+    wizard.next();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 10000);
+    wizard.next();
+    auto *plan = qobject_cast<eic::ui::PlanWizardPage *>(wizard.currentPage());
+    QVERIFY(plan);
+    plan->chooseMode(1); // archive: the newest backup of the folder is offered first
+    QVERIFY(plan->isComplete());
+    QVERIFY(wizard.plan.archive.endsWith(u".eicrdb"_s));
+    QVERIFY(wizard.grab().save(shot(u"wizard-archive-plan.png"_s)));
+    wizard.next();
+    QVERIFY(wizard.plan.cautionIds().contains(u"flush-datastore"_s));
+    QVERIFY(wizard.plan.cautionIds().contains(u"snapshot-only"_s));
+    qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage())->acknowledgeAll();
+    QVERIFY(wizard.grab().save(shot(u"wizard-archive-cautions.png"_s)));
+    wizard.next();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RestoreWizard::FinishPage), 30000);
+    QVERIFY2(wizard.outcome().outcome == "complete"_L1, qPrintable(wizard.outcome().message));
+    QCOMPARE(command({"DBSIZE"}).integer, 5000);
+    QCOMPARE(command({"EXISTS", "after-the-backup"}).integer, 0);
+    QCOMPARE(replicas(u"policyengine"_s), 2);
+    QVERIFY(wizard.grab().save(shot(u"wizard-archive-finish.png"_s)));
+    command({"FLUSHALL"});
 }
 
 QTEST_MAIN(TestRestoreWizard)

@@ -100,7 +100,7 @@ void TestRestorePlan::cautionsFollowTheFacts()
     QVERIFY(snap.cautionIds().contains(u"snapshot-only"_s));
     QVERIFY(snap.cautionIds().contains(u"flush-datastore"_s));
     const Caution so = snap.cautions.at(static_cast<qsizetype>(snap.cautionIds().indexOf(u"snapshot-only"_s)));
-    QVERIFY2(so.text.contains(u"120 min old"_s) && so.text.contains(u"1234 keys"_s), qPrintable(so.text));
+    QVERIFY2(so.text.contains(u"120 min old"_s) && so.text.contains(u"1234 key(s)"_s), qPrintable(so.text));
     ds.aofEnabled = true;
     ds.mode = DataMode::External;
     const RestorePlan aof = RestorePlanner::plan(ds);
