@@ -9,6 +9,7 @@
 #include "profiles/ConnectionTester.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
+#include "BackupsView.h"
 #include "restore/Journal.h"
 #include "restore/RestoreRunner.h"
 #include "restore/RestoreWizard.h"
@@ -89,6 +90,9 @@ void MainWindow::buildUi()
     m_connection = new QLabel(this);
     m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
     top->addWidget(m_connection, 1);
+    m_backupAge = new QLabel(this);
+    m_backupAge->hide();
+    top->addWidget(m_backupAge);
     layout->addLayout(top);
 
     m_tlsWarning = new QLabel(this);
@@ -171,6 +175,11 @@ void MainWindow::buildUi()
     auto *restoreAction = restoreMenu->addAction(tr("&Restore the database or data store…"));
     restoreAction->setShortcut(QKeySequence(tr("Ctrl+R")));
     connect(restoreAction, &QAction::triggered, this, [this] { openRestoreWizard(); });
+    auto *backupsAction = restoreMenu->addAction(tr("&Backups…"));
+    backupsAction->setShortcut(QKeySequence(tr("Ctrl+B")));
+    connect(backupsAction, &QAction::triggered, this, [this] { openBackups(); });
+    auto *reportsAction = restoreMenu->addAction(tr("Re&ports…"));
+    connect(reportsAction, &QAction::triggered, this, [this] { openReports(); });
 
     QMenu *profileMenu = menuBar()->addMenu(tr("&Profiles"));
     auto addAction = [this, profileMenu](const QString &text, const QKeySequence &keys, auto slot) {
@@ -269,6 +278,7 @@ void MainWindow::switchProfile(const QString &profileId)
         if (connectTo(*ctx)) {
             m_profileId = p.id;
             rebuildCellChooser();
+            updateBackupAge();
         }
     };
     if (p.cell.mode != profiles::CellConnection::Mode::Manual) {
@@ -525,31 +535,86 @@ RestoreWizard *MainWindow::openRestoreWizard()
     client->setParent(wizard);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
-    const profiles::Profile *p = m_profiles && !m_profileId.isEmpty() ? m_profiles->find(m_profileId) : nullptr;
-    if (!p || !m_secrets) {
-        wizard->show();
-        return wizard;
-    }
-    // The profile's stores, their passwords read from the keychain first.
-    const profiles::Profile profile = *p;
     QPointer<RestoreWizard> guard(wizard);
-    m_secrets->read(profiles::secretKey(profile.id, profiles::SecretKind::DatabasePassword), this, [this, guard, profile](const Result<QString> &dbPassword) {
-        m_secrets->read(profiles::secretKey(profile.id, profiles::SecretKind::DatastorePassword), this, [guard, profile, dbPassword](const Result<QString> &dsPassword) {
-            if (!guard)
-                return;
-            WizardContext updated = guard->context();
-            updated.profile = profile.name;
-            updated.backupFolder = profile.backupFolder;
-            if (!profile.database.host.isEmpty() || !profile.database.service.isEmpty())
-                updated.store.database = profiles::ConnectionTester::databaseOptions(profile, dbPassword ? *dbPassword : QString());
-            if (!profile.datastore.hosts.isEmpty())
-                if (auto ds = profiles::ConnectionTester::datastoreOptions(profile, dsPassword ? *dsPassword : QString()))
-                    updated.store.datastore = *ds;
-            guard->setContext(updated);
-            guard->show();
-        });
+    profileStores([guard](const profiles::Profile *profile, const restore::StoreAccess &stores) {
+        if (!guard)
+            return;
+        WizardContext updated = guard->context();
+        if (profile) {
+            updated.profile = profile->name;
+            updated.backupFolder = profile->backupFolder;
+        }
+        updated.store = stores;
+        guard->setContext(updated);
+        guard->show();
     });
     return wizard;
+}
+
+void MainWindow::profileStores(std::function<void(const profiles::Profile *, const restore::StoreAccess &)> then)
+{
+    const profiles::Profile *p = m_profiles && !m_profileId.isEmpty() ? m_profiles->find(m_profileId) : nullptr;
+    if (!p || !m_secrets)
+        return then(nullptr, {});
+    // The profile's stores, their passwords read from the keychain first.
+    const profiles::Profile profile = *p;
+    m_secrets->read(profiles::secretKey(profile.id, profiles::SecretKind::DatabasePassword), this, [this, profile, then](const Result<QString> &dbPassword) {
+        m_secrets->read(profiles::secretKey(profile.id, profiles::SecretKind::DatastorePassword), this, [profile, then, dbPassword](const Result<QString> &dsPassword) {
+            restore::StoreAccess stores;
+            if (!profile.database.host.isEmpty() || !profile.database.service.isEmpty())
+                stores.database = profiles::ConnectionTester::databaseOptions(profile, dbPassword ? *dbPassword : QString());
+            if (!profile.datastore.hosts.isEmpty())
+                if (auto ds = profiles::ConnectionTester::datastoreOptions(profile, dsPassword ? *dsPassword : QString()))
+                    stores.datastore = *ds;
+            then(&profile, stores);
+        });
+    });
+}
+
+BackupsView *MainWindow::openBackups()
+{
+    const profiles::Profile *p = m_profiles && !m_profileId.isEmpty() ? m_profiles->find(m_profileId) : nullptr;
+    const QString folder = p ? p->backupFolder : QString();
+    auto *view = new BackupsView(folder, {}, this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<BackupsView> guard(view);
+    profileStores([this, guard, folder](const profiles::Profile *, const restore::StoreAccess &stores) {
+        if (!guard)
+            return;
+        guard->deleteLater();
+        auto *real = new BackupsView(folder, stores, this);
+        real->setAttribute(Qt::WA_DeleteOnClose);
+        connect(real, &BackupsView::backupFinished, this, [this] { updateBackupAge(); });
+        real->show();
+        m_backups = real;
+    });
+    return m_backups ? m_backups.data() : view;
+}
+
+ReportsView *MainWindow::openReports()
+{
+    auto *view = new ReportsView(this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->show();
+    return view;
+}
+
+void MainWindow::updateBackupAge()
+{
+    const profiles::Profile *p = m_profiles && !m_profileId.isEmpty() ? m_profiles->find(m_profileId) : nullptr;
+    if (!p) {
+        m_backupAge->hide();
+        return;
+    }
+    bool warn = false;
+    m_backupAge->setText(lastBackupText(p->backupFolder, stores::BackupEntry::Kind::Database, 1.0, &warn));
+    m_backupAge->setStyleSheet(warn ? u"color:#8a5a00; font-weight:bold"_s : QString());
+    m_backupAge->show();
+}
+
+QString MainWindow::backupAgeText() const
+{
+    return m_backupAge->isVisible() || !m_backupAge->text().isEmpty() ? m_backupAge->text() : QString();
 }
 
 bool MainWindow::checkUnfinishedRun()

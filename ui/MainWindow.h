@@ -4,7 +4,12 @@
 #include "profiles/Profile.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
+
+#include "restore/RestoreRunner.h"
+
+#include <functional>
 
 #include <memory>
 
@@ -59,11 +64,17 @@ public:
     // At start-up: an unfinished run in the journal is offered for resume, roll back, or a look
     // at its log. Returns whether one was found.
     bool checkUnfinishedRun();
+    class BackupsView *openBackups();
+    class ReportsView *openReports();
+    // "Last database backup: N days ago" for the current profile, warning past one day.
+    void updateBackupAge();
+    QString backupAgeText() const;
 
 Q_SIGNALS:
     void sessionChanged();
 
 private:
+    void profileStores(std::function<void(const profiles::Profile *, const restore::StoreAccess &)> then);
     void buildUi();
     void rebuildCellChooser();
     bool connectTo(const kube::ResolvedContext &context);
@@ -81,6 +92,8 @@ private:
     std::unique_ptr<cell::CellSession> m_session;
     QComboBox *m_cells = nullptr;
     QLabel *m_connection = nullptr;
+    QLabel *m_backupAge = nullptr;
+    QPointer<class BackupsView> m_backups;
     QLabel *m_tlsWarning = nullptr;
     QComboBox *m_filterChoice = nullptr;
     QLineEdit *m_search = nullptr;
