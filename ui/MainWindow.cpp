@@ -6,6 +6,7 @@
 #include "MessageBox.h"
 #include "ProfileEditor.h"
 #include "cell/CellSession.h"
+#include "profiles/ConnectionStrings.h"
 #include "profiles/ConnectionTester.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
@@ -536,13 +537,34 @@ RestoreWizard *MainWindow::openRestoreWizard()
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
     QPointer<RestoreWizard> guard(wizard);
-    profileStores([guard](const profiles::Profile *profile, const restore::StoreAccess &stores) {
+    profileStores([this, guard](const profiles::Profile *profile, const restore::StoreAccess &stores) {
         if (!guard)
             return;
         WizardContext updated = guard->context();
         if (profile) {
             updated.profile = profile->name;
             updated.backupFolder = profile->backupFolder;
+            const QString id = profile->id;
+            updated.updateProfile = [this, id](const QString &address) -> Result<bool> {
+                const profiles::Profile *current = m_profiles ? m_profiles->find(id) : nullptr;
+                if (!current)
+                    return Error{tr("The profile is gone."), {}, 0};
+                profiles::Profile changed = *current;
+                if (address.startsWith(u"redis://"_s) || address.startsWith(u"rediss://"_s)) {
+                    auto ds = profiles::parseDatastoreUrl(address);
+                    if (!ds)
+                        return ds.error();
+                    const QString ca = changed.datastore.caFile;
+                    changed.datastore = *ds;
+                    changed.datastore.caFile = ca;
+                } else {
+                    auto db = profiles::parseDatabaseConninfo(address);
+                    if (!db)
+                        return db.error();
+                    changed.database = *db;
+                }
+                return m_profiles->update(changed);
+            };
         }
         updated.store = stores;
         guard->setContext(updated);

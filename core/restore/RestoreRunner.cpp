@@ -275,8 +275,40 @@ void RestoreRunner::startWatches()
     }
 }
 
+// Pods per component (terminating ones included), for the live views: an event that is not
+// journaled, sent when the counts change.
+void RestoreRunner::reportPods()
+{
+    if (!m_pods || !m_deployments || !m_pods->hasSynced() || !m_deployments->hasSynced() || m_recorded.isEmpty())
+        return;
+    QJsonObject counts;
+    for (auto it = m_recorded.cbegin(); it != m_recorded.cend(); ++it) {
+        const QJsonObject sel = m_deployments->items().value(m_ns + u'/' + it.key()).value("spec"_L1).toObject().value("selector"_L1).toObject().value("matchLabels"_L1).toObject();
+        int n = 0;
+        int terminating = 0;
+        for (const QJsonObject &pod : m_pods->items()) {
+            const QJsonObject meta = pod.value("metadata"_L1).toObject();
+            const QJsonObject labels = meta.value("labels"_L1).toObject();
+            bool match = !sel.isEmpty();
+            for (auto l = sel.begin(); l != sel.end() && match; ++l)
+                match = labels.value(l.key()) == l.value();
+            if (!match)
+                continue;
+            ++n;
+            if (meta.contains("deletionTimestamp"_L1))
+                ++terminating;
+        }
+        counts[it.key()] = QJsonObject{{"pods"_L1, n}, {"terminating"_L1, terminating}};
+    }
+    if (counts == m_lastPodCounts)
+        return;
+    m_lastPodCounts = counts;
+    Q_EMIT event(QJsonObject{{"event"_L1, u"pods"_s}, {"t"_L1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}, {"counts"_L1, counts}});
+}
+
 void RestoreRunner::recheckWaiters()
 {
+    reportPods();
     const auto waiters = m_waiters;
     for (const auto &w : waiters) {
         if (!m_waiters.contains(w))

@@ -108,6 +108,7 @@ private:
 
     void startWatches();
     void recheckWaiters();
+    void reportPods();
     void waitFor(const QString &what, int timeoutMs, std::function<std::optional<QString>()> failure,
                  std::function<bool()> condition, Then done);
     bool podsGone() const;
@@ -134,6 +135,7 @@ private:
     std::unique_ptr<Journal> m_journal;
     std::optional<Error> m_journalError;
     QHash<QString, int> m_recorded;
+    QJsonObject m_lastPodCounts;
     mutable QSet<QString> m_podIps; // of the stopped components' pods, as the watch saw them
     QString m_dataState = QStringLiteral("not started");
     QString m_ns;

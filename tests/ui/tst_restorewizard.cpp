@@ -23,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTimer>
+#include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTemporaryDir>
@@ -310,7 +311,7 @@ void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
     auto *plan = qobject_cast<eic::ui::PlanWizardPage *>(wizard.currentPage());
     QVERIFY(plan);
     plan->chooseMode(1); // archive: the newest backup of the folder is offered first
-    QVERIFY(plan->isComplete());
+    QTRY_VERIFY_WITH_TIMEOUT(plan->isComplete(), 10000); // once the archive is verified
     QVERIFY(wizard.plan.archive.endsWith(u".eicrdb"_s));
     QVERIFY(wizard.grab().save(shot(u"wizard-archive-plan.png"_s)));
     wizard.next();
@@ -323,8 +324,48 @@ void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
     QVERIFY2(wizard.outcome().outcome == "complete"_L1, qPrintable(wizard.outcome().message));
     QCOMPARE(command({"DBSIZE"}).integer, 5000);
     QCOMPARE(command({"EXISTS", "after-the-backup"}).integer, 0);
-    QCOMPARE(replicas(u"policyengine"_s), 2);
     QVERIFY(wizard.grab().save(shot(u"wizard-archive-finish.png"_s)));
+
+    // New instance: the address tested on the plan page, the profile updated, nothing stopped.
+    QString updatedTo;
+    auto nc = context();
+    nc.store.datastore = redis;
+    nc.updateProfile = [&updatedTo](const QString &address) -> eic::Result<bool> {
+        updatedTo = address;
+        return true;
+    };
+    RestoreWizard second(nc);
+    second.show();
+    QTRY_VERIFY_WITH_TIMEOUT(second.surveyed, 10000);
+    choose(second, u"The Redis/Valkey data store"_s);
+    second.next();
+    QTRY_VERIFY_WITH_TIMEOUT(second.currentPage()->isComplete(), 10000);
+    second.next();
+    auto *plan2 = qobject_cast<eic::ui::PlanWizardPage *>(second.currentPage());
+    plan2->chooseMode(2);
+    QVERIFY(!plan2->isComplete());
+    QPushButton *testButton = nullptr;
+    for (auto *b : plan2->findChildren<QPushButton *>())
+        if (b->text().contains(u"Test the new instance"_s))
+            testButton = b;
+    QVERIFY(testButton);
+    plan2->setNewAddress(u"redis://127.0.0.1:1"_s);
+    plan2->testNewInstance();
+    QVERIFY(!testButton->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(testButton->isEnabled(), 15000);
+    QVERIFY(!plan2->isComplete()); // nothing listens there
+    const QString address = u"redis://127.0.0.1:%1"_s.arg(redis.port);
+    plan2->setNewAddress(address);
+    plan2->testNewInstance();
+    QTRY_VERIFY_WITH_TIMEOUT(plan2->isComplete(), 10000);
+    QVERIFY(second.grab().save(shot(u"wizard-new-instance-plan.png"_s)));
+    second.next();
+    qobject_cast<eic::ui::CautionsWizardPage *>(second.currentPage())->acknowledgeAll();
+    second.next();
+    QTRY_COMPARE_WITH_TIMEOUT(second.currentId(), int(RestoreWizard::FinishPage), 20000);
+    QVERIFY2(second.outcome().outcome == "complete"_L1, qPrintable(second.outcome().message));
+    QCOMPARE(updatedTo, address);
+    QCOMPARE(replicas(u"policyengine"_s), 2);
     command({"FLUSHALL"});
 }
 

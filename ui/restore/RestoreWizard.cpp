@@ -74,9 +74,13 @@ void RestoreWizard::startRun()
     request.host = QHostInfo::localHostName();
     request.appVersion = QStringLiteral(EIC_VERSION);
     request.profile = m_context.profile;
-    if (plan.mode == restore::DataMode::NewInstance)
+    if (plan.mode == restore::DataMode::NewInstance) {
         request.newInstance = m_context.store;
-    else
+        if (m_context.updateProfile) {
+            const auto update = m_context.updateProfile;
+            request.updateProfile = [update] { return update({}); };
+        }
+    } else
         request.store = m_context.store;
     auto *runner = new restore::RestoreRunner(m_context.client, this);
     attach(runner);

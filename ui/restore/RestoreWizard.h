@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QWizard>
 
+#include <functional>
+
 namespace eic::kube {
 class KubeClient;
 }
@@ -22,6 +24,9 @@ struct WizardContext {
     restore::StoreAccess store;
     QString backupFolder;
     QString operatorName;
+    // New-instance mode: point the profile at the new address (set by the main window, which
+    // owns the profiles); empty: the profile is left as it is.
+    std::function<Result<bool>(const QString &address)> updateProfile;
 };
 
 // The restore at 2 a.m.: one small page per step (target, pre-flight, plan, cautions, stop,

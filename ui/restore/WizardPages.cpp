@@ -3,7 +3,11 @@
 #include "RestoreWizard.h"
 #include "kube/KubeClient.h"
 #include "report/RestoreReport.h"
+#include "profiles/ConnectionStrings.h"
+#include "profiles/ConnectionTester.h"
 #include "restore/CellSurvey.h"
+#include "stores/BackupCatalogue.h"
+#include "util/Background.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -68,7 +72,6 @@ TargetWizardPage::TargetWizardPage(RestoreWizard *wizard)
     : m_wizard(wizard)
 {
     setTitle(tr("What do you restore?"));
-    setSubTitle(tr("Choose the store of cell %1. Nothing changes until you have read and acknowledged the cautions.").arg(wizard->context().ns));
     auto *layout = new QVBoxLayout(this);
     m_database = new QRadioButton(tr("The PostgreSQL database — stops edc, edge-api, mdc, worker and, in current cells, auditlog-agent, destination-configuration, destination-db-management"), this);
     m_datastore = new QRadioButton(tr("The Redis/Valkey data store — stops policyengine"), this);
@@ -87,6 +90,9 @@ TargetWizardPage::TargetWizardPage(RestoreWizard *wizard)
 
 void TargetWizardPage::initializePage()
 {
+    const WizardContext &c = m_wizard->context();
+    setSubTitle(tr("Cell: namespace %1, context %2%3. Choose the store; nothing changes until you have read and acknowledged the cautions.")
+                    .arg(c.ns, c.context.isEmpty() ? tr("(none)") : c.context, c.profile.isEmpty() ? QString() : tr(", profile %1").arg(c.profile)));
     if (m_wizard->surveyed)
         return;
     m_status->setText(tr("Reading the cell…"));
@@ -228,6 +234,21 @@ PlanWizardPage::PlanWizardPage(RestoreWizard *wizard)
     pit->addWidget(m_usePointInTime);
     pit->addWidget(m_pointInTime);
     ml->addLayout(pit);
+    auto *newRow = new QHBoxLayout;
+    m_newAddress = new QLineEdit(modes);
+    m_newAddress->setPlaceholderText(tr("the new instance: host=… dbname=… user=… (database) or rediss://host:port (data store); the password stays the profile's"));
+    m_testNew = new QPushButton(tr("&Test the new instance"), modes);
+    newRow->addWidget(m_newAddress, 1);
+    newRow->addWidget(m_testNew);
+    ml->addLayout(newRow);
+    m_newState = wrapped({}, modes);
+    ml->addWidget(m_newState);
+    connect(m_newAddress, &QLineEdit::textChanged, this, [this] {
+        m_newOk = false;
+        m_newState->clear();
+        Q_EMIT completeChanged();
+    });
+    connect(m_testNew, &QPushButton::clicked, this, &PlanWizardPage::testNewInstance);
     m_modeHelp = wrapped({}, modes);
     ml->addWidget(m_modeHelp);
     layout->addWidget(modes);
@@ -283,6 +304,13 @@ void PlanWizardPage::refresh()
     in.archive = mode == 1 ? m_archives->currentData().toString() : QString();
     in.pointInTime = mode == 0 && m_usePointInTime->isChecked() ? m_pointInTime->dateTime() : QDateTime();
     m_archives->setEnabled(mode == 1);
+    m_archives->setVisible(mode == 1);
+    m_components->setVisible(mode != 2);
+    setSubTitle(mode == 2 ? tr("No component is stopped: the managed service restored into a new instance, and the profile moves to it.")
+                          : tr("These components stop, the data comes back the way you choose, and they start again at the counts they have now."));
+    m_newAddress->setVisible(mode == 2);
+    m_testNew->setVisible(mode == 2);
+    m_newState->setVisible(mode == 2);
     m_pointInTime->setEnabled(mode == 0 && m_usePointInTime->isChecked());
     m_wizard->replan();
     const auto &plan = m_wizard->plan;
@@ -296,13 +324,99 @@ void PlanWizardPage::refresh()
     }
     m_components->resizeColumnsToContents();
     m_skipped->setText(plan.skipped.isEmpty() ? QString() : tr("Skipped (this cell has no such deployment): %1").arg(plan.skipped.join(u", "_s)));
-    m_modeHelp->setText(plan.dataInstructions.join(u"\n"_s) + (mode == 1 && m_archives->count() == 0 ? tr("No backup found in the profile's backup folder.") : QString()));
+    QString archiveState;
+    if (mode == 1 && m_archives->count() == 0)
+        archiveState = tr("No backup found in the profile's backup folder.");
+    if (mode == 1 && !in.archive.isEmpty()) {
+        if (m_archiveState.contains(in.archive))
+            archiveState = m_archiveState.value(in.archive);
+        else {
+            // The whole archive is read before it may be chosen (off the GUI thread).
+            m_archiveState.insert(in.archive, tr("Verifying the archive…"));
+            archiveState = m_archiveState.value(in.archive);
+            const stores::BackupEntry entry{in.archive.endsWith(u".eicrdb"_s) ? stores::BackupEntry::Kind::Datastore : stores::BackupEntry::Kind::Database, in.archive, {}, 0};
+            runInBackground<Result<bool>>(this, [entry] { return stores::BackupCatalogue::verify(entry); }, [this, path = in.archive](Result<bool> r) {
+                m_archiveState.insert(path, r ? tr("✔ The archive is intact (every checksum verified).") : tr("✘ The archive is damaged: %1").arg(r.error().message));
+                m_archiveOk.insert(path, r.ok());
+                refresh();
+            });
+        }
+    }
+    m_modeHelp->setText(mode == 1 ? archiveState : plan.dataInstructions.join(u"\n"_s));
     Q_EMIT completeChanged();
 }
 
 bool PlanWizardPage::isComplete() const
 {
-    return m_modes->checkedId() != 1 || !m_archives->currentData().toString().isEmpty();
+    if (m_modes->checkedId() == 2)
+        return m_newOk;
+    return m_modes->checkedId() != 1 || m_archiveOk.value(m_archives->currentData().toString(), false);
+}
+
+void PlanWizardPage::setNewAddress(const QString &address)
+{
+    m_newAddress->setText(address);
+}
+
+// The new address, with the profile's credentials, must answer before the run may use it.
+void PlanWizardPage::testNewInstance()
+{
+    const bool database = m_wizard->input.target == cell::RestoreTarget::Database;
+    const QString address = m_newAddress->text().trimmed();
+    WizardContext c = m_wizard->context();
+    profiles::Profile p;
+    if (database) {
+        auto db = profiles::parseDatabaseConninfo(address);
+        if (!db) {
+            m_newState->setText(db.error().message);
+            return;
+        }
+        p.database = *db;
+        c.store.database = profiles::ConnectionTester::databaseOptions(p, c.store.database ? c.store.database->password : QString());
+    } else {
+        auto ds = profiles::parseDatastoreUrl(address);
+        if (!ds) {
+            m_newState->setText(ds.error().message);
+            return;
+        }
+        p.datastore = *ds;
+        if (c.store.datastore)
+            p.datastore.caFile = c.store.datastore->caFile;
+        auto options = profiles::ConnectionTester::datastoreOptions(p, c.store.datastore ? c.store.datastore->password : QString());
+        if (!options) {
+            m_newState->setText(options.error().message);
+            return;
+        }
+        c.store.datastore = *options;
+    }
+    m_newState->setText(tr("Testing %1…").arg(address));
+    m_testNew->setEnabled(false);
+    auto done = [this, c, address](const Result<bool> &r) {
+        m_testNew->setEnabled(true);
+        m_newOk = r.ok();
+        m_newState->setText(r ? tr("✔ The new instance answers. On Next, the profile will point to it.") : tr("✘ %1").arg(r.error().message));
+        if (r) {
+            WizardContext updated = c;
+            const auto update = c.updateProfile;
+            if (update)
+                updated.updateProfile = [update, address](const QString &) { return update(address); };
+            m_wizard->setContext(updated);
+        }
+        Q_EMIT completeChanged();
+    };
+    if (database) {
+        auto *session = new stores::PgSession(this);
+        session->open(*c.store.database, [session, done](const Result<bool> &r) {
+            session->deleteLater();
+            done(r);
+        });
+    } else {
+        auto *conn = new stores::RedisConnection(this);
+        conn->open(*c.store.datastore, [conn, done](const Result<bool> &r) {
+            conn->deleteLater();
+            done(r);
+        });
+    }
 }
 
 bool PlanWizardPage::validatePage()
@@ -394,8 +508,8 @@ ProgressWizardPage::ProgressWizardPage(RestoreWizard *wizard, bool stopping)
     setSubTitle(stopping ? tr("All at once; the next step waits until no pod of them is left and no session of theirs remains.")
                          : tr("Each goes back to its recorded count; done when every rollout is complete by kubectl's rules."));
     auto *layout = new QVBoxLayout(this);
-    m_table = new QTableWidget(0, 3, this);
-    m_table->setHorizontalHeaderLabels({tr("Component"), stopping ? tr("Recorded count") : tr("Scaled back to"), tr("State")});
+    m_table = new QTableWidget(0, 4, this);
+    m_table->setHorizontalHeaderLabels({tr("Component"), stopping ? tr("Recorded count") : tr("Scaled back to"), tr("Pods (terminating)"), tr("State")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -422,7 +536,8 @@ void ProgressWizardPage::initializePage()
         m_table->insertRow(r);
         m_table->setItem(r, 0, new QTableWidgetItem(c.name));
         m_table->setItem(r, 1, new QTableWidgetItem(QString::number(c.replicas)));
-        m_table->setItem(r, 2, new QTableWidgetItem(m_stopping ? tr("running") : tr("stopped")));
+        m_table->setItem(r, 2, new QTableWidgetItem(m_stopping ? QString::number(c.replicas) : u"0"_s));
+        m_table->setItem(r, 3, new QTableWidgetItem(m_stopping ? tr("running") : tr("stopped")));
     }
     m_table->resizeColumnsToContents();
     m_done = false;
@@ -439,7 +554,7 @@ void ProgressWizardPage::onEvent(const QJsonObject &e)
     auto setState = [this](const QString &component, const QString &state, int count = -1) {
         for (int r = 0; r < m_table->rowCount(); ++r)
             if (m_table->item(r, 0)->text() == component) {
-                m_table->item(r, 2)->setText(state);
+                m_table->item(r, 3)->setText(state);
                 if (count >= 0)
                     m_table->item(r, 1)->setText(QString::number(count));
             }
@@ -451,7 +566,7 @@ void ProgressWizardPage::onEvent(const QJsonObject &e)
             setState(e.value("name"_L1).toString(), tr("scaled to 0, pods terminating"));
         else if (name == "pods-gone"_L1) {
             for (int r = 0; r < m_table->rowCount(); ++r)
-                m_table->item(r, 2)->setText(tr("stopped, no pod left"));
+                m_table->item(r, 3)->setText(tr("stopped, no pod left"));
             m_state->setText(tr("No pod left; checking that no session of theirs remains…"));
         } else if (name == "sessions-gone"_L1)
             m_state->setText(tr("No session of them remains in the store."));
@@ -471,6 +586,17 @@ void ProgressWizardPage::onEvent(const QJsonObject &e)
         else if (name == "step-finished"_L1 && step == "start"_L1)
             m_state->setText(tr("Every component is available again; verifying…"));
     }
+    if (name == "pods"_L1) {
+        const QJsonObject counts = e.value("counts"_L1).toObject();
+        for (int r = 0; r < m_table->rowCount(); ++r) {
+            const QJsonObject c = counts.value(m_table->item(r, 0)->text()).toObject();
+            if (!c.isEmpty())
+                m_table->item(r, 2)->setText(c.value("terminating"_L1).toInt() > 0 ? tr("%1 (%2 terminating)").arg(c.value("pods"_L1).toInt()).arg(c.value("terminating"_L1).toInt())
+                                                                                   : QString::number(c.value("pods"_L1).toInt()));
+        }
+    }
+    if (name == "sessions-terminated"_L1)
+        m_state->setText(tr("%1 session(s) of theirs were still connected and were ended.").arg(e.value("count"_L1).toInt()));
     if (name == "rollback-started"_L1)
         m_state->setText(tr("Rolling back: %1").arg(e.value("reason"_L1).toString()));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QWizardPage>
 
 class QButtonGroup;
@@ -61,6 +62,9 @@ public:
     bool validatePage() override;
     void chooseMode(int mode); // 0 external, 1 archive, 2 new instance
     void setArchive(const QString &path);
+    // New-instance mode: the new address (conninfo/URI or redis[s]:// URL), tested before Next.
+    void setNewAddress(const QString &address);
+    void testNewInstance();
 
 private:
     void refresh();
@@ -72,6 +76,12 @@ private:
     QCheckBox *m_usePointInTime;
     QDateTimeEdit *m_pointInTime;
     QLabel *m_modeHelp;
+    QLineEdit *m_newAddress;
+    QPushButton *m_testNew;
+    QLabel *m_newState;
+    bool m_newOk = false;
+    QHash<QString, QString> m_archiveState; // archive path -> what its verification found
+    QHash<QString, bool> m_archiveOk;
 };
 
 // 4. One panel per caution with its numbers; destructive ones need the namespace typed.
