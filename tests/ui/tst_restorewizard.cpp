@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void builtinDatastoreIsGreyedOut();
     void startupOffersTheUnfinishedRun();
     void datastoreArchiveRestoreWithRealRedis();
+    void startupResumesARunKilledMidway();
 
 private:
     static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
@@ -367,6 +369,38 @@ void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
     QCOMPARE(updatedTo, address);
     QCOMPARE(replicas(u"policyengine"_s), 2);
     command({"FLUSHALL"});
+}
+
+// eicctl killed with SIGKILL right after the stop (the journal's seam): the main window finds
+// the run at start-up, and "Resume" finishes it — every component back at its count.
+void TestRestoreWizard::startupResumesARunKilledMidway()
+{
+    const QString eicctl = qEnvironmentVariable("EICCTL");
+    QVERIFY2(!eicctl.isEmpty(), "EICCTL is set by ctest");
+    QVERIFY(startSim(eic::sim::Scenario::defaultCell()));
+    QProcess run;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"KUBECONFIG"_s, m_dir->filePath(u"kubeconfig"_s));
+    env.insert(u"EIC_TEST_CRASH_AT"_s, u"step-finished:stop"_s);
+    run.setProcessEnvironment(env);
+    run.start(eicctl, {u"restore"_s, u"database"_s, u"--mode"_s, u"external"_s, u"--data-command"_s, u"true"_s, u"--accept"_s, u"service-interruption,autoscaler"_s});
+    // The sim lives in this process: keep its event loop turning while eicctl talks to it.
+    QTRY_VERIFY_WITH_TIMEOUT(run.state() == QProcess::NotRunning, 30000);
+    QCOMPARE(run.exitStatus(), QProcess::CrashExit); // SIGKILL
+    QCOMPARE(replicas(u"edc"_s), 0);
+    QCOMPARE(eic::restore::Journal::unfinished().size(), 1);
+    auto config = eic::kube::KubeConfig::load({m_dir->filePath(u"kubeconfig"_s)});
+    QVERIFY(config);
+    eic::profiles::MemorySecretStore secrets;
+    eic::ui::MainWindow window(*config, nullptr, &secrets, {}, {});
+    window.show();
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Yes); // "Resume"
+    QVERIFY(window.checkUnfinishedRun());
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Ok);
+    QTRY_VERIFY_WITH_TIMEOUT(eic::ui::MessageBox::history().last().startsWith(u"Restore complete"_s), 30000);
+    QCOMPARE(replicas(u"edc"_s), 2);
+    QCOMPARE(replicas(u"destination-db-management"_s), 1);
+    QVERIFY(eic::restore::Journal::unfinished().isEmpty());
 }
 
 QTEST_MAIN(TestRestoreWizard)
