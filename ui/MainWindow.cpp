@@ -529,11 +529,53 @@ RestoreWizard *MainWindow::openRestoreWizard()
     c.ns = m_session->client->context().ns;
     c.context = m_session->client->context().context;
     c.operatorName = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    for (int i = 0; i < m_cells->count(); ++i)
+        c.cells.append({m_cells->itemText(i), m_cells->itemData(i).toStringList()});
+    c.currentCell = m_cells->currentData().toStringList();
     // Its own client: the dashboard's watches occupy the shared one's connections.
     auto *client = new kube::KubeClient(m_session->client->context());
     c.client = client;
     auto *wizard = new RestoreWizard(c, this);
     client->setParent(wizard);
+    QPointer<RestoreWizard> chooser(wizard);
+    // Another cell on the wizard's first page: the dashboard connects there too (one cell at a
+    // time, so what the admin sees is what the wizard restores), then the wizard follows.
+    c.chooseCell = [this, chooser](const QStringList &key, std::function<void(const WizardContext &)> done) {
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(this, &MainWindow::sessionChanged, this, [this, chooser, key, done] {
+            if (!chooser || !m_session)
+                return;
+            WizardContext next = chooser->context();
+            auto *nextClient = new kube::KubeClient(m_session->client->context(), chooser);
+            next.client = nextClient;
+            next.ns = m_session->client->context().ns;
+            next.context = m_session->client->context().context;
+            next.currentCell = key;
+            next.profile.clear();
+            next.backupFolder.clear();
+            next.store = {};
+            next.updateProfile = {};
+            profileStores([chooser, next, done](const profiles::Profile *profile, const restore::StoreAccess &stores) {
+                if (!chooser)
+                    return;
+                WizardContext ready = next;
+                if (profile) {
+                    ready.profile = profile->name;
+                    ready.backupFolder = profile->backupFolder;
+                }
+                ready.store = stores;
+                done(ready);
+            });
+        }, Qt::SingleShotConnection);
+        if (key.value(0) == "profile"_L1) {
+            switchProfile(key.value(1));
+        } else if (!switchContext(key.value(1))) {
+            disconnect(*connection);
+            if (chooser)
+                done(chooser->context()); // stays where it was; the dashboard says why
+        }
+    };
+    wizard->setContext(c);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
     QPointer<RestoreWizard> guard(wizard);

@@ -12,6 +12,7 @@
 #include "stores/redis/RedisJobs.h"
 #include "SimCell.h"
 #include "SimHost.h"
+#include "cell/CellSession.h"
 #include "kube/KubeClient.h"
 #include "kube/KubeConfig.h"
 #include "restore/RestoreWizard.h"
@@ -27,7 +28,9 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTemporaryDir>
+#include <QComboBox>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -45,6 +48,7 @@ private Q_SLOTS:
     void startupOffersTheUnfinishedRun();
     void datastoreArchiveRestoreWithRealRedis();
     void startupResumesARunKilledMidway();
+    void anotherCellChosenInTheWizard();
 
 private:
     static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
@@ -401,6 +405,56 @@ void TestRestoreWizard::startupResumesARunKilledMidway()
     QCOMPARE(replicas(u"edc"_s), 2);
     QCOMPARE(replicas(u"destination-db-management"_s), 1);
     QVERIFY(eic::restore::Journal::unfinished().isEmpty());
+}
+
+// Two cells in the kubeconfig; the wizard opened on the first restores the second after the
+// admin picks it on the first page (an older cell: four database components, not seven).
+void TestRestoreWizard::anotherCellChosenInTheWizard()
+{
+    QVERIFY(startSim(eic::sim::Scenario::defaultCell()));
+    QString error;
+    auto older = eic::sim::Scenario::fromJson(QJsonObject{{"olderCell"_L1, true}}, &error);
+    QVERIFY(older);
+    older->timing.podStartMs = 150;
+    older->timing.podTerminateMs = 200;
+    eic::sim::SimHost second;
+    eic::sim::SimOptions options;
+    options.scenario = *older;
+    QVERIFY2(second.start(options, &error), qPrintable(error));
+    // The second cell's kubeconfig under other names, merged after the first like kubectl does.
+    QString yaml = second.kubeconfigYaml();
+    yaml.replace(u"eic-sim"_s, u"older-cell"_s);
+    const QRegularExpression user(u"user: (\\S+)\n    namespace"_s);
+    const QString userName = user.match(yaml).captured(1);
+    QVERIFY(!userName.isEmpty());
+    yaml.replace(u"user: "_s + userName, u"user: older-"_s + userName).replace(u"- name: "_s + userName, u"- name: older-"_s + userName);
+    QFile f(m_dir->filePath(u"second"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(yaml.toUtf8());
+    f.close();
+    auto config = eic::kube::KubeConfig::load({m_dir->filePath(u"kubeconfig"_s), m_dir->filePath(u"second"_s)});
+    QVERIFY2(config, config ? "" : qPrintable(config.error().message));
+    eic::profiles::MemorySecretStore secrets;
+    eic::ui::MainWindow window(*config, nullptr, &secrets, {}, {});
+    window.show();
+    RestoreWizard *wizard = window.openRestoreWizard();
+    QVERIFY(wizard);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->surveyed, 10000);
+    QCOMPARE(wizard->context().context, u"eic-sim"_s);
+    auto *target = qobject_cast<eic::ui::TargetWizardPage *>(wizard->currentPage());
+    QComboBox *cells = target->findChild<QComboBox *>();
+    QVERIFY(cells && cells->isEnabled());
+    const int olderIndex = cells->findText(u"older-cell"_s, Qt::MatchContains);
+    QVERIFY(olderIndex >= 0);
+    target->chooseCell(olderIndex);
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->context().context, u"older-cell"_s, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->surveyed, 10000);
+    QVERIFY(window.connectionText().contains(second.url().host()) || window.session()->client->context().context == u"older-cell"_s);
+    choose(*wizard, u"The PostgreSQL database"_s);
+    wizard->next();
+    QCOMPARE(wizard->plan.present().size(), 4);
+    QCOMPARE(wizard->plan.skipped.size(), 3);
+    wizard->close();
 }
 
 QTEST_MAIN(TestRestoreWizard)

@@ -36,6 +36,18 @@ RestoreWizard::RestoreWizard(WizardContext context, QWidget *parent)
     });
 }
 
+void RestoreWizard::retarget(const WizardContext &context)
+{
+    if (m_started)
+        return;
+    m_context = context;
+    input = restore::PlanInput{};
+    input.ns = m_context.ns;
+    input.context = m_context.context;
+    surveyed = false;
+    setWindowTitle(tr("Restore — cell %1").arg(m_context.ns));
+}
+
 void RestoreWizard::replan()
 {
     plan = restore::RestorePlanner::plan(input);

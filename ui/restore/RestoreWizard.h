@@ -27,6 +27,11 @@ struct WizardContext {
     // New-instance mode: point the profile at the new address (set by the main window, which
     // owns the profiles); empty: the profile is left as it is.
     std::function<Result<bool>(const QString &address)> updateProfile;
+    // The cells to choose from (label, key) and the current one; choosing another asks the main
+    // window to connect there and hands back the new context.
+    QList<QPair<QString, QStringList>> cells;
+    QStringList currentCell;
+    std::function<void(const QStringList &cell, std::function<void(const WizardContext &)> done)> chooseCell;
 };
 
 // The restore at 2 a.m.: one small page per step (target, pre-flight, plan, cautions, stop,
@@ -41,6 +46,8 @@ public:
 
     const WizardContext &context() const { return m_context; }
     void setContext(const WizardContext &context) { m_context = context; } // before the run starts
+    // Another cell chosen on the first page: a new client and a new survey.
+    void retarget(const WizardContext &context);
     // Shared by the pages.
     restore::PlanInput input;           // the survey's facts and the admin's choices
     restore::RestorePlan plan;

@@ -73,13 +73,30 @@ TargetWizardPage::TargetWizardPage(RestoreWizard *wizard)
 {
     setTitle(tr("What do you restore?"));
     auto *layout = new QVBoxLayout(this);
-    m_database = new QRadioButton(tr("The PostgreSQL database — stops edc, edge-api, mdc, worker and, in current cells, auditlog-agent, destination-configuration, destination-db-management"), this);
-    m_datastore = new QRadioButton(tr("The Redis/Valkey data store — stops policyengine"), this);
+    auto *cellRow = new QHBoxLayout;
+    cellRow->addWidget(new QLabel(tr("&Cell:"), this));
+    m_cell = new QComboBox(this);
+    cellRow->addWidget(m_cell, 1);
+    qobject_cast<QLabel *>(cellRow->itemAt(0)->widget())->setBuddy(m_cell);
+    layout->addLayout(cellRow);
+    connect(m_cell, &QComboBox::activated, this, &TargetWizardPage::chooseCell);
+    m_database = new QRadioButton(tr("The PostgreSQL database"), this);
+    m_datastore = new QRadioButton(tr("The Redis/Valkey data store"), this);
     m_messageService = new QRadioButton(tr("The message service"), this);
     m_messageService->setEnabled(false);
     m_messageService->setToolTip(tr("Protected by replication (high availability), not by backup: there is no restore of it."));
+    const QStringList what{tr("stops edc, edge-api, mdc, worker and, in current cells, auditlog-agent, destination-configuration, destination-db-management"),
+                           tr("stops policyengine"), {}};
+    int i = 0;
     for (QRadioButton *b : {m_database, m_datastore, m_messageService}) {
         layout->addWidget(b);
+        if (!what.at(i).isEmpty()) {
+            auto *detail = wrapped(what.at(i), this);
+            detail->setContentsMargins(24, 0, 0, 6);
+            detail->setStyleSheet(u"color: #444"_s);
+            layout->addWidget(detail);
+        }
+        ++i;
         connect(b, &QRadioButton::toggled, this, &QWizardPage::completeChanged);
     }
     layout->addWidget(wrapped(tr("The message service is protected by replication (high availability), not by backup: there is no restore of it."), this));
@@ -88,11 +105,39 @@ TargetWizardPage::TargetWizardPage(RestoreWizard *wizard)
     layout->addStretch();
 }
 
+void TargetWizardPage::chooseCell(int index)
+{
+    const QStringList key = m_cell->itemData(index).toStringList();
+    if (key.isEmpty() || key == m_wizard->context().currentCell || !m_wizard->context().chooseCell)
+        return;
+    m_status->setText(tr("Connecting to %1…").arg(m_cell->itemText(index)));
+    m_cell->setEnabled(false);
+    m_wizard->context().chooseCell(key, [this](const WizardContext &context) {
+        m_cell->setEnabled(true);
+        m_wizard->retarget(context);
+        initializePage();
+    });
+}
+
 void TargetWizardPage::initializePage()
 {
     const WizardContext &c = m_wizard->context();
+    m_cell->blockSignals(true);
+    m_cell->clear();
+    for (const auto &[label, key] : c.cells)
+        m_cell->addItem(label, key);
+    if (c.cells.isEmpty())
+        m_cell->addItem(tr("namespace %1, context %2").arg(c.ns, c.context), c.currentCell);
+    m_cell->setCurrentIndex(std::max(0, m_cell->findData(c.currentCell)));
+    m_cell->setEnabled(c.cells.size() > 1 && static_cast<bool>(c.chooseCell));
+    m_cell->blockSignals(false);
     setSubTitle(tr("Cell: namespace %1, context %2%3. Choose the store; nothing changes until you have read and acknowledged the cautions.")
                     .arg(c.ns, c.context.isEmpty() ? tr("(none)") : c.context, c.profile.isEmpty() ? QString() : tr(", profile %1").arg(c.profile)));
+    survey();
+}
+
+void TargetWizardPage::survey()
+{
     if (m_wizard->surveyed)
         return;
     m_status->setText(tr("Reading the cell…"));

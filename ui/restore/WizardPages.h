@@ -26,11 +26,15 @@ class TargetWizardPage : public QWizardPage {
 public:
     explicit TargetWizardPage(RestoreWizard *wizard);
     void initializePage() override;
+    // Another cell of the list (as the combo box does): connects there and reads it.
+    void chooseCell(int index);
     bool isComplete() const override;
     bool validatePage() override;
 
 private:
+    void survey();
     RestoreWizard *m_wizard;
+    QComboBox *m_cell;
     QRadioButton *m_database;
     QRadioButton *m_datastore;
     QRadioButton *m_messageService;
