@@ -278,50 +278,70 @@ Result<restore::RestorePlan> makePlan(Prepared &p, const Options &o, const Targe
     return restore::RestorePlanner::plan(surveyed->value());
 }
 
-std::optional<Result<bool>> updateProfileFor(const Options &o, cell::RestoreTarget target);
+Result<bool> updateProfileFor(const Options &o, cell::RestoreTarget target);
+
+// The exit code of a failure before anything ran: usage (2), or its own code, or 1.
+int exitFor(const Error &e)
+{
+    if (e.code == Usage)
+        return usage(e.message);
+    failed(e.message);
+    return e.code ? e.code : int(Failed);
+}
+
+// What plan and restore share: the target, the connections and the plan from a survey.
+struct Planned {
+    Target target;
+    Prepared prepared;
+    restore::RestorePlan plan;
+};
+
+Result<Planned> planned(const Options &o, bool needMode)
+{
+    auto t = parseTarget(o, needMode);
+    if (!t)
+        return t.error();
+    auto p = prepare(o, *t);
+    if (!p)
+        return p.error();
+    auto thePlan = makePlan(p.value(), o, *t);
+    if (!thePlan)
+        return thePlan.error();
+    p.value().request.plan = *thePlan;
+    return Planned{*t, std::move(p.value()), *thePlan};
+}
 
 } // namespace
 
 int plan(const Options &o)
 {
-    auto t = parseTarget(o, false);
-    if (!t)
-        return t.error().code == Usage ? usage(t.error().message) : (failed(t.error().message), t.error().code ? t.error().code : int(Failed));
-    auto p = prepare(o, *t);
-    if (!p)
-        return p.error().code == Usage ? usage(p.error().message) : failed(p.error().message);
-    Prepared &prep = p.value();
-    auto thePlan = makePlan(prep, o, *t);
-    if (!thePlan)
-        return thePlan.error().code == Usage ? usage(thePlan.error().message) : failed(thePlan.error().message);
+    auto ready = planned(o, false);
+    if (!ready)
+        return exitFor(ready.error());
+    Planned &p = ready.value();
     if (!o.json)
-        out() << thePlan->toText() << "\nPre-flight (server-side dry run; nothing changes):\n";
+        out() << p.plan.toText() << "\nPre-flight (server-side dry run; nothing changes):\n";
     out().flush();
-    prep.request.plan = *thePlan;
-    restore::RestoreRunner runner(prep.client.get());
+    restore::RestoreRunner runner(p.prepared.client.get());
     QJsonArray checks;
+    int code = Failed;
+    QString message;
+    QEventLoop loop;
     QObject::connect(&runner, &restore::RestoreRunner::event, &runner, [&](const QJsonObject &e) {
         if (e.value("event"_L1) == "check"_L1)
             checks.append(e);
+        if (!o.json)
+            printEvent(e, false);
     });
-    int code = Failed;
-    QString message;
-    {
-        QEventLoop loop;
-        QObject::connect(&runner, &restore::RestoreRunner::event, &runner, [&](const QJsonObject &e) {
-            if (!o.json)
-                printEvent(e, false);
-        });
-        QObject::connect(&runner, &restore::RestoreRunner::finished, &runner, [&](const restore::RunOutcome &r) {
-            code = r.exitCode;
-            message = r.message;
-            loop.quit();
-        });
-        QTimer::singleShot(0, &runner, [&] { runner.dryRun(prep.request); });
-        loop.exec();
-    }
+    QObject::connect(&runner, &restore::RestoreRunner::finished, &runner, [&](const restore::RunOutcome &r) {
+        code = r.exitCode;
+        message = r.message;
+        loop.quit();
+    });
+    QTimer::singleShot(0, &runner, [&] { runner.dryRun(p.prepared.request); });
+    loop.exec();
     if (o.json)
-        printJson(QJsonObject{{"plan"_L1, thePlan->toJson()}, {"preflight"_L1, QJsonObject{{"ok"_L1, code == Done}, {"message"_L1, message}, {"checks"_L1, checks}}}});
+        printJson(QJsonObject{{"plan"_L1, p.plan.toJson()}, {"preflight"_L1, QJsonObject{{"ok"_L1, code == Done}, {"message"_L1, message}, {"checks"_L1, checks}}}});
     else if (code == Done)
         out() << message << "\n";
     else
@@ -331,24 +351,16 @@ int plan(const Options &o)
 
 int restore(const Options &o)
 {
-    auto t = parseTarget(o, true);
-    if (!t)
-        return t.error().code == Usage ? usage(t.error().message) : (failed(t.error().message), t.error().code ? t.error().code : int(Failed));
-    auto p = prepare(o, *t);
-    if (!p)
-        return p.error().code == Usage ? usage(p.error().message) : failed(p.error().message);
-    Prepared &prep = p.value();
-    auto thePlan = makePlan(prep, o, *t);
-    if (!thePlan)
-        return thePlan.error().code == Usage ? usage(thePlan.error().message) : failed(thePlan.error().message);
-    prep.request.plan = *thePlan;
-    if (t->mode == restore::DataMode::NewInstance && !o.profile.isEmpty()) {
-        const Options opts = o;
-        const cell::RestoreTarget target = t->target;
-        prep.request.updateProfile = [opts, target]() -> Result<bool> { return *updateProfileFor(opts, target); };
+    auto ready = planned(o, true);
+    if (!ready)
+        return exitFor(ready.error());
+    Planned &p = ready.value();
+    if (p.target.mode == restore::DataMode::NewInstance && !o.profile.isEmpty()) {
+        const cell::RestoreTarget target = p.target.target;
+        p.prepared.request.updateProfile = [o, target] { return updateProfileFor(o, target); };
     }
-    restore::RestoreRunner runner(prep.client.get());
-    return drive(runner, o, [&] { runner.start(prep.request); });
+    restore::RestoreRunner runner(p.prepared.client.get());
+    return drive(runner, o, [&] { runner.start(p.prepared.request); });
 }
 
 int resumeRun(const Options &o, const QString &how)
@@ -393,30 +405,28 @@ int resumeRun(const Options &o, const QString &how)
 
 namespace {
 
-std::optional<Result<bool>> updateProfileFor(const Options &o, cell::RestoreTarget target)
+Result<bool> updateProfileFor(const Options &o, cell::RestoreTarget target)
 {
     profiles::ProfileStore store;
     if (auto loaded = store.load(); !loaded)
-        return Result<bool>(loaded.error());
+        return loaded.error();
     const profiles::Profile *found = store.find(o.profile);
     if (!found)
-        return Result<bool>(Error{u"There is no profile \"%1\"."_s.arg(o.profile), {}, 0});
+        return Error{u"There is no profile \"%1\"."_s.arg(o.profile), {}, 0};
     profiles::Profile p = *found;
     if (target == cell::RestoreTarget::Database) {
         auto db = profiles::parseDatabaseConninfo(o.database);
         if (!db)
-            return Result<bool>(db.error());
+            return db.error();
         p.database = *db;
     } else {
         auto ds = profiles::parseDatastoreUrl(o.datastore);
         if (!ds)
-            return Result<bool>(ds.error());
+            return ds.error();
         p.datastore = ds.value();
         p.datastore.caFile = o.datastoreCa;
     }
-    if (auto saved = store.update(p); !saved)
-        return Result<bool>(saved.error());
-    return Result<bool>(true);
+    return store.update(p);
 }
 
 } // namespace

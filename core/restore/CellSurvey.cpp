@@ -1,6 +1,7 @@
 #include "CellSurvey.h"
 
 #include "kube/KubeClient.h"
+#include "kube/Retry.h"
 #include "stores/redis/RedisInspection.h"
 
 #include <QCoreApplication>
@@ -14,16 +15,9 @@ namespace eic::restore {
 namespace {
 
 // GET with retries on 5xx, 429 and resets, like every other call of a run.
-void getJson(kube::KubeClient *client, const QString &path, QObject *receiver, std::function<void(const Result<QJsonObject> &)> callback, int attempt = 0)
+void getJson(kube::KubeClient *client, const QString &path, QObject *receiver, std::function<void(const Result<QJsonObject> &)> callback)
 {
-    client->getJson(path, receiver, [=](const Result<QJsonObject> &r) {
-        const bool transient = !r && (r.error().code == 0 || r.error().code == 429 || r.error().code >= 500);
-        if (transient && attempt < 8) {
-            QTimer::singleShot(50 << attempt, receiver, [=] { getJson(client, path, receiver, callback, attempt + 1); });
-            return;
-        }
-        callback(r);
-    });
+    kube::withRetries<QJsonObject>(receiver, [=](auto reply) { client->getJson(path, receiver, reply); }, callback);
 }
 
 void inspectStore(PlanInput input, const StoreAccess &store, QObject *receiver, std::function<void(const Result<PlanInput> &)> callback)

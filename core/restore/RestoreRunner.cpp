@@ -2,6 +2,7 @@
 
 #include "kube/KubeClient.h"
 #include "kube/Reflector.h"
+#include "kube/Retry.h"
 #include "stores/postgres/PgInspection.h"
 #include "stores/postgres/PgRestore.h"
 #include "stores/redis/RedisBackupFile.h"
@@ -31,19 +32,6 @@ QString microTime(const QDateTime &t)
 {
     return t.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzz000Z"_s);
 }
-
-// Transient failures worth another attempt: 5xx, 429, and no answer at all (reset, timeout).
-bool transient(const Error &e)
-{
-    return e.code == 0 || e.code == 429 || e.code >= 500;
-}
-
-int backoffMs(int attempt)
-{
-    return std::min(2000, 50 << std::min(attempt, 6)) + static_cast<int>(QRandomGenerator::global()->bounded(50));
-}
-
-constexpr int kAttempts = 10;
 
 // Calls `each` for every item at once; `done` once all answered, with the first error.
 template <typename T>
@@ -131,37 +119,19 @@ void RestoreRunner::step(const QString &id, const std::function<void(Then)> &bod
 // ---------------------------------------------------------------------------------- kube
 
 void RestoreRunner::call(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &type,
-                         std::function<void(const Result<QJsonObject> &)> cb, int attempt)
+                         std::function<void(const Result<QJsonObject> &)> cb)
 {
-    m_client->send(verb, path, body, type, this, [=, this](const Result<QJsonObject> &r) {
-        if (!r && transient(r.error()) && attempt + 1 < kAttempts) {
-            QTimer::singleShot(backoffMs(attempt), this, [=, this] { call(verb, path, body, type, cb, attempt + 1); });
-            return;
-        }
-        cb(r);
-    });
+    kube::withRetries<QJsonObject>(this, [=, this](auto reply) { m_client->send(verb, path, body, type, this, reply); }, cb);
 }
 
-void RestoreRunner::scaleTo(const QString &name, int replicas, bool dryRun, std::function<void(const Result<int> &)> cb, int attempt)
+void RestoreRunner::scaleTo(const QString &name, int replicas, bool dryRun, std::function<void(const Result<int> &)> cb)
 {
-    m_client->patchScale(m_ns, name, replicas, dryRun, this, [=, this](const Result<int> &r) {
-        if (!r && transient(r.error()) && attempt + 1 < kAttempts) {
-            QTimer::singleShot(backoffMs(attempt), this, [=, this] { scaleTo(name, replicas, dryRun, cb, attempt + 1); });
-            return;
-        }
-        cb(r);
-    });
+    kube::withRetries<int>(this, [=, this](auto reply) { m_client->patchScale(m_ns, name, replicas, dryRun, this, reply); }, cb);
 }
 
-void RestoreRunner::readScale(const QString &name, std::function<void(const Result<int> &)> cb, int attempt)
+void RestoreRunner::readScale(const QString &name, std::function<void(const Result<int> &)> cb)
 {
-    m_client->getScale(m_ns, name, this, [=, this](const Result<int> &r) {
-        if (!r && transient(r.error()) && attempt + 1 < kAttempts) {
-            QTimer::singleShot(backoffMs(attempt), this, [=, this] { readScale(name, cb, attempt + 1); });
-            return;
-        }
-        cb(r);
-    });
+    kube::withRetries<int>(this, [=, this](auto reply) { m_client->getScale(m_ns, name, this, reply); }, cb);
 }
 
 void RestoreRunner::annotate(const QString &name, std::optional<int> replicas, Then cb)
@@ -190,14 +160,7 @@ void RestoreRunner::acquireLease(Then done)
                                     {"metadata"_L1, QJsonObject{{"name"_L1, QLatin1String(kLeaseName)}, {"namespace"_L1, m_ns}}}, {"spec"_L1, spec}};
             call("POST", u"/apis/coordination.k8s.io/v1/namespaces/%1/leases"_s.arg(m_ns), QJsonDocument(lease).toJson(QJsonDocument::Compact),
                  "application/json", [this, done](const Result<QJsonObject> &created) {
-                     if (!created && created.error().code == 409)
-                         return acquireLease(done); // someone was faster, or our own create's answer got lost: look again
-                     if (!created)
-                         return done(created.error());
-                     m_leaseVersion = created->value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
-                     m_leaseHeld = true;
-                     m_leaseTimer.start();
-                     done(true);
+                     leaseWritten(created, done); // 409: someone was faster, or our own create's answer got lost
                  });
             return;
         }
@@ -217,17 +180,21 @@ void RestoreRunner::acquireLease(Then done)
         if (ours)
             spec["acquireTime"_L1] = old.value("acquireTime"_L1);
         lease["spec"_L1] = spec;
-        call("PUT", path, QJsonDocument(lease).toJson(QJsonDocument::Compact), "application/json", [this, done](const Result<QJsonObject> &updated) {
-            if (!updated && updated.error().code == 409)
-                return acquireLease(done);
-            if (!updated)
-                return done(updated.error());
-            m_leaseVersion = updated->value("metadata"_L1).toObject().value("resourceVersion"_L1).toString();
-            m_leaseHeld = true;
-            m_leaseTimer.start();
-            done(true);
-        });
+        call("PUT", path, QJsonDocument(lease).toJson(QJsonDocument::Compact), "application/json",
+             [this, done](const Result<QJsonObject> &updated) { leaseWritten(updated, done); });
     });
+}
+
+// After a create or update of the Lease: held (and renewed from now on), or on a conflict look again.
+void RestoreRunner::leaseWritten(const Result<QJsonObject> &written, Then done)
+{
+    if (!written && written.error().code == 409)
+        return acquireLease(done);
+    if (!written)
+        return done(written.error());
+    m_leaseHeld = true;
+    m_leaseTimer.start();
+    done(true);
 }
 
 void RestoreRunner::renewLease()
@@ -503,23 +470,14 @@ void RestoreRunner::preflight(Then done)
     // Permissions.
     ++*checks;
     parallel<Review>(reviews, [this](const Review &rv, std::function<void(const Result<bool> &)> cb) {
-        auto review = std::make_shared<std::function<void(int)>>();
-        *review = [this, rv, cb, review](int attempt) {
-        m_client->accessReview(rv.verb, rv.group, rv.resource, rv.sub, m_ns, this, [this, rv, cb, review, attempt](const Result<bool> &allowed) {
-            if (!allowed && transient(allowed.error()) && attempt + 1 < kAttempts) {
-                QTimer::singleShot(backoffMs(attempt), this, [review, attempt] { (*review)(attempt + 1); });
-                return;
-            }
-            if (!allowed)
-                *review = {}; // ends the cycle of the shared function holding itself
-            if (!allowed)
-                return cb(allowed.error());
-            const QString what = rv.sub.isEmpty() ? rv.resource : rv.resource + u'/' + rv.sub;
-            *review = {};
-            cb(*allowed ? Result<bool>(true) : Result<bool>(Error{tr("You may not %1 %2 in the namespace: ask the cluster admin for this permission.").arg(rv.verb, what), {}, 403}));
-        });
-        };
-        (*review)(0);
+        kube::withRetries<bool>(this, [this, rv](auto reply) { m_client->accessReview(rv.verb, rv.group, rv.resource, rv.sub, m_ns, this, reply); },
+                                [rv, cb](const Result<bool> &allowed) {
+                                    if (!allowed)
+                                        return cb(allowed.error());
+                                    const QString what = rv.sub.isEmpty() ? rv.resource : rv.resource + u'/' + rv.sub;
+                                    cb(*allowed ? Result<bool>(true)
+                                                : Result<bool>(Error{tr("You may not %1 %2 in the namespace: ask the cluster admin for this permission.").arg(rv.verb, what), {}, 403}));
+                                });
     }, [finishCheck](const Result<bool> &r) { finishCheck(u"permissions"_s, r); });
     // A server-side dry run of each scale to 0.
     if (m_plan.mode != DataMode::NewInstance) {

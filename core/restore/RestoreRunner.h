@@ -94,15 +94,16 @@ private:
     bool journalFailed() const { return m_journalError.has_value(); }
     void step(const QString &id, const std::function<void(Then)> &body, const std::function<void()> &next);
 
-    // kube helpers, retried on 5xx and resets
+    // kube helpers, retried on 5xx, 429 and resets (kube/Retry.h)
     void call(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &type,
-              std::function<void(const Result<QJsonObject> &)> cb, int attempt = 0);
-    void scaleTo(const QString &name, int replicas, bool dryRun, std::function<void(const Result<int> &)> cb, int attempt = 0);
-    void readScale(const QString &name, std::function<void(const Result<int> &)> cb, int attempt = 0);
+              std::function<void(const Result<QJsonObject> &)> cb);
+    void scaleTo(const QString &name, int replicas, bool dryRun, std::function<void(const Result<int> &)> cb);
+    void readScale(const QString &name, std::function<void(const Result<int> &)> cb);
     void annotate(const QString &name, std::optional<int> replicas, Then cb);
 
     void preflight(Then done);
     void acquireLease(Then done);
+    void leaseWritten(const Result<QJsonObject> &written, Then done);
     void renewLease();
     void releaseLease(std::function<void()> then);
 
@@ -140,7 +141,6 @@ private:
     QString m_dataState = QStringLiteral("not started");
     QString m_ns;
     QString m_holder;
-    QString m_leaseVersion;
     QTimer m_leaseTimer;
     bool m_leaseHeld = false;
     kube::Reflector *m_deployments = nullptr;
