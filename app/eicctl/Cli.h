@@ -41,6 +41,7 @@ struct Options {
     QString dataCommand;  // restore --mode external
     QStringList accept;   // caution ids
     QString format;       // report export: json | html | pdf
+    QString dir;          // sandbox: its directory
     int jobs = 0;
     bool json = false;
     bool watch = false;
@@ -77,5 +78,6 @@ int resumeRun(const Options &options, const QString &how); // continue | resume 
 int report(const Options &options);
 int profile(const Options &options);
 int backup(const Options &options);
+int sandboxCommand(const Options &options);
 
 } // namespace eic::cli

@@ -72,7 +72,11 @@ Commands:
   report export ID --format json|html|pdf [--to FILE]
                                             a report rendered from the run's journal (PDF: A4, timeline picture);
                                             prints the file's SHA-256
-  sandbox start [--dir DIR] | stop          a simulated cell with throwaway stores      (not yet available)
+  sandbox start [--dir DIR]                 a rehearsal cell on this machine: eic-sim plus a throwaway PostgreSQL and
+                                            Redis with sample data, in DIR (default: a new temp dir); prints how to
+                                            connect (`source DIR/env`) and returns
+  sandbox run [--dir DIR]                   the same in the foreground, until Ctrl-C
+  sandbox stop [--dir DIR]                  stop the sandbox and remove its directory
 
   -h, --help                Show this help.
   -v, --version             Show the version.
@@ -161,9 +165,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption dataCommand(u"data-command"_s, {}, u"cmd"_s);
     const QCommandLineOption accept(u"accept"_s, {}, u"ids"_s);
     const QCommandLineOption reportFormat(u"format"_s, {}, u"format"_s);
+    const QCommandLineOption dir(u"dir"_s, {}, u"dir"_s);
     parser.addOptions({help, version, profileOption, kubeconfig, context, ns, database, databaseKind, datastore, datastoreCa, datastoreKind, server,
                        caFile, tokenFile, backupFolder, notes, output, logLevel, timeout, watch, to, jobs, mode, from, pointInTime,
-                       dataCommand, accept, reportFormat});
+                       dataCommand, accept, reportFormat, dir});
 
     if (!parser.parse(app.arguments()))
         return usage(parser.errorText());
@@ -214,6 +219,7 @@ int main(int argc, char *argv[])
     o.pointInTime = parser.value(pointInTime);
     o.dataCommand = parser.value(dataCommand);
     o.format = parser.value(reportFormat);
+    o.dir = parser.value(dir);
     for (const QString &list : parser.values(accept))
         for (const QString &id : list.split(u',', Qt::SkipEmptyParts))
             o.accept.append(id.trimmed());
@@ -248,8 +254,7 @@ int main(int argc, char *argv[])
         return resumeRun(o, command);
     if (command == "report"_L1)
         return report(o);
-    const QStringList later{u"sandbox"_s};
-    if (later.contains(command))
-        return usage(u"\"%1\" is not available in this version yet"_s.arg(command));
+    if (command == "sandbox"_L1)
+        return sandboxCommand(o);
     return usage(u"unknown command \"%1\""_s.arg(command));
 }

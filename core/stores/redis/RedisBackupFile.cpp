@@ -392,4 +392,173 @@ QList<QByteArray> restoreCommand(const RedisRecord &record)
     return {"RESTORE", record.key, QByteArray::number(record.expiresAtMs < 0 ? 0 : record.expiresAtMs), record.payload, "REPLACE", "ABSTTL"};
 }
 
+namespace {
+
+// Reads the RDB serialisation inside a DUMP payload: lengths and (int-encoded, LZF) strings.
+class RdbReader {
+public:
+    explicit RdbReader(const QByteArray &data) : m_p(reinterpret_cast<const uchar *>(data.constData())), m_end(m_p + data.size()) {}
+    bool ok() const { return m_ok; }
+    int byte() { return need(1) ? *m_p++ : 0; }
+
+    quint64 length(bool *encoded = nullptr)
+    {
+        if (encoded)
+            *encoded = false;
+        const int b = byte();
+        switch (b >> 6) {
+        case 0:
+            return quint64(b & 0x3f);
+        case 1:
+            return quint64(b & 0x3f) << 8 | quint64(byte());
+        case 2:
+            if (b == 0x80 || b == 0x81) {
+                quint64 v = 0;
+                for (int i = 0; i < (b == 0x80 ? 4 : 8); ++i)
+                    v = v << 8 | quint64(byte());
+                return v;
+            }
+            m_ok = false;
+            return 0;
+        default:
+            if (encoded)
+                *encoded = true;
+            return quint64(b & 0x3f);
+        }
+    }
+
+    QByteArray string()
+    {
+        bool encoded = false;
+        const quint64 len = length(&encoded);
+        if (!m_ok)
+            return {};
+        if (!encoded) {
+            if (!need(len))
+                return {};
+            QByteArray s(reinterpret_cast<const char *>(m_p), qsizetype(len));
+            m_p += len;
+            return s;
+        }
+        switch (len) {
+        case 0:
+            return QByteArray::number(qint8(byte()));
+        case 1: {
+            const int lo = byte();
+            return QByteArray::number(qint16(lo | byte() << 8));
+        }
+        case 2: {
+            quint32 v = 0;
+            for (int i = 0; i < 4; ++i)
+                v |= quint32(byte()) << (8 * i);
+            return QByteArray::number(qint32(v));
+        }
+        case 3:
+            return lzf();
+        default:
+            m_ok = false;
+            return {};
+        }
+    }
+
+private:
+    bool need(quint64 n)
+    {
+        if (m_ok && quint64(m_end - m_p) >= n)
+            return true;
+        m_ok = false;
+        return false;
+    }
+
+    QByteArray lzf()
+    {
+        const quint64 compressed = length();
+        const quint64 size = length();
+        if (!m_ok || size > (1u << 30) || !need(compressed))
+            return {};
+        const uchar *in = m_p;
+        const uchar *inEnd = m_p + compressed;
+        m_p += compressed;
+        QByteArray out;
+        out.reserve(qsizetype(size));
+        while (in < inEnd) {
+            const uint ctrl = *in++;
+            if (ctrl < 32) { // a literal run
+                if (quint64(inEnd - in) < ctrl + 1) {
+                    m_ok = false;
+                    return {};
+                }
+                out.append(reinterpret_cast<const char *>(in), ctrl + 1);
+                in += ctrl + 1;
+                continue;
+            }
+            uint len = ctrl >> 5; // a back reference
+            if (len == 7) {
+                if (in >= inEnd) {
+                    m_ok = false;
+                    return {};
+                }
+                len += *in++;
+            }
+            if (in >= inEnd) {
+                m_ok = false;
+                return {};
+            }
+            const qsizetype back = qsizetype((ctrl & 0x1f) << 8) + *in++ + 1;
+            if (back > out.size()) {
+                m_ok = false;
+                return {};
+            }
+            for (uint i = 0; i < len + 2; ++i)
+                out.append(out.at(out.size() - back));
+        }
+        if (quint64(out.size()) != size)
+            m_ok = false;
+        return out;
+    }
+
+    const uchar *m_p;
+    const uchar *m_end;
+    bool m_ok = true;
+};
+
+// RDB object types whose serialisation follows a hash table's iteration order.
+constexpr int kRdbSet = 2;
+constexpr int kRdbHash = 4;
+
+std::optional<QList<QByteArray>> sortedElements(const QByteArray &payload)
+{
+    RdbReader r(payload);
+    const int type = r.byte();
+    if (type != kRdbSet && type != kRdbHash)
+        return std::nullopt;
+    const quint64 n = r.length();
+    QList<QByteArray> elements;
+    for (quint64 i = 0; r.ok() && i < n; ++i) {
+        QByteArray e = r.string();
+        if (type == kRdbHash) { // field and value, unambiguously joined
+            const QByteArray value = r.string();
+            e = QByteArray::number(e.size()) + ':' + e + value;
+        }
+        elements.append(e);
+    }
+    if (!r.ok())
+        return std::nullopt;
+    std::sort(elements.begin(), elements.end());
+    return elements;
+}
+
+} // namespace
+
+bool sameDumpValue(const QByteArray &a, const QByteArray &b)
+{
+    if (a == b)
+        return true;
+    if (a.isEmpty() || b.isEmpty() || a.front() != b.front())
+        return false;
+    const auto left = sortedElements(a);
+    const auto right = left ? sortedElements(b) : std::nullopt;
+    return left && right && *left == *right;
+}
+
 } // namespace eic::stores

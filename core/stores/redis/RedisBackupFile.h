@@ -91,6 +91,11 @@ private:
 // [PXAT deadline] for a string record (SET replaces a key of any type and its TTL).
 QList<QByteArray> restoreCommand(const RedisRecord &record);
 
+// Whether two DUMP payloads hold the same value. Equal bytes are; a set or hash in a hash
+// table is serialised in the table's iteration order, which differs between the original
+// and its RESTOREd copy, so those two are compared by their sorted elements.
+bool sameDumpValue(const QByteArray &a, const QByteArray &b);
+
 // CRC-32C (Castagnoli) of the records.
 quint32 crc32(const char *data, qsizetype length, quint32 crc = 0);
 

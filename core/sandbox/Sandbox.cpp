@@ -1,0 +1,615 @@
+#include "Sandbox.h"
+
+#include "kube/KubeConfig.h"
+#include "stores/postgres/PgSession.h"
+#include "stores/redis/RedisConnection.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <spdlog/spdlog.h>
+
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::sandbox {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Sandbox", text);
+}
+
+QString randomSecret()
+{
+    QByteArray bytes(24, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QString::fromLatin1(bytes.toHex());
+}
+
+int freePort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return server.serverPort();
+}
+
+QString logTail(const QString &file, int lines = 12)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray all = f.readAll();
+    QList<QByteArray> split = all.trimmed().split('\n');
+    if (split.size() > lines)
+        split = split.mid(split.size() - lines);
+    return QString::fromUtf8(split.join('\n'));
+}
+
+bool writePrivate(const QString &path, const QByteArray &content)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    f.write(content);
+    return f.commit();
+}
+
+// Splits a line of sample.redis: spaces separate, 'single quotes' keep spaces and double quotes.
+QList<QByteArray> redisWords(const QByteArray &line)
+{
+    QList<QByteArray> words;
+    QByteArray word;
+    bool quoted = false, inWord = false;
+    for (char c : line) {
+        if (c == '\'') {
+            quoted = !quoted;
+            inWord = true;
+        } else if (c == ' ' && !quoted) {
+            if (inWord)
+                words.append(word);
+            word.clear();
+            inWord = false;
+        } else {
+            word.append(c);
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words.append(word);
+    return words;
+}
+
+QString newestPgBin()
+{
+    QDir root(u"/usr/lib/postgresql"_s);
+    QStringList versions = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    for (const QString &v : versions) {
+        const QString bin = root.filePath(v + u"/bin"_s);
+        if (QFileInfo(bin + u"/initdb"_s).isExecutable() && QFileInfo(bin + u"/postgres"_s).isExecutable())
+            return bin;
+    }
+    return {};
+}
+
+} // namespace
+
+QString SandboxInfo::databaseConninfo() const
+{
+    return u"host=127.0.0.1 port=%1 dbname=%2 user=%3 sslmode=disable"_s.arg(pgPort).arg(pgDatabase, pgUser);
+}
+
+QString SandboxInfo::datastoreUrl() const
+{
+    return u"redis://127.0.0.1:%1"_s.arg(redisPort);
+}
+
+profiles::Profile SandboxInfo::profile() const
+{
+    profiles::Profile p;
+    p.id = u"sandbox"_s;
+    p.name = tr("Sandbox");
+    p.cell.mode = profiles::CellConnection::Mode::Kubeconfig;
+    p.cell.kubeconfig = kubeconfig;
+    p.cell.context = context;
+    p.cell.ns = u"edge-icell"_s;
+    p.database.host = u"127.0.0.1"_s;
+    p.database.port = pgPort;
+    p.database.database = pgDatabase;
+    p.database.user = pgUser;
+    p.database.sslmode = u"disable"_s;
+    p.datastore.hosts = {u"127.0.0.1:%1"_s.arg(redisPort)};
+    p.backupFolder = backupFolder();
+    p.notes = tr("Throwaway sandbox in %1; removed when the sandbox stops.").arg(dir);
+    return p;
+}
+
+Sandbox::Sandbox(SandboxOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+Sandbox::~Sandbox()
+{
+    if (m_state == State::Starting || m_state == State::Running)
+        stop();
+}
+
+void Sandbox::next(std::function<void()> step)
+{
+    QMetaObject::invokeMethod(this, [this, step = std::move(step)] {
+        if (m_state == State::Starting)
+            step();
+    }, Qt::QueuedConnection);
+}
+
+void Sandbox::fail(Error error)
+{
+    if (m_state != State::Starting)
+        return;
+    spdlog::error("sandbox: {}", error.toString().toStdString());
+    stopServices();
+    if (m_createdDir && QFile::exists(m_info.dir + u'/' + QLatin1StringView(kMarker)))
+        QDir(m_info.dir).removeRecursively();
+    m_state = State::Failed;
+    Q_EMIT failed(error);
+}
+
+Error Sandbox::serviceError(const QString &what, const QString &name) const
+{
+    return Error{what, logTail(m_info.dir + u'/' + name + u".log"_s), 0};
+}
+
+void Sandbox::start()
+{
+    if (m_state == State::Starting || m_state == State::Running)
+        return;
+    m_state = State::Starting;
+    m_deadline = QDateTime::currentMSecsSinceEpoch() + m_options.timeoutMs;
+    if (auto prepared = prepare(); !prepared) {
+        fail(prepared.error());
+        return;
+    }
+    next([this] { initDatabase(); });
+}
+
+Result<bool> Sandbox::prepare()
+{
+    m_pgBin = m_options.pgBinDir.isEmpty() ? newestPgBin() : m_options.pgBinDir;
+    if (m_pgBin.isEmpty() || !QFileInfo(m_pgBin + u"/initdb"_s).isExecutable())
+        return Error{tr("The sandbox needs the PostgreSQL server programs (initdb, postgres) under /usr/lib/postgresql/N/bin; "
+                        "install the package postgresql."), m_pgBin, 0};
+    m_redisServer = m_options.redisServer.isEmpty() ? QStandardPaths::findExecutable(u"redis-server"_s) : m_options.redisServer;
+    if (m_redisServer.isEmpty())
+        return Error{tr("The sandbox needs redis-server; install the package redis-server (or valkey-server)."), {}, 0};
+    m_simProgram = m_options.simProgram;
+    if (m_simProgram.isEmpty()) {
+        const QString besides = QCoreApplication::applicationDirPath() + u"/eic-sim"_s;
+        m_simProgram = QFileInfo(besides).isExecutable() ? besides : QStandardPaths::findExecutable(u"eic-sim"_s);
+    }
+    if (m_simProgram.isEmpty())
+        return Error{tr("The sandbox needs eic-sim, the simulated cell; it is installed with eic-restore, next to eic-restore or on PATH."), {}, 0};
+
+    QString dir = m_options.dir;
+    if (dir.isEmpty()) {
+        QTemporaryDir temp(QDir::tempPath() + u"/eic-sandbox-XXXXXX"_s);
+        if (!temp.isValid())
+            return Error{tr("Cannot create a directory for the sandbox under %1: %2").arg(QDir::tempPath(), temp.errorString()), {}, 0};
+        temp.setAutoRemove(false);
+        dir = temp.path();
+    } else {
+        QDir d(dir);
+        if (d.exists() && !d.isEmpty())
+            return Error{tr("%1 is not empty; give the sandbox a new or empty directory.").arg(dir), {}, 0};
+        if (!QDir().mkpath(dir))
+            return Error{tr("Cannot create the sandbox directory %1.").arg(dir), {}, 0};
+    }
+    m_createdDir = true;
+    m_info.dir = QFileInfo(dir).canonicalFilePath();
+    QFile marker(m_info.dir + u'/' + QLatin1StringView(kMarker));
+    if (!marker.open(QIODevice::WriteOnly))
+        return Error{tr("Cannot write in the sandbox directory %1: %2").arg(m_info.dir, marker.errorString()), {}, 0};
+    marker.close();
+    // PostgreSQL may run as another user (as root: postgres) that must reach its data.
+    ::chmod(QFile::encodeName(m_info.dir).constData(), 0755);
+    const QString pgDir = m_info.dir + u"/pg"_s;
+    QDir().mkpath(pgDir);
+    QDir().mkpath(m_info.dir + u"/redis"_s);
+    QDir().mkpath(m_info.backupFolder());
+    QDir().mkpath(m_info.runsDir());
+    if (::geteuid() == 0) {
+        const passwd *pw = ::getpwnam("postgres");
+        if (!pw)
+            return Error{tr("PostgreSQL refuses to run as root and there is no system user \"postgres\" to run it as; install the package postgresql."), {}, 0};
+        for (QString p = m_info.dir; p != u"/"_s; p = QFileInfo(p).absolutePath()) {
+            struct stat st {};
+            if (::stat(QFile::encodeName(p).constData(), &st) == 0 && !(st.st_mode & S_IXOTH))
+                return Error{tr("%1 cannot be entered by other users, so PostgreSQL (user postgres) cannot reach the sandbox; choose another directory.").arg(p), {}, 0};
+        }
+        if (::chown(QFile::encodeName(pgDir).constData(), pw->pw_uid, pw->pw_gid) != 0)
+            return Error{tr("Cannot give %1 to the user postgres.").arg(pgDir), QString::fromLocal8Bit(strerror(errno)), 0};
+    }
+    ::chmod(QFile::encodeName(pgDir).constData(), 0700);
+    m_info.pgPassword = randomSecret();
+    m_info.redisPassword = randomSecret();
+    spdlog::info("sandbox: starting in {}", m_info.dir.toStdString());
+    return true;
+}
+
+QProcess *Sandbox::spawn(const QString &name, const QString &program, const QStringList &args, bool asPostgres, int stopSignal)
+{
+    auto process = std::make_unique<QProcess>();
+    process->setProgram(program);
+    process->setArguments(args);
+    process->setWorkingDirectory(m_info.dir);
+    const QString log = m_info.dir + u'/' + name + u".log"_s;
+    process->setStandardErrorFile(log, QIODevice::Append);
+    if (name != "sim"_L1)
+        process->setStandardOutputFile(log, QIODevice::Append);
+    uid_t uid = 0;
+    gid_t gid = 0;
+    const bool dropRoot = asPostgres && ::geteuid() == 0;
+    if (dropRoot) {
+        const passwd *pw = ::getpwnam("postgres");
+        uid = pw->pw_uid;
+        gid = pw->pw_gid;
+    }
+    // In the child, before exec: become postgres if need be, and die with this process.
+    process->setChildProcessModifier([dropRoot, uid, gid] {
+        if (dropRoot && (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0))
+            ::_exit(126);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    });
+    QProcess *raw = process.get();
+    m_services.push_back(Service{name, std::move(process), stopSignal});
+    raw->start();
+    return raw;
+}
+
+void Sandbox::initDatabase()
+{
+    Q_EMIT progress(tr("Creating the PostgreSQL database…"));
+    const QString pwfile = m_info.dir + u"/pg/pwfile"_s;
+    if (!writePrivate(pwfile, m_info.pgPassword.toUtf8())) {
+        fail(Error{tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
+        return;
+    }
+    if (::geteuid() == 0) {
+        const passwd *pw = ::getpwnam("postgres");
+        if (::chown(QFile::encodeName(pwfile).constData(), pw->pw_uid, pw->pw_gid) != 0) {
+            fail(Error{tr("Cannot give %1 to the user postgres.").arg(pwfile), {}, 0});
+            return;
+        }
+    }
+    QProcess *initdb = spawn(u"initdb"_s, m_pgBin + u"/initdb"_s,
+                             {u"-D"_s, m_info.dir + u"/pg/data"_s, u"-U"_s, m_info.pgUser, u"--pwfile="_s + pwfile,
+                              u"-A"_s, u"scram-sha-256"_s, u"-E"_s, u"UTF8"_s, u"--no-locale"_s, u"--no-sync"_s},
+                             true, SIGTERM);
+    connect(initdb, &QProcess::finished, this, [this, initdb, pwfile](int code, QProcess::ExitStatus status) {
+        QFile::remove(pwfile);
+        if (status != QProcess::NormalExit || code != 0) {
+            fail(serviceError(tr("initdb could not create the sandbox's database cluster (exit %1).").arg(code), u"initdb"_s));
+            return;
+        }
+        // initdb has finished its work; forget the process object.
+        std::erase_if(m_services, [initdb](const Service &s) { return s.process.get() == initdb; });
+        next([this] { startPostgres(1); });
+    });
+    connect(initdb, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            fail(Error{tr("Cannot start %1/initdb.").arg(m_pgBin), {}, 0});
+    });
+}
+
+void Sandbox::startPostgres(int attempt)
+{
+    Q_EMIT progress(tr("Starting PostgreSQL…"));
+    m_info.pgPort = freePort();
+    QProcess *pg = spawn(u"postgres"_s, m_pgBin + u"/postgres"_s,
+                         {u"-D"_s, m_info.dir + u"/pg/data"_s, u"-p"_s, QString::number(m_info.pgPort), u"-k"_s, m_info.dir + u"/pg"_s,
+                          u"-c"_s, u"listen_addresses=127.0.0.1"_s, u"-c"_s, u"fsync=off"_s, u"-c"_s, u"max_connections=40"_s},
+                         true, SIGINT /* fast shutdown */);
+    Q_UNUSED(pg);
+    waitForPostgres(attempt);
+}
+
+void Sandbox::waitForPostgres(int attempt)
+{
+    QProcess *pg = m_services.back().process.get();
+    if (pg->state() == QProcess::NotRunning) {
+        // Another program took the port between our check and the server's bind: once more.
+        if (attempt < 3 && logTail(m_info.dir + u"/postgres.log"_s).contains("already in use"_L1)) {
+            m_services.pop_back();
+            startPostgres(attempt + 1);
+            return;
+        }
+        fail(serviceError(tr("PostgreSQL stopped while starting."), u"postgres"_s));
+        return;
+    }
+    if (QDateTime::currentMSecsSinceEpoch() > m_deadline) {
+        fail(serviceError(tr("PostgreSQL did not answer within %1 s.").arg(m_options.timeoutMs / 1000), u"postgres"_s));
+        return;
+    }
+    auto *session = new stores::PgSession(this);
+    stores::PgConnectOptions o;
+    o.host = u"127.0.0.1"_s;
+    o.port = m_info.pgPort;
+    o.dbname = u"postgres"_s;
+    o.user = m_info.pgUser;
+    o.password = m_info.pgPassword;
+    o.sslmode = u"disable"_s;
+    o.connectTimeoutSeconds = 2;
+    session->open(o, [this, session, attempt](const Result<bool> &opened) {
+        session->deleteLater();
+        if (m_state != State::Starting)
+            return;
+        if (!opened) {
+            QTimer::singleShot(100, this, [this, attempt] {
+                if (m_state == State::Starting)
+                    waitForPostgres(attempt);
+            });
+            return;
+        }
+        const int v = session->serverVersion();
+        m_info.pgVersion = u"%1.%2"_s.arg(v / 10000).arg(v % 10000);
+        next([this] { loadDatabase(); });
+    });
+}
+
+void Sandbox::loadDatabase()
+{
+    Q_EMIT progress(tr("Loading sample data into PostgreSQL…"));
+    QFile sql(u":/eic/sandbox/sample.sql"_s);
+    sql.open(QIODevice::ReadOnly);
+    const QString script = QString::fromUtf8(sql.readAll());
+    auto *admin = new stores::PgSession(this);
+    stores::PgConnectOptions o;
+    o.host = u"127.0.0.1"_s;
+    o.port = m_info.pgPort;
+    o.dbname = u"postgres"_s;
+    o.user = m_info.pgUser;
+    o.password = m_info.pgPassword;
+    o.sslmode = u"disable"_s;
+    admin->open(o, [this, admin, o, script](const Result<bool> &opened) {
+        if (!opened) {
+            admin->deleteLater();
+            fail(Error{tr("Cannot connect to the sandbox's PostgreSQL."), opened.error().toString(), 0});
+            return;
+        }
+        admin->query(u"CREATE DATABASE %1 OWNER %2"_s.arg(m_info.pgDatabase, m_info.pgUser), [this, admin, o, script](const Result<stores::PgResult> &created) {
+            admin->deleteLater();
+            if (!created) {
+                fail(Error{tr("Cannot create the sandbox's database."), created.error().toString(), 0});
+                return;
+            }
+            auto *db = new stores::PgSession(this);
+            stores::PgConnectOptions into = o;
+            into.dbname = m_info.pgDatabase;
+            db->open(into, [this, db, script](const Result<bool> &dbOpened) {
+                if (!dbOpened) {
+                    db->deleteLater();
+                    fail(Error{tr("Cannot connect to the sandbox's database."), dbOpened.error().toString(), 0});
+                    return;
+                }
+                db->query(script, [this, db](const Result<stores::PgResult> &loaded) {
+                    db->deleteLater();
+                    if (!loaded) {
+                        fail(Error{tr("Loading the sample data into PostgreSQL failed."), loaded.error().toString(), 0});
+                        return;
+                    }
+                    next([this] { startRedis(1); });
+                });
+            });
+        });
+    });
+}
+
+void Sandbox::startRedis(int attempt)
+{
+    Q_EMIT progress(tr("Starting Redis…"));
+    m_info.redisPort = freePort();
+    const QString conf = m_info.dir + u"/redis/redis.conf"_s;
+    const QByteArray text = "bind 127.0.0.1\nprotected-mode yes\nport " + QByteArray::number(m_info.redisPort)
+                          + "\nrequirepass " + m_info.redisPassword.toUtf8() + "\ndir " + QFile::encodeName(m_info.dir + u"/redis"_s)
+                          + "\nsave \"\"\nappendonly no\ndaemonize no\nlogfile \"\"\n";
+    if (!writePrivate(conf, text)) {
+        fail(Error{tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
+        return;
+    }
+    spawn(u"redis"_s, m_redisServer, {conf}, false, SIGTERM);
+    waitForRedis(attempt);
+}
+
+void Sandbox::waitForRedis(int attempt)
+{
+    QProcess *redis = m_services.back().process.get();
+    if (redis->state() == QProcess::NotRunning) {
+        if (attempt < 3 && logTail(m_info.dir + u"/redis.log"_s).contains("already in use"_L1)) {
+            m_services.pop_back();
+            startRedis(attempt + 1);
+            return;
+        }
+        fail(serviceError(tr("Redis stopped while starting."), u"redis"_s));
+        return;
+    }
+    if (QDateTime::currentMSecsSinceEpoch() > m_deadline) {
+        fail(serviceError(tr("Redis did not answer within %1 s.").arg(m_options.timeoutMs / 1000), u"redis"_s));
+        return;
+    }
+    auto *connection = new stores::RedisConnection(this);
+    stores::RedisOptions o;
+    o.port = m_info.redisPort;
+    o.password = m_info.redisPassword;
+    o.timeoutMs = 2000;
+    connection->open(o, [this, connection, attempt](const Result<bool> &opened) {
+        if (m_state != State::Starting) {
+            connection->deleteLater();
+            return;
+        }
+        if (!opened) {
+            connection->deleteLater();
+            QTimer::singleShot(100, this, [this, attempt] {
+                if (m_state == State::Starting)
+                    waitForRedis(attempt);
+            });
+            return;
+        }
+        Q_EMIT progress(tr("Loading sample data into Redis…"));
+        QFile file(u":/eic/sandbox/sample.redis"_s);
+        file.open(QIODevice::ReadOnly);
+        QList<QList<QByteArray>> commands{{"INFO", "server"}};
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (!line.trimmed().isEmpty() && !line.startsWith('#'))
+                commands.append(redisWords(line.trimmed()));
+        }
+        connection->batch(commands, [this, connection](const Result<QList<stores::RedisReply>> &replies) {
+            connection->deleteLater();
+            if (!replies) {
+                fail(Error{tr("Loading the sample data into Redis failed."), replies.error().toString(), 0});
+                return;
+            }
+            for (const auto &reply : *replies) {
+                if (reply.isError()) {
+                    fail(Error{tr("Loading the sample data into Redis failed."), QString::fromUtf8(reply.str), 0});
+                    return;
+                }
+            }
+            for (const QByteArray &line : replies->first().str.split('\n')) {
+                if (line.startsWith("redis_version:") || line.startsWith("valkey_version:"))
+                    m_info.redisVersion = QString::fromLatin1(line.mid(line.indexOf(':') + 1).trimmed());
+            }
+            next([this] { startSim(); });
+        });
+    });
+}
+
+void Sandbox::startSim()
+{
+    Q_EMIT progress(tr("Starting the simulated cell…"));
+    m_info.kubeconfig = m_info.dir + u"/kubeconfig"_s;
+    QProcess *sim = spawn(u"sim"_s, m_simProgram, {u"--listen"_s, u"127.0.0.1:0"_s, u"--kubeconfig-out"_s, m_info.kubeconfig}, false, SIGTERM);
+    connect(sim, &QProcess::readyReadStandardOutput, this, [this, sim] {
+        while (sim->canReadLine()) {
+            const QString line = QString::fromUtf8(sim->readLine()).trimmed();
+            if (line.startsWith("eic-sim ready "_L1) && m_info.apiServer.isEmpty()) {
+                m_info.apiServer = line.section(u' ', 2, 2);
+                next([this] { finish(); });
+            }
+        }
+    });
+    connect(sim, &QProcess::finished, this, [this] {
+        if (m_state == State::Starting)
+            fail(serviceError(tr("The simulated cell (eic-sim) stopped while starting."), u"sim"_s));
+    });
+    connect(sim, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            fail(Error{tr("Cannot start the simulated cell %1.").arg(m_simProgram), {}, 0});
+    });
+    auto *timeout = new QTimer(sim);
+    timeout->setSingleShot(true);
+    connect(timeout, &QTimer::timeout, this, [this] {
+        if (m_state == State::Starting && m_info.apiServer.isEmpty())
+            fail(serviceError(tr("The simulated cell (eic-sim) did not start within %1 s.").arg(m_options.timeoutMs / 1000), u"sim"_s));
+    });
+    timeout->start(int(std::max<qint64>(1000, m_deadline - QDateTime::currentMSecsSinceEpoch())));
+}
+
+void Sandbox::finish()
+{
+    auto config = kube::KubeConfig::load({m_info.kubeconfig});
+    if (!config) {
+        fail(Error{tr("The simulated cell wrote no usable kubeconfig."), config.error().toString(), 0});
+        return;
+    }
+    m_info.context = config->currentContext();
+    auto quote = [](const QString &v) { return u'\'' + QString(v).replace(u'\'', "'\\''"_L1) + u'\''; };
+    QString env = u"# eic-restore sandbox: source this file (it holds the sandbox's passwords).\n"_s;
+    env += u"export KUBECONFIG=%1\n"_s.arg(quote(m_info.kubeconfig));
+    env += u"export EIC_RESTORE_RUNS_DIR=%1\n"_s.arg(quote(m_info.runsDir()));
+    env += u"export EIC_SANDBOX_DATABASE=%1\n"_s.arg(quote(m_info.databaseConninfo()));
+    env += u"export EIC_SANDBOX_DATASTORE=%1\n"_s.arg(quote(m_info.datastoreUrl()));
+    env += u"export EIC_SANDBOX_BACKUPS=%1\n"_s.arg(quote(m_info.backupFolder()));
+    env += u"export PGPASSWORD=%1\n"_s.arg(quote(m_info.pgPassword));
+    env += u"export REDISCLI_AUTH=%1\n"_s.arg(quote(m_info.redisPassword));
+    if (!writePrivate(m_info.envFile(), env.toUtf8())) {
+        fail(Error{tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
+        return;
+    }
+    QJsonObject state{{u"pid"_s, qint64(QCoreApplication::applicationPid())},
+                      {u"dir"_s, m_info.dir},
+                      {u"apiServer"_s, m_info.apiServer},
+                      {u"kubeconfig"_s, m_info.kubeconfig},
+                      {u"context"_s, m_info.context},
+                      {u"database"_s, m_info.databaseConninfo()},
+                      {u"datastore"_s, m_info.datastoreUrl()},
+                      {u"postgresVersion"_s, m_info.pgVersion},
+                      {u"redisVersion"_s, m_info.redisVersion},
+                      {u"backups"_s, m_info.backupFolder()},
+                      {u"runs"_s, m_info.runsDir()},
+                      {u"env"_s, m_info.envFile()}};
+    writePrivate(m_info.dir + u"/sandbox.json"_s, QJsonDocument(state).toJson());
+    m_state = State::Running;
+    spdlog::info("sandbox: ready in {} (cell {}, PostgreSQL {} on port {}, Redis {} on port {})", m_info.dir.toStdString(),
+                 m_info.apiServer.toStdString(), m_info.pgVersion.toStdString(), m_info.pgPort, m_info.redisVersion.toStdString(),
+                 m_info.redisPort);
+    Q_EMIT ready();
+}
+
+void Sandbox::stopServices()
+{
+    // Signal all first, then wait: the services stop side by side.
+    for (auto it = m_services.rbegin(); it != m_services.rend(); ++it) {
+        it->process->disconnect(this);
+        if (it->process->state() != QProcess::NotRunning)
+            ::kill(pid_t(it->process->processId()), it->stopSignal);
+    }
+    for (auto it = m_services.rbegin(); it != m_services.rend(); ++it) {
+        if (it->process->state() != QProcess::NotRunning && !it->process->waitForFinished(8000)) {
+            spdlog::warn("sandbox: {} did not stop in 8 s; killing it", it->name.toStdString());
+            it->process->kill();
+            it->process->waitForFinished(2000);
+        }
+    }
+    m_services.clear();
+}
+
+void Sandbox::stop()
+{
+    if (m_state == State::Idle || m_state == State::Stopping)
+        return;
+    const State was = m_state;
+    m_state = State::Stopping;
+    stopServices();
+    if (m_createdDir && QFile::exists(m_info.dir + u'/' + QLatin1StringView(kMarker))) {
+        QDir(m_info.dir).removeRecursively();
+        spdlog::info("sandbox: stopped, {} removed", m_info.dir.toStdString());
+    }
+    m_state = State::Idle;
+    if (was != State::Failed)
+        Q_EMIT stopped();
+}
+
+} // namespace eic::sandbox
