@@ -11,6 +11,9 @@
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
 #include "BackupsView.h"
+#include "HelpDialogs.h"
+#include "WelcomePage.h"
+#include "sandbox/Sandbox.h"
 #include "restore/Journal.h"
 #include "restore/RestoreRunner.h"
 #include "restore/RestoreWizard.h"
@@ -33,6 +36,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -44,7 +49,7 @@ using namespace Qt::StringLiterals;
 namespace eic::ui {
 
 MainWindow::MainWindow(std::optional<kube::KubeConfig> config, profiles::ProfileStore *profiles, profiles::SecretStore *secrets,
-                       const QString &context, const QString &nsOverride, QWidget *parent)
+                       const QString &context, const QString &nsOverride, Start start, QWidget *parent)
     : QMainWindow(parent)
     , m_config(std::move(config))
     , m_profiles(profiles)
@@ -60,17 +65,50 @@ MainWindow::MainWindow(std::optional<kube::KubeConfig> config, profiles::Profile
     connect(&m_countdown, &QTimer::timeout, this, &MainWindow::updateConnection);
     m_countdown.start();
     rebuildCellChooser();
-    if (m_config && (!context.isEmpty() || !m_config->currentContext().isEmpty()))
+    if (start == Start::Welcome)
+        showWelcome();
+    else if (m_config && (!context.isEmpty() || !m_config->currentContext().isEmpty()))
         switchContext(context.isEmpty() ? m_config->currentContext() : context);
     else if (m_profiles && !m_profiles->profiles().isEmpty())
         switchProfile(m_profiles->profiles().first().id);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The sandbox's cell goes with the window: no watch may outlive it.
+    if (m_sandbox) {
+        m_session.reset();
+        m_sandbox->stop();
+    }
+}
 
 void MainWindow::buildUi()
 {
+    auto *outer = new QWidget(this);
+    auto *outerLayout = new QVBoxLayout(outer);
+    outerLayout->setContentsMargins(0, 0, 0, 0);
+    outerLayout->setSpacing(0);
+    m_sandboxBanner = new QWidget(outer);
+    m_sandboxBanner->setObjectName(u"sandboxBanner"_s);
+    m_sandboxBanner->setAttribute(Qt::WA_StyledBackground);
+    m_sandboxBanner->setStyleSheet(u"#sandboxBanner { background: #5e35b1; } #sandboxBanner QLabel { color: white; }"_s);
+    auto *bannerLayout = new QHBoxLayout(m_sandboxBanner);
+    bannerLayout->setContentsMargins(10, 6, 10, 6);
+    m_sandboxText = new QLabel(m_sandboxBanner);
+    m_sandboxText->setWordWrap(true);
+    m_sandboxText->setAccessibleName(tr("Sandbox banner"));
+    bannerLayout->addWidget(m_sandboxText, 1);
+    auto *stopButton = new QPushButton(tr("S&top the sandbox"), m_sandboxBanner);
+    stopButton->setObjectName(u"stopSandbox"_s);
+    connect(stopButton, &QPushButton::clicked, this, &MainWindow::stopSandbox);
+    bannerLayout->addWidget(stopButton);
+    m_sandboxBanner->hide();
+    outerLayout->addWidget(m_sandboxBanner);
+    m_pages = new QStackedWidget(outer);
+    outerLayout->addWidget(m_pages, 1);
+
     auto *central = new QWidget(this);
+    m_dashboard = central;
     auto *layout = new QVBoxLayout(central);
 
     auto *top = new QHBoxLayout;
@@ -157,7 +195,11 @@ void MainWindow::buildUi()
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
-    setCentralWidget(central);
+    m_pages->addWidget(central);
+    setCentralWidget(outer);
+    setTabOrder(m_cells, m_filterChoice);
+    setTabOrder(m_filterChoice, m_search);
+    setTabOrder(m_search, m_table);
 
     auto *copy = new QAction(tr("&Copy row"), this);
     copy->setShortcut(QKeySequence::Copy);
@@ -170,6 +212,14 @@ void MainWindow::buildUi()
     QMenu *cellMenu = menuBar()->addMenu(tr("&Cell"));
     cellMenu->addAction(copy);
     cellMenu->addSeparator();
+    m_sandboxStart = cellMenu->addAction(tr("Start the &sandbox"));
+    m_sandboxStart->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    m_sandboxStart->setToolTip(tr("A simulated cell on this computer with throwaway stores, to rehearse a restore"));
+    connect(m_sandboxStart, &QAction::triggered, this, &MainWindow::startSandbox);
+    m_sandboxStop = cellMenu->addAction(tr("S&top the sandbox"));
+    m_sandboxStop->setEnabled(false);
+    connect(m_sandboxStop, &QAction::triggered, this, &MainWindow::stopSandbox);
+    cellMenu->addSeparator();
     cellMenu->addAction(quit);
 
     QMenu *restoreMenu = menuBar()->addMenu(tr("&Restore"));
@@ -180,6 +230,7 @@ void MainWindow::buildUi()
     backupsAction->setShortcut(QKeySequence(tr("Ctrl+B")));
     connect(backupsAction, &QAction::triggered, this, [this] { openBackups(); });
     auto *reportsAction = restoreMenu->addAction(tr("Re&ports…"));
+    reportsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
     connect(reportsAction, &QAction::triggered, this, [this] { openReports(); });
 
     QMenu *profileMenu = menuBar()->addMenu(tr("&Profiles"));
@@ -198,7 +249,7 @@ void MainWindow::buildUi()
         if (!m_profileId.isEmpty())
             duplicateProfile(m_profileId);
     });
-    addAction(tr("De&lete profile…"), QKeySequence(), [this] {
+    addAction(tr("De&lete profile…"), QKeySequence(tr("Ctrl+Shift+Del")), [this] {
         if (!m_profileId.isEmpty())
             deleteProfile(m_profileId);
     });
@@ -244,6 +295,12 @@ void MainWindow::buildUi()
         if (!problems.isEmpty())
             MessageBox::warning(this, tr("Import"), problems.join(u'\n'));
     });
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    auto *procedureAction = helpMenu->addAction(tr("The restore &procedure"));
+    procedureAction->setShortcut(QKeySequence::HelpContents);
+    connect(procedureAction, &QAction::triggered, this, [this] { openProcedure(); });
+    auto *aboutAction = helpMenu->addAction(tr("&About eic-restore"));
+    connect(aboutAction, &QAction::triggered, this, [this] { openAbout(); });
 }
 
 void MainWindow::rebuildCellChooser()
@@ -457,8 +514,227 @@ bool MainWindow::connectTo(const kube::ResolvedContext &ctx)
     m_session->monitor->start();
     updateConnection();
     updateMessageService();
+    showDashboard();
     Q_EMIT sessionChanged();
     return true;
+}
+
+void MainWindow::showDashboard()
+{
+    m_pages->setCurrentWidget(m_dashboard);
+}
+
+bool MainWindow::showingWelcome() const
+{
+    return m_welcome && m_pages->currentWidget() == m_welcome;
+}
+
+void MainWindow::showWelcome()
+{
+    if (!m_welcome) {
+        QStringList contexts;
+        QString current;
+        QString note;
+        if (m_config) {
+            contexts = m_config->contextNames();
+            current = m_config->currentContext();
+            note = m_config->files().join(u", "_s);
+        } else {
+            note = tr("no kubeconfig was found (%1)").arg(kube::KubeConfig::defaultFiles().join(u", "_s));
+        }
+        m_welcome = new WelcomePage(contexts, current, note, m_pages);
+        m_pages->addWidget(m_welcome);
+        connect(m_welcome, &WelcomePage::importRequested, this, [this](const QString &context) {
+            profiles::Profile p;
+            p.name = context;
+            p.cell.context = context;
+            p.cell.kubeconfig = m_config ? m_config->files().value(0) : QString();
+            if (m_config)
+                if (auto resolved = m_config->resolve(context))
+                    p.cell.ns = resolved->ns;
+            openEditor(p, true);
+        });
+        connect(m_welcome, &WelcomePage::createRequested, this, [this] { newProfile(); });
+        connect(m_welcome, &WelcomePage::sandboxRequested, this, &MainWindow::startSandbox);
+        connect(m_welcome, &WelcomePage::openContextRequested, this, [this](const QString &context) { switchContext(context); });
+    }
+    m_pages->setCurrentWidget(m_welcome);
+}
+
+bool MainWindow::sandboxActive() const
+{
+    return m_sandbox && m_sandbox->state() == sandbox::Sandbox::State::Running;
+}
+
+void MainWindow::startSandbox()
+{
+    if (m_sandbox)
+        return;
+    m_sandbox = std::make_unique<sandbox::Sandbox>();
+    sandbox::Sandbox *box = m_sandbox.get();
+    m_sandboxStart->setEnabled(false);
+    connect(box, &sandbox::Sandbox::progress, this, [this](const QString &step) {
+        m_sandboxText->setText(tr("<b>Starting the sandbox</b> — %1").arg(step.toHtmlEscaped()));
+        m_sandboxBanner->show();
+        if (m_welcome)
+            m_welcome->setSandboxProgress(step);
+    });
+    connect(box, &sandbox::Sandbox::failed, this, [this](const Error &error) {
+        m_sandboxBanner->hide();
+        m_sandboxStart->setEnabled(true);
+        if (m_welcome)
+            m_welcome->setSandboxProgress({});
+        QTimer::singleShot(0, this, [this] { m_sandbox.reset(); });
+        Q_EMIT sandboxFailed(error.message);
+        MessageBox::warning(this, tr("The sandbox could not start"),
+                            error.detail.isEmpty() ? error.message : error.message + u"\n\n"_s + error.detail);
+    });
+    connect(box, &sandbox::Sandbox::ready, this, &MainWindow::enterSandbox);
+    m_sandboxText->setText(tr("<b>Starting the sandbox</b> — a simulated cell with throwaway PostgreSQL and Redis on this computer…"));
+    m_sandboxBanner->show();
+    if (m_welcome)
+        m_welcome->setSandboxProgress(tr("Starting the sandbox…"));
+    box->start();
+}
+
+void MainWindow::enterSandbox()
+{
+    const sandbox::SandboxInfo &info = m_sandbox->info();
+    m_savedProfiles = m_profiles;
+    m_savedSecrets = m_secrets;
+    m_savedConfig = std::move(m_config);
+    m_config.reset();
+    m_savedProfileId = m_profileId;
+    m_savedContext = m_session && m_profileId.isEmpty() ? m_session->client->context().context : QString();
+    m_savedRunsDir = qEnvironmentVariableIsSet("EIC_RESTORE_RUNS_DIR") ? std::optional(qgetenv("EIC_RESTORE_RUNS_DIR")) : std::nullopt;
+    // Rehearsal runs and their reports stay in the sandbox, away from the real journal.
+    qputenv("EIC_RESTORE_RUNS_DIR", QFile::encodeName(info.runsDir()));
+    m_sandboxProfiles = std::make_unique<profiles::ProfileStore>(info.dir + u"/profiles.json"_s);
+    m_sandboxSecrets = std::make_unique<profiles::MemorySecretStore>();
+    const profiles::Profile profile = info.profile();
+    if (auto added = m_sandboxProfiles->add(profile); !added)
+        spdlog::error("sandbox profile: {}", added.error().toString().toStdString());
+    auto ignore = [](const Result<bool> &) {};
+    m_sandboxSecrets->write(profiles::secretKey(profile.id, profiles::SecretKind::DatabasePassword), info.pgPassword, this, ignore);
+    m_sandboxSecrets->write(profiles::secretKey(profile.id, profiles::SecretKind::DatastorePassword), info.redisPassword, this, ignore);
+    m_profiles = m_sandboxProfiles.get();
+    m_secrets = m_sandboxSecrets.get();
+    m_profileId.clear();
+    m_sandboxText->setText(tr("<b>SANDBOX</b> — a simulated cell on this computer with throwaway PostgreSQL %1 and Redis %2 holding "
+                              "sample data. Nothing here touches a real cell; everything (%3) is removed when you stop the sandbox or quit.")
+                               .arg(info.pgVersion, info.redisVersion, info.dir.toHtmlEscaped()));
+    m_sandboxBanner->show();
+    setWindowTitle(tr("[Sandbox] eic-restore — Edge Integration Cell"));
+    m_sandboxStop->setEnabled(true);
+    if (m_welcome)
+        m_welcome->setSandboxProgress({});
+    rebuildCellChooser();
+    switchProfile(profile.id);
+    Q_EMIT sandboxReady();
+}
+
+void MainWindow::stopSandbox()
+{
+    if (!m_sandbox)
+        return;
+    const bool wasRunning = sandboxActive();
+    if (wasRunning) {
+        m_filter->setSourceModel(nullptr);
+        m_session.reset();
+        m_profiles = m_savedProfiles;
+        m_secrets = m_savedSecrets;
+        m_config = std::move(m_savedConfig);
+        m_savedConfig.reset();
+        m_profileId.clear();
+        if (m_savedRunsDir)
+            qputenv("EIC_RESTORE_RUNS_DIR", *m_savedRunsDir);
+        else
+            qunsetenv("EIC_RESTORE_RUNS_DIR");
+    }
+    m_sandbox->stop();
+    m_sandbox.reset();
+    m_sandboxProfiles.reset();
+    m_sandboxSecrets.reset();
+    m_sandboxBanner->hide();
+    m_sandboxStart->setEnabled(true);
+    m_sandboxStop->setEnabled(false);
+    setWindowTitle(tr("eic-restore — Edge Integration Cell"));
+    if (m_welcome)
+        m_welcome->setSandboxProgress({});
+    rebuildCellChooser();
+    if (wasRunning) {
+        // Back to what was open before the sandbox.
+        if (!m_savedProfileId.isEmpty() && m_profiles && m_profiles->find(m_savedProfileId))
+            switchProfile(m_savedProfileId);
+        else if (!m_savedContext.isEmpty() && m_config)
+            switchContext(m_savedContext);
+        else
+            showWelcome();
+        updateConnection();
+    }
+    Q_EMIT sandboxStopped();
+}
+
+AboutDialog *MainWindow::openAbout()
+{
+    auto *about = new AboutDialog(this);
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<AboutDialog> guard(about);
+    if (m_session) {
+        m_session->client->serverVersion(about, [guard](const Result<QString> &v) {
+            if (guard)
+                guard->setServer(u"Kubernetes"_s, v ? *v : v.error().message);
+        });
+    } else {
+        about->setServer(u"Kubernetes"_s, tr("no cell open"));
+    }
+    profileStores([this, guard](const profiles::Profile *, const restore::StoreAccess &stores) {
+        if (!guard)
+            return;
+        if (!stores.database) {
+            guard->setServer(u"PostgreSQL"_s, tr("no database in this profile"));
+        } else {
+            auto *session = new stores::PgSession(guard);
+            session->open(*stores.database, [guard, session](const Result<bool> &opened) {
+                if (guard)
+                    guard->setServer(u"PostgreSQL"_s, opened ? session->describeServer() : opened.error().message);
+                session->deleteLater();
+            });
+        }
+        if (!stores.datastore) {
+            guard->setServer(u"Redis"_s, tr("no data store in this profile"));
+        } else {
+            auto *connection = new stores::RedisConnection(guard);
+            connection->open(*stores.datastore, [guard, connection](const Result<bool> &opened) {
+                if (!opened) {
+                    if (guard)
+                        guard->setServer(u"Redis"_s, opened.error().message);
+                    connection->deleteLater();
+                    return;
+                }
+                connection->command({"INFO", "server"}, [guard, connection](const Result<stores::RedisReply> &info) {
+                    QString version = info ? QString() : info.error().message;
+                    if (info)
+                        for (const QByteArray &line : info->str.split('\n'))
+                            if (line.startsWith("redis_version:") || line.startsWith("valkey_version:"))
+                                version = QString::fromLatin1(line.trimmed()).replace(u':', u' ').replace("_version"_L1, QString());
+                    if (guard)
+                        guard->setServer(u"Redis"_s, version + u" at "_s + connection->target());
+                    connection->deleteLater();
+                });
+            });
+        }
+    });
+    about->show();
+    return about;
+}
+
+ProcedureDialog *MainWindow::openProcedure()
+{
+    auto *help = new ProcedureDialog(this);
+    help->setAttribute(Qt::WA_DeleteOnClose);
+    help->show();
+    return help;
 }
 
 QString MainWindow::connectionText() const

@@ -13,13 +13,18 @@
 
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QStackedWidget;
 class QTableView;
 
 namespace eic::cell {
 class CellSession;
+}
+namespace eic::sandbox {
+class Sandbox;
 }
 namespace eic::profiles {
 class ProfileStore;
@@ -40,8 +45,10 @@ class MainWindow : public QMainWindow {
 public:
     // `config` (optional) gives kubeconfig contexts to choose from, `profiles` the saved profiles;
     // `nsOverride` replaces each context's namespace.
+    // `start`: Connect opens the context (else the first profile); Welcome shows the first-run page.
+    enum class Start { Connect, Welcome };
     MainWindow(std::optional<kube::KubeConfig> config, profiles::ProfileStore *profiles, profiles::SecretStore *secrets,
-               const QString &context, const QString &nsOverride, QWidget *parent = nullptr);
+               const QString &context, const QString &nsOverride, Start start = Start::Connect, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Connects to another context of the kubeconfig (the old session's watches stop).
@@ -70,8 +77,26 @@ public:
     void updateBackupAge();
     QString backupAgeText() const;
 
+    // The first-run page (no profile yet), until a cell is opened.
+    void showWelcome();
+    class WelcomePage *welcomePage() const { return m_welcome; }
+    bool showingWelcome() const;
+    // The sandbox: a simulated cell with throwaway stores and a ready profile of its own. While it
+    // is active the window shows only the sandbox's profile, under a banner; stopping it (or
+    // quitting) removes everything and returns to what was open before.
+    void startSandbox();
+    void stopSandbox();
+    bool sandboxActive() const;
+    sandbox::Sandbox *sandbox() const { return m_sandbox.get(); }
+    QWidget *sandboxBanner() const { return m_sandboxBanner; }
+    class AboutDialog *openAbout();
+    class ProcedureDialog *openProcedure();
+
 Q_SIGNALS:
     void sessionChanged();
+    void sandboxReady();
+    void sandboxFailed(const QString &message);
+    void sandboxStopped();
 
 private:
     void profileStores(std::function<void(const profiles::Profile *, const restore::StoreAccess &)> then);
@@ -82,6 +107,8 @@ private:
     void saveFromEditor(class ProfileEditor *editor, bool isNew);
     void updateConnection();
     void updateMessageService();
+    void enterSandbox();
+    void showDashboard();
 
     std::optional<kube::KubeConfig> m_config;
     profiles::ProfileStore *m_profiles;
@@ -103,6 +130,24 @@ private:
     QLabel *m_builtin = nullptr;
     LogPane *m_log = nullptr;
     QTimer m_countdown;
+
+    QStackedWidget *m_pages = nullptr;
+    QWidget *m_dashboard = nullptr;
+    class WelcomePage *m_welcome = nullptr;
+    QWidget *m_sandboxBanner = nullptr;
+    QLabel *m_sandboxText = nullptr;
+    QAction *m_sandboxStart = nullptr;
+    QAction *m_sandboxStop = nullptr;
+    std::unique_ptr<sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<profiles::ProfileStore> m_sandboxProfiles;
+    std::unique_ptr<profiles::MemorySecretStore> m_sandboxSecrets;
+    // What the sandbox replaced, put back when it stops.
+    profiles::ProfileStore *m_savedProfiles = nullptr;
+    profiles::SecretStore *m_savedSecrets = nullptr;
+    std::optional<kube::KubeConfig> m_savedConfig;
+    QString m_savedProfileId;
+    QString m_savedContext;
+    std::optional<QByteArray> m_savedRunsDir;
 };
 
 } // namespace eic::ui

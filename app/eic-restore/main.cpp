@@ -28,7 +28,8 @@ int main(int argc, char *argv[])
     QCommandLineOption ns({u"n"_s, u"namespace"_s}, u"Namespace of the cell (default: the context's, else edge-icell)."_s, u"name"_s);
     QCommandLineOption logLevel(u"log-level"_s, u"trace, debug, info, warn, error."_s, u"level"_s, u"info"_s);
     QCommandLineOption screenshot(u"screenshot"_s, u"Save a picture of the main window to this PNG once the cell is loaded, then quit."_s, u"png"_s);
-    parser.addOptions({kubeconfig, context, ns, logLevel, screenshot});
+    QCommandLineOption sandbox(u"sandbox"_s, u"Start the sandbox at once: a simulated cell with throwaway PostgreSQL and Redis, removed on exit."_s);
+    parser.addOptions({kubeconfig, context, ns, logLevel, screenshot, sandbox});
     parser.process(app);
 
     bool levelOk = false;
@@ -50,13 +51,18 @@ int main(int argc, char *argv[])
         kubeconfigs = *config;
     } else {
         spdlog::warn("{}", config.error().toString().toStdString());
-        if (profiles.profiles().isEmpty() || parser.isSet(kubeconfig)) {
+        if (parser.isSet(kubeconfig) || parser.isSet(context)) {
             QMessageBox::critical(nullptr, u"eic-restore"_s, config.error().message);
             return 1;
         }
     }
-    eic::ui::MainWindow window(kubeconfigs, &profiles, &secrets, parser.value(context), parser.value(ns));
+    // First run (no profile, no cell named on the command line): the welcome page.
+    const bool welcome = parser.isSet(sandbox) || (profiles.profiles().isEmpty() && !parser.isSet(kubeconfig) && !parser.isSet(context));
+    eic::ui::MainWindow window(kubeconfigs, &profiles, &secrets, parser.value(context), parser.value(ns),
+                               welcome ? eic::ui::MainWindow::Start::Welcome : eic::ui::MainWindow::Start::Connect);
     window.show();
+    if (parser.isSet(sandbox))
+        window.startSandbox();
     // At start-up: a run that did not finish (a crash, a closed laptop) is offered at once.
     QTimer::singleShot(0, &window, [&window] { window.checkUnfinishedRun(); });
     if (parser.isSet(screenshot)) {
@@ -65,12 +71,18 @@ int main(int argc, char *argv[])
             window.grab().save(png);
             QApplication::quit();
         };
-        if (auto *monitor = window.session() ? window.session()->monitor.get() : nullptr) {
-            QObject::connect(monitor, &eic::cell::CellMonitor::connectionChanged, &window, [monitor, grab] {
-                if (monitor->synced() && monitor->connectionState() == eic::cell::ConnectionState::Live)
-                    QTimer::singleShot(200, grab); // let the table lay itself out
-            });
-        }
+        auto watch = [&window, grab] {
+            if (auto *monitor = window.session() ? window.session()->monitor.get() : nullptr) {
+                QObject::connect(monitor, &eic::cell::CellMonitor::connectionChanged, &window, [monitor, grab] {
+                    if (monitor->synced() && monitor->connectionState() == eic::cell::ConnectionState::Live)
+                        QTimer::singleShot(200, grab); // let the table lay itself out
+                });
+            }
+        };
+        watch();
+        QObject::connect(&window, &eic::ui::MainWindow::sessionChanged, &window, watch);
+        if (welcome && !parser.isSet(sandbox))
+            QTimer::singleShot(500, &window, grab); // the welcome page has nothing to wait for
         QTimer::singleShot(20000, &window, grab); // a cell that never answers still gets its picture
     }
     const int rc = QApplication::exec();

@@ -275,7 +275,7 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
 
     // Cautions, each with its numbers.
     {
-        Caution c{u"service-interruption"_s, tr("The cell's service is interrupted"), {}, {}, true};
+        Caution c{u"service-interruption"_s, cautionTitle(u"service-interruption"_s), {}, {}, true};
         c.numbers = QJsonObject{{"components"_L1, QJsonArray::fromStringList(names)}, {"pods"_L1, pods}};
         if (in.lastRehearsalDowntimeSeconds >= 0)
             c.numbers["lastRehearsalDowntimeSeconds"_L1] = in.lastRehearsalDowntimeSeconds;
@@ -288,7 +288,7 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
         p.cautions.append(c);
     }
     if (database && in.pointInTime.isValid()) {
-        Caution c{u"point-in-time"_s, tr("A point-in-time recovery loses data"), {}, {}, true};
+        Caution c{u"point-in-time"_s, cautionTitle(u"point-in-time"_s), {}, {}, true};
         c.numbers = QJsonObject{{"target"_L1, in.pointInTime.toUTC().toString(Qt::ISODate)}};
         QString lost;
         if (in.latestDataTime.isValid() && in.latestDataTime > in.pointInTime) {
@@ -301,7 +301,7 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
         p.cautions.append(c);
     }
     if (!database && in.datastoreInspected && !in.aofEnabled && in.mode != DataMode::NewInstance) {
-        Caution c{u"snapshot-only"_s, tr("Only a snapshot can be restored"), {}, {}, true};
+        Caution c{u"snapshot-only"_s, cautionTitle(u"snapshot-only"_s), {}, {}, true};
         c.numbers = QJsonObject{{"snapshotAgeSeconds"_L1, in.snapshotAgeSeconds}, {"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
         c.text = in.snapshotAgeSeconds >= 0
                      ? tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 key(s) now.").arg(duration(in.snapshotAgeSeconds)).arg(in.datastoreKeys)
@@ -313,25 +313,60 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
         if (!c.hpa.isEmpty())
             scaled.append(u"%1 (%2-%3)"_s.arg(c.name).arg(c.hpaMin).arg(c.hpaMax));
     if (stops && !scaled.isEmpty()) {
-        Caution c{u"autoscaler"_s, tr("Autoscalers pause"), {}, {}, false};
+        Caution c{u"autoscaler"_s, cautionTitle(u"autoscaler"_s), {}, {}, false};
         c.numbers = QJsonObject{{"components"_L1, QJsonArray::fromStringList(scaled)}};
         c.text = tr("A HorizontalPodAutoscaler targets %1: it disables itself while they are at 0 and resumes once they run again; the recorded counts are restored first.").arg(scaled.join(u", "_s));
         p.cautions.append(c);
     }
     if (stops) {
-        Caution c{u"terminate-sessions"_s, tr("Sessions still connected may be ended"), {}, {}, false};
+        Caution c{u"terminate-sessions"_s, cautionTitle(u"terminate-sessions"_s), {}, {}, false};
         c.numbers = QJsonObject{{"required"_L1, false}};
         c.text = tr("If a session of the stopped components is still connected to the %1 when they are gone, it is ended (%2). Without this acknowledgement the restore waits, and then rolls back.")
                      .arg(database ? tr("database") : tr("data store"), database ? u"pg_terminate_backend"_s : u"CLIENT KILL"_s);
         p.cautions.append(c);
     }
     if (!database && in.mode == DataMode::Archive) {
-        Caution c{u"flush-datastore"_s, tr("The data store is emptied first"), {}, {}, true};
+        Caution c{u"flush-datastore"_s, cautionTitle(u"flush-datastore"_s), {}, {}, true};
         c.numbers = QJsonObject{{"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
         c.text = tr("FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys);
         p.cautions.append(c);
     }
     return p;
+}
+
+QList<CautionGuide> cautionGuide()
+{
+    auto t = [](const char *text) { return QCoreApplication::translate("CautionGuide", text); };
+    return {
+        {u"service-interruption"_s, t("The cell's service is interrupted"),
+         t("Every component that uses the store is scaled to 0 and stays down until the data is back and verified: the cell "
+           "processes no messages meanwhile. The plan names the components, counts their pods, and gives the downtime of the "
+           "last rehearsal.")},
+        {u"point-in-time"_s, t("A point-in-time recovery loses data"),
+         t("The database goes back to the moment you give; everything written after it is gone. The vendor prefers a complete "
+           "recovery; choose a point in time only when the latest state is itself damaged.")},
+        {u"snapshot-only"_s, t("Only a snapshot can be restored"),
+         t("The data store keeps no append-only file, so the most a restore brings back is a snapshot: writes after it are "
+           "lost. The plan tells how old the current snapshot is.")},
+        {u"autoscaler"_s, t("Autoscalers pause"),
+         t("A HorizontalPodAutoscaler cannot scale a deployment that is at 0; it resumes by itself when the deployment runs "
+           "again. eic-restore puts back the recorded counts first, then the autoscaler takes over.")},
+        {u"terminate-sessions"_s, t("Sessions still connected may be ended"),
+         t("Optional. If a stopped component's session is still connected to the store when its pods are gone, eic-restore "
+           "ends it (pg_terminate_backend, CLIENT KILL). Without this acknowledgement the restore waits for the session, "
+           "and rolls back when it stays.")},
+        {u"flush-datastore"_s, t("The data store is emptied first"),
+         t("Restoring an archive into the data store starts with FLUSHALL, so that it holds exactly the backup afterwards: "
+           "every key not in the backup is gone.")},
+    };
+}
+
+QString cautionTitle(const QString &id)
+{
+    for (const CautionGuide &g : cautionGuide())
+        if (g.id == id)
+            return g.title;
+    return id;
 }
 
 } // namespace eic::restore

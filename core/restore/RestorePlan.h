@@ -31,6 +31,16 @@ struct Caution {
     QJsonObject toJson() const;
 };
 
+// What each caution means in general (the Help's procedure page; a plan's caution adds the
+// numbers of its cell): id, title, meaning.
+struct CautionGuide {
+    QString id;
+    QString title;
+    QString meaning;
+};
+QList<CautionGuide> cautionGuide();
+QString cautionTitle(const QString &id);
+
 struct PlannedComponent {
     QString name;
     bool present = false;  // the cell has this deployment

@@ -16,6 +16,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -205,7 +206,7 @@ Result<bool> Sandbox::prepare()
     m_redisServer = m_options.redisServer.isEmpty() ? QStandardPaths::findExecutable(u"redis-server"_s) : m_options.redisServer;
     if (m_redisServer.isEmpty())
         return Error{tr("The sandbox needs redis-server; install the package redis-server (or valkey-server)."), {}, 0};
-    m_simProgram = m_options.simProgram;
+    m_simProgram = m_options.simProgram.isEmpty() ? qEnvironmentVariable("EIC_SIM") : m_options.simProgram;
     if (m_simProgram.isEmpty()) {
         const QString besides = QCoreApplication::applicationDirPath() + u"/eic-sim"_s;
         m_simProgram = QFileInfo(besides).isExecutable() ? besides : QStandardPaths::findExecutable(u"eic-sim"_s);
@@ -353,6 +354,16 @@ void Sandbox::waitForPostgres(int attempt)
         fail(serviceError(tr("PostgreSQL did not answer within %1 s.").arg(m_options.timeoutMs / 1000), u"postgres"_s));
         return;
     }
+    // The server says "ready" in its postmaster.pid once it accepts connections: no attempt
+    // (and no "connection refused" in the log) before that.
+    QFile pidFile(m_info.dir + u"/pg/data/postmaster.pid"_s);
+    if (!pidFile.open(QIODevice::ReadOnly) || pidFile.readAll().trimmed().split('\n').last().trimmed() != "ready") {
+        QTimer::singleShot(50, this, [this, attempt] {
+            if (m_state == State::Starting)
+                waitForPostgres(attempt);
+        });
+        return;
+    }
     auto *session = new stores::PgSession(this);
     stores::PgConnectOptions o;
     o.host = u"127.0.0.1"_s;
@@ -459,6 +470,26 @@ void Sandbox::waitForRedis(int attempt)
         fail(serviceError(tr("Redis did not answer within %1 s.").arg(m_options.timeoutMs / 1000), u"redis"_s));
         return;
     }
+    // A bare TCP probe first, so that the log shows no "connection refused" while Redis starts.
+    auto *probe = new QTcpSocket(this);
+    connect(probe, &QTcpSocket::connected, this, [this, probe, attempt] {
+        probe->abort();
+        probe->deleteLater();
+        if (m_state == State::Starting)
+            loadRedis(attempt);
+    });
+    connect(probe, &QTcpSocket::errorOccurred, this, [this, probe, attempt] {
+        probe->deleteLater();
+        QTimer::singleShot(50, this, [this, attempt] {
+            if (m_state == State::Starting)
+                waitForRedis(attempt);
+        });
+    });
+    probe->connectToHost(QHostAddress::LocalHost, quint16(m_info.redisPort));
+}
+
+void Sandbox::loadRedis(int attempt)
+{
     auto *connection = new stores::RedisConnection(this);
     stores::RedisOptions o;
     o.port = m_info.redisPort;

@@ -14,7 +14,7 @@ namespace eic::sandbox {
 
 struct SandboxOptions {
     QString dir;         // empty: a new directory under the temp dir; else absent or empty
-    QString simProgram;  // empty: eic-sim next to this program, then on PATH
+    QString simProgram;  // empty: $EIC_SIM, then eic-sim next to this program, then on PATH
     QString pgBinDir;    // empty: the newest /usr/lib/postgresql/N/bin with initdb and postgres
     QString redisServer; // empty: redis-server on PATH
     int timeoutMs = 60000; // for each service to answer
@@ -87,6 +87,7 @@ private:
     void loadDatabase();
     void startRedis(int attempt);
     void waitForRedis(int attempt);
+    void loadRedis(int attempt);
     void startSim();
     void finish();
     QProcess *spawn(const QString &name, const QString &program, const QStringList &args, bool asPostgres, int stopSignal);
