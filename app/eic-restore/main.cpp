@@ -7,6 +7,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -18,6 +21,13 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"eic-restore"_s);
     QApplication::setOrganizationName(u"eic-restore"_s);
     QApplication::setApplicationVersion(QStringLiteral(EIC_VERSION));
+    // Translations by the system locale: Qt's own, then ours (share/eic-restore/translations).
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), u"eic-restore"_s, u"_"_s, QApplication::applicationDirPath() + u"/../share/eic-restore/translations"_s))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Guided backup and restore for SAP Edge Integration Cell"_s);

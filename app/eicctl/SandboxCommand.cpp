@@ -102,13 +102,13 @@ int run(const Options &o)
     options.dir = o.dir;
     sandbox::Sandbox box(options);
     int rc = Done;
-    QObject::connect(&box, &sandbox::Sandbox::progress, [&o](const QString &step) {
+    QObject::connect(&box, &sandbox::Sandbox::progress, &box, [&o](const QString &step) {
         if (!o.json) {
             err() << step << "\n";
             err().flush();
         }
     });
-    QObject::connect(&box, &sandbox::Sandbox::failed, [&rc](const Error &e) {
+    QObject::connect(&box, &sandbox::Sandbox::failed, &box, [&rc](const Error &e) {
         err() << "eicctl: the sandbox could not start: " << e.message << "\n";
         if (!e.detail.isEmpty())
             err() << e.detail << "\n";
@@ -116,7 +116,7 @@ int run(const Options &o)
         rc = Failed;
         QCoreApplication::exit(Failed);
     });
-    QObject::connect(&box, &sandbox::Sandbox::ready, [&box, &o] {
+    QObject::connect(&box, &sandbox::Sandbox::ready, &box, [&box, &o] {
         writeCurrent(box.info().dir);
         if (auto state = readState(box.info().dir))
             printReady(*state, o.json);

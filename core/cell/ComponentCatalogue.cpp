@@ -1,5 +1,6 @@
 #include "ComponentCatalogue.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,16 +25,16 @@ Result<ComponentCatalogue> ComponentCatalogue::fromJson(const QByteArray &json)
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(json, &error).object();
     if (error.error != QJsonParseError::NoError)
-        return Error{u"The component catalogue is not valid JSON."_s, error.errorString(), 0};
+        return Error{QCoreApplication::translate("ComponentCatalogue", "The component catalogue is not valid JSON."), error.errorString(), 0};
     if (root.value("version"_L1).toInt() != 1)
-        return Error{u"The component catalogue has an unknown version."_s, {}, 0};
+        return Error{QCoreApplication::translate("ComponentCatalogue", "The component catalogue has an unknown version."), {}, 0};
     ComponentCatalogue c;
     for (const auto &v : root.value("components"_L1).toArray()) {
         const QJsonObject o = v.toObject();
         CatalogueEntry e{o.value("name"_L1).toString(), o.value("role"_L1).toString(), strings(o.value("stops"_L1)),
                          o.value("since"_L1).toString(), o.value("autoscaled"_L1).toBool()};
         if (e.name.isEmpty())
-            return Error{u"The component catalogue has a component without a name."_s, {}, 0};
+            return Error{QCoreApplication::translate("ComponentCatalogue", "The component catalogue has a component without a name."), {}, 0};
         c.m_entries.append(e);
     }
     const QJsonObject ms = root.value("messageService"_L1).toObject();

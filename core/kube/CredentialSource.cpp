@@ -1,5 +1,6 @@
 #include "CredentialSource.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -39,11 +40,11 @@ Result<Credentials> CredentialSource::staticCredentials()
     if (c.token.isEmpty() && !user.tokenFile.isEmpty()) {
         const QFileInfo info(user.tokenFile);
         if (!info.exists())
-            return Error{u"The token file %1 named by user \"%2\" does not exist."_s.arg(user.tokenFile, user.name), {}, 0};
+            return Error{QCoreApplication::translate("CredentialSource", "The token file %1 named by user \"%2\" does not exist.").arg(user.tokenFile, user.name), {}, 0};
         if (info.lastModified() != m_tokenFileStamp) {
             QFile f(user.tokenFile);
             if (!f.open(QIODevice::ReadOnly))
-                return Error{u"Cannot read the token file %1: %2."_s.arg(user.tokenFile, f.errorString()), {}, 0};
+                return Error{QCoreApplication::translate("CredentialSource", "Cannot read the token file %1: %2.").arg(user.tokenFile, f.errorString()), {}, 0};
             m_tokenFromFile = QString::fromUtf8(f.readAll()).trimmed();
             m_tokenFileStamp = info.lastModified();
         }
@@ -56,7 +57,7 @@ Result<Credentials> CredentialSource::staticCredentials()
             return std::nullopt;
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
-            return Error{u"Cannot read %1 named by the kubeconfig: %2."_s.arg(path, f.errorString()), {}, 0};
+            return Error{QCoreApplication::translate("CredentialSource", "Cannot read %1 named by the kubeconfig: %2.").arg(path, f.errorString()), {}, 0};
         *out = f.readAll();
         return std::nullopt;
     };
@@ -129,20 +130,20 @@ void CredentialSource::runExec()
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, process, [this, process] {
         process->kill();
-        finishExec(Error{u"The credential plugin \"%1\" did not answer within %2 s."_s.arg(m_context.user.exec->command).arg(kExecTimeoutMs / 1000), {}, 0});
+        finishExec(Error{QCoreApplication::translate("CredentialSource", "The credential plugin \"%1\" did not answer within %2 s.").arg(m_context.user.exec->command).arg(kExecTimeoutMs / 1000), {}, 0});
     });
     timer->start(kExecTimeoutMs);
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
-        finishExec(Error{u"The credential plugin \"%1\" could not be started: %2."_s.arg(m_context.user.exec->command, process->errorString()), {}, 0});
+        finishExec(Error{QCoreApplication::translate("CredentialSource", "The credential plugin \"%1\" could not be started: %2.").arg(m_context.user.exec->command, process->errorString()), {}, 0});
         process->deleteLater();
     });
     connect(process, &QProcess::finished, this, [this, process](int code, QProcess::ExitStatus status) {
         process->deleteLater();
         const QString stderrText = QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
         if (status != QProcess::NormalExit || code != 0) {
-            finishExec(Error{u"The credential plugin \"%1\" failed (exit code %2): %3"_s.arg(m_context.user.exec->command).arg(code)
+            finishExec(Error{QCoreApplication::translate("CredentialSource", "The credential plugin \"%1\" failed (exit code %2): %3").arg(m_context.user.exec->command).arg(code)
                                  .arg(stderrText.isEmpty() ? u"no message"_s : stderrText.section(u'\n', -1)),
                              stderrText, code});
             return;
@@ -150,7 +151,7 @@ void CredentialSource::runExec()
         const QJsonObject doc = QJsonDocument::fromJson(process->readAllStandardOutput()).object();
         const QJsonObject st = doc.value("status"_L1).toObject();
         if (doc.value("kind"_L1).toString() != "ExecCredential"_L1 || st.isEmpty()) {
-            finishExec(Error{u"The credential plugin \"%1\" did not print an ExecCredential."_s.arg(m_context.user.exec->command), {}, 0});
+            finishExec(Error{QCoreApplication::translate("CredentialSource", "The credential plugin \"%1\" did not print an ExecCredential.").arg(m_context.user.exec->command), {}, 0});
             return;
         }
         Credentials c;
@@ -158,7 +159,7 @@ void CredentialSource::runExec()
         c.clientCertPem = st.value("clientCertificateData"_L1).toString().toUtf8();
         c.clientKeyPem = st.value("clientKeyData"_L1).toString().toUtf8();
         if (c.token.isEmpty() && (c.clientCertPem.isEmpty() || c.clientKeyPem.isEmpty())) {
-            finishExec(Error{u"The credential plugin \"%1\" gave neither a token nor a client certificate and key."_s.arg(m_context.user.exec->command), {}, 0});
+            finishExec(Error{QCoreApplication::translate("CredentialSource", "The credential plugin \"%1\" gave neither a token nor a client certificate and key.").arg(m_context.user.exec->command), {}, 0});
             return;
         }
         m_execExpiry = QDateTime::fromString(st.value("expirationTimestamp"_L1).toString(), Qt::ISODate);

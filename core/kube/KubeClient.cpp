@@ -1,5 +1,6 @@
 #include "KubeClient.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QPointer>
@@ -78,16 +79,16 @@ std::optional<Error> KubeClient::errorOf(QNetworkReply *reply, const QByteArray 
         const QString detail = u"HTTP %1 %2: %3"_s.arg(status).arg(reason, message);
         switch (status) {
         case 401:
-            return Error{u"The cluster at %1 did not accept the credentials of user \"%2\" (401 Unauthorized). Renew the token or log in again."_s
+            return Error{QCoreApplication::translate("KubeClient", "The cluster at %1 did not accept the credentials of user \"%2\" (401 Unauthorized). Renew the token or log in again.")
                              .arg(server, context.user.name), detail, status};
         case 403:
-            return Error{u"Access denied by the cluster's RBAC (403): %1. Ask the cluster admin for this permission."_s.arg(message), detail, status};
+            return Error{QCoreApplication::translate("KubeClient", "Access denied by the cluster's RBAC (403): %1. Ask the cluster admin for this permission.").arg(message), detail, status};
         case 404:
-            return Error{u"Not found on the cluster (404): %1."_s.arg(message), detail, status};
+            return Error{QCoreApplication::translate("KubeClient", "Not found on the cluster (404): %1.").arg(message), detail, status};
         case 409:
-            return Error{u"Conflict (409): %1."_s.arg(message), detail, status};
+            return Error{QCoreApplication::translate("KubeClient", "Conflict (409): %1.").arg(message), detail, status};
         case 410:
-            return Error{u"The cluster no longer has the requested history (410 Gone): %1."_s.arg(message), detail, status};
+            return Error{QCoreApplication::translate("KubeClient", "The cluster no longer has the requested history (410 Gone): %1.").arg(message), detail, status};
         default:
             return Error{status >= 500 ? u"The cluster's API server failed (%1 %2): %3."_s.arg(status).arg(reason, message)
                                        : u"The cluster refused the request (%1 %2): %3."_s.arg(status).arg(reason, message),
@@ -96,21 +97,21 @@ std::optional<Error> KubeClient::errorOf(QNetworkReply *reply, const QByteArray 
     }
     switch (reply->error()) {
     case QNetworkReply::SslHandshakeFailedError:
-        return Error{u"The server's certificate at %1 is not signed by the CA in your kubeconfig (or does not match the server's name). Check the cluster's certificate-authority."_s.arg(server),
+        return Error{QCoreApplication::translate("KubeClient", "The server's certificate at %1 is not signed by the CA in your kubeconfig (or does not match the server's name). Check the cluster's certificate-authority.").arg(server),
                      reply->errorString(), 0};
     case QNetworkReply::ConnectionRefusedError:
-        return Error{u"Nothing answers at %1 (connection refused). Check the server address and that the cluster is running."_s.arg(server),
+        return Error{QCoreApplication::translate("KubeClient", "Nothing answers at %1 (connection refused). Check the server address and that the cluster is running.").arg(server),
                      reply->errorString(), 0};
     case QNetworkReply::HostNotFoundError:
-        return Error{u"The host of %1 is unknown. Check the server address in your kubeconfig."_s.arg(server), reply->errorString(), 0};
+        return Error{QCoreApplication::translate("KubeClient", "The host of %1 is unknown. Check the server address in your kubeconfig.").arg(server), reply->errorString(), 0};
     case QNetworkReply::TimeoutError:
-        return Error{u"The cluster at %1 did not answer in time."_s.arg(server), reply->errorString(), 0};
+        return Error{QCoreApplication::translate("KubeClient", "The cluster at %1 did not answer in time.").arg(server), reply->errorString(), 0};
     case QNetworkReply::OperationCanceledError:
-        return Error{u"The request to %1 was cancelled."_s.arg(server), reply->errorString(), 0};
+        return Error{QCoreApplication::translate("KubeClient", "The request to %1 was cancelled.").arg(server), reply->errorString(), 0};
     case QNetworkReply::RemoteHostClosedError:
-        return Error{u"The cluster at %1 closed the connection."_s.arg(server), reply->errorString(), 0};
+        return Error{QCoreApplication::translate("KubeClient", "The cluster at %1 closed the connection.").arg(server), reply->errorString(), 0};
     default:
-        return Error{u"Cannot reach the cluster at %1: %2."_s.arg(server, reply->errorString()), reply->errorString(), 0};
+        return Error{QCoreApplication::translate("KubeClient", "Cannot reach the cluster at %1: %2.").arg(server, reply->errorString()), reply->errorString(), 0};
     }
 }
 
@@ -155,7 +156,7 @@ void KubeClient::sendAttempt(const QByteArray &verb, const QString &pathAndQuery
             QJsonParseError parseError;
             const QJsonDocument doc = QJsonDocument::fromJson(answer, &parseError);
             if (!doc.isObject()) {
-                callback(Error{u"The cluster answered with something that is not a JSON object."_s, parseError.errorString(), 0});
+                callback(Error{QCoreApplication::translate("KubeClient", "The cluster answered with something that is not a JSON object."), parseError.errorString(), 0});
                 return;
             }
             callback(doc.object());
@@ -199,7 +200,7 @@ void KubeClient::openStream(const QString &pathAndQuery, QObject *receiver, Stre
                     return;
                 if (status == 401)
                     m_credentials.invalidate();
-                callback(errorOf(reply, body, m_context).value_or(Error{u"The watch ended before it started."_s, {}, status}));
+                callback(errorOf(reply, body, m_context).value_or(Error{QCoreApplication::translate("KubeClient", "The watch ended before it started."), {}, status}));
             };
             if (reply->isFinished())
                 report();
@@ -217,7 +218,7 @@ void KubeClient::openStream(const QString &pathAndQuery, QObject *receiver, Stre
 void KubeClient::getScale(const QString &ns, const QString &deployment, QObject *receiver, std::function<void(const Result<int> &)> callback)
 {
     if (!isDnsLabel(ns) || !isDnsLabel(deployment)) {
-        callback(Error{u"\"%1/%2\" is not a valid namespace/deployment name (DNS-1123 labels)."_s.arg(ns, deployment), {}, 0});
+        callback(Error{QCoreApplication::translate("KubeClient", "\"%1/%2\" is not a valid namespace/deployment name (DNS-1123 labels).").arg(ns, deployment), {}, 0});
         return;
     }
     getJson(u"/apis/apps/v1/namespaces/%1/deployments/%2/scale"_s.arg(ns, deployment), receiver, [callback](const Result<QJsonObject> &r) {
@@ -234,11 +235,11 @@ void KubeClient::patchScale(const QString &ns, const QString &deployment, int re
                             std::function<void(const Result<int> &)> callback)
 {
     if (!isDnsLabel(ns) || !isDnsLabel(deployment)) {
-        callback(Error{u"\"%1/%2\" is not a valid namespace/deployment name (DNS-1123 labels)."_s.arg(ns, deployment), {}, 0});
+        callback(Error{QCoreApplication::translate("KubeClient", "\"%1/%2\" is not a valid namespace/deployment name (DNS-1123 labels).").arg(ns, deployment), {}, 0});
         return;
     }
     if (replicas < 0) {
-        callback(Error{u"A replica count cannot be negative (%1)."_s.arg(replicas), {}, 0});
+        callback(Error{QCoreApplication::translate("KubeClient", "A replica count cannot be negative (%1).").arg(replicas), {}, 0});
         return;
     }
     patchScaleAttempt(ns, deployment, replicas, dryRun, receiver, std::move(callback), 1);

@@ -1,5 +1,6 @@
 #include "KubeConfig.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -77,7 +78,7 @@ Result<bool> KubeConfig::merge(const QString &file)
 {
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{u"Cannot read the kubeconfig %1: %2."_s.arg(file, f.errorString()), {}, 0};
+        return Error{QCoreApplication::translate("KubeConfig", "Cannot read the kubeconfig %1: %2.").arg(file, f.errorString()), {}, 0};
     const QByteArray text = f.readAll();
     YAML::Node root;
     try {
@@ -189,32 +190,32 @@ Result<ResolvedContext> KubeConfig::resolve(const QString &contextName) const
 {
     const QString name = contextName.isEmpty() ? m_currentContext : contextName;
     if (name.isEmpty())
-        return Error{u"The kubeconfig (%1) has no current-context. Choose a context."_s.arg(m_files.join(u", "_s)), {}, 0};
+        return Error{QCoreApplication::translate("KubeConfig", "The kubeconfig (%1) has no current-context. Choose a context.").arg(m_files.join(u", "_s)), {}, 0};
     const auto ctx = std::find_if(m_contexts.begin(), m_contexts.end(), [&](const ContextConfig &c) { return c.name == name; });
     if (ctx == m_contexts.end())
-        return Error{u"The context \"%1\" is not in the kubeconfig (%2). Known contexts: %3."_s.arg(name, m_files.join(u", "_s),
+        return Error{QCoreApplication::translate("KubeConfig", "The context \"%1\" is not in the kubeconfig (%2). Known contexts: %3.").arg(name, m_files.join(u", "_s),
                                                                                                   contextNames().join(u", "_s)),
                      {}, 0};
     const auto cluster = std::find_if(m_clusters.begin(), m_clusters.end(), [&](const ClusterConfig &c) { return c.name == ctx->cluster; });
     if (cluster == m_clusters.end())
-        return Error{u"The context \"%1\" names the cluster \"%2\", which the kubeconfig does not define."_s.arg(name, ctx->cluster), {}, 0};
+        return Error{QCoreApplication::translate("KubeConfig", "The context \"%1\" names the cluster \"%2\", which the kubeconfig does not define.").arg(name, ctx->cluster), {}, 0};
     UserConfig user;
     if (!ctx->user.isEmpty()) {
         const auto u = std::find_if(m_users.begin(), m_users.end(), [&](const UserConfig &x) { return x.name == ctx->user; });
         if (u == m_users.end())
-            return Error{u"The context \"%1\" names the user \"%2\", which the kubeconfig does not define."_s.arg(name, ctx->user), {}, 0};
+            return Error{QCoreApplication::translate("KubeConfig", "The context \"%1\" names the user \"%2\", which the kubeconfig does not define.").arg(name, ctx->user), {}, 0};
         user = *u;
     }
     // kubectl refuses a CA together with insecure-skip-tls-verify; so do we.
     if (cluster->insecureSkipTlsVerify && (!cluster->caPem.isEmpty() || !cluster->caFile.isEmpty()))
-        return Error{u"The cluster \"%1\" in %2 sets both a certificate authority and insecure-skip-tls-verify; remove one of them."_s
+        return Error{QCoreApplication::translate("KubeConfig", "The cluster \"%1\" in %2 sets both a certificate authority and insecure-skip-tls-verify; remove one of them.")
                          .arg(cluster->name, cluster->sourceFile),
                      {}, 0};
     ResolvedContext out{name, *cluster, user, ctx->ns.isEmpty() ? QString::fromLatin1(kDefaultNamespace) : ctx->ns};
     if (out.cluster.caPem.isEmpty() && !out.cluster.caFile.isEmpty()) {
         QFile f(out.cluster.caFile);
         if (!f.open(QIODevice::ReadOnly))
-            return Error{u"Cannot read the certificate authority %1 named by cluster \"%2\": %3."_s.arg(out.cluster.caFile, cluster->name, f.errorString()),
+            return Error{QCoreApplication::translate("KubeConfig", "Cannot read the certificate authority %1 named by cluster \"%2\": %3.").arg(out.cluster.caFile, cluster->name, f.errorString()),
                          {}, 0};
         out.cluster.caPem = f.readAll();
     }

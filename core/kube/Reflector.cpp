@@ -2,6 +2,7 @@
 
 #include "KubeClient.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -236,7 +237,7 @@ void Reflector::onStreamFinished()
         watch();
         return;
     }
-    scheduleRetry(Error{u"The watch connection to the cluster dropped; reconnecting."_s, reason, 0}, false);
+    scheduleRetry(Error{QCoreApplication::translate("Reflector", "The watch connection to the cluster dropped; reconnecting."), reason, 0}, false);
 }
 
 void Reflector::scheduleRetry(const Error &error, bool relist)

@@ -2,6 +2,7 @@
 
 #include "kube/KubeClient.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QUrl>
 #include <QUuid>
@@ -95,7 +96,7 @@ Result<Profile> Profile::fromJson(const QJsonObject &json)
     p.id = json.value("id"_L1).toString();
     p.name = json.value("name"_L1).toString();
     if (p.name.isEmpty())
-        return Error{u"A profile has no name."_s, {}, 0};
+        return Error{QCoreApplication::translate("Profile", "A profile has no name."), {}, 0};
     if (p.id.isEmpty())
         p.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QJsonObject cell = json.value("cell"_L1).toObject();
@@ -117,7 +118,7 @@ Result<Profile> Profile::fromJson(const QJsonObject &json)
     p.database.service = db.value("service"_L1).toString();
     p.database.kind = storeKindFromId(db.value("kind"_L1).toString(u"external"_s), &ok);
     if (!ok)
-        return Error{u"Profile \"%1\": unknown database kind \"%2\"."_s.arg(p.name, db.value("kind"_L1).toString()), {}, 0};
+        return Error{QCoreApplication::translate("Profile", "Profile \"%1\": unknown database kind \"%2\".").arg(p.name, db.value("kind"_L1).toString()), {}, 0};
     const QJsonObject ds = json.value("datastore"_L1).toObject();
     p.datastore.product = ds.value("product"_L1).toString(u"redis"_s);
     p.datastore.topology = ds.value("topology"_L1).toString(u"standalone"_s);
@@ -131,7 +132,7 @@ Result<Profile> Profile::fromJson(const QJsonObject &json)
     p.datastore.database = ds.value("database"_L1).toInt(0);
     p.datastore.kind = storeKindFromId(ds.value("kind"_L1).toString(u"external"_s), &ok);
     if (!ok)
-        return Error{u"Profile \"%1\": unknown datastore kind \"%2\"."_s.arg(p.name, ds.value("kind"_L1).toString()), {}, 0};
+        return Error{QCoreApplication::translate("Profile", "Profile \"%1\": unknown datastore kind \"%2\".").arg(p.name, ds.value("kind"_L1).toString()), {}, 0};
     p.backupFolder = json.value("backupFolder"_L1).toString();
     p.notes = json.value("notes"_L1).toString();
     return p;

@@ -1,5 +1,6 @@
 #include "ProfileStore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -32,7 +33,7 @@ Result<bool> ProfileStore::load()
     if (!f.exists())
         return true;
     if (!f.open(QIODevice::ReadOnly))
-        return Error{u"Cannot read the profiles %1: %2."_s.arg(m_path, f.errorString()), {}, 0};
+        return Error{QCoreApplication::translate("ProfileStore", "Cannot read the profiles %1: %2.").arg(m_path, f.errorString()), {}, 0};
     const QByteArray text = f.readAll();
     f.close();
     const QString aside = m_path + u".%1.bak"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
@@ -41,14 +42,14 @@ Result<bool> ProfileStore::load()
     const int version = doc.object().value("version"_L1).toInt(-1);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject() || version < 1) {
         QFile::copy(m_path, aside);
-        return Error{u"The profile file %1 is damaged; it was kept as %2 and the app starts with no profiles. Re-create them or repair the copy and import it."_s
+        return Error{QCoreApplication::translate("ProfileStore", "The profile file %1 is damaged; it was kept as %2 and the app starts with no profiles. Re-create them or repair the copy and import it.")
                          .arg(m_path, aside),
                      parseError.errorString(), 0};
     }
     if (version > kVersion) {
         m_readOnly = true;
         QFile::copy(m_path, aside);
-        return Error{u"The profile file %1 was written by a newer eic-restore (format %2, this one reads %3). It is left unchanged (a copy is at %4); update eic-restore to edit profiles."_s
+        return Error{QCoreApplication::translate("ProfileStore", "The profile file %1 was written by a newer eic-restore (format %2, this one reads %3). It is left unchanged (a copy is at %4); update eic-restore to edit profiles.")
                          .arg(m_path)
                          .arg(version)
                          .arg(kVersion)
@@ -60,7 +61,7 @@ Result<bool> ProfileStore::load()
         if (!p) {
             QFile::copy(m_path, aside);
             m_profiles.clear();
-            return Error{u"The profile file %1 is damaged (%2); it was kept as %3."_s.arg(m_path, p.error().message, aside), {}, 0};
+            return Error{QCoreApplication::translate("ProfileStore", "The profile file %1 is damaged (%2); it was kept as %3.").arg(m_path, p.error().message, aside), {}, 0};
         }
         m_profiles.append(*p);
     }
@@ -80,9 +81,9 @@ Result<bool> ProfileStore::add(const Profile &profile)
 {
     const QStringList problems = profile.validate();
     if (!problems.isEmpty())
-        return Error{u"The profile is not valid: %1."_s.arg(problems.join(u"; "_s)), {}, 0};
+        return Error{QCoreApplication::translate("ProfileStore", "The profile is not valid: %1.").arg(problems.join(u"; "_s)), {}, 0};
     if (find(profile.name))
-        return Error{u"A profile named \"%1\" exists already."_s.arg(profile.name), {}, 0};
+        return Error{QCoreApplication::translate("ProfileStore", "A profile named \"%1\" exists already.").arg(profile.name), {}, 0};
     Profile p = profile;
     if (p.id.isEmpty())
         p.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -97,10 +98,10 @@ Result<bool> ProfileStore::update(const Profile &profile)
 {
     const QStringList problems = profile.validate();
     if (!problems.isEmpty())
-        return Error{u"The profile is not valid: %1."_s.arg(problems.join(u"; "_s)), {}, 0};
+        return Error{QCoreApplication::translate("ProfileStore", "The profile is not valid: %1.").arg(problems.join(u"; "_s)), {}, 0};
     for (const Profile &other : m_profiles) {
         if (other.name == profile.name && other.id != profile.id)
-            return Error{u"A profile named \"%1\" exists already."_s.arg(profile.name), {}, 0};
+            return Error{QCoreApplication::translate("ProfileStore", "A profile named \"%1\" exists already.").arg(profile.name), {}, 0};
     }
     for (Profile &p : m_profiles) {
         if (p.id == profile.id) {
@@ -112,7 +113,7 @@ Result<bool> ProfileStore::update(const Profile &profile)
             return saved;
         }
     }
-    return Error{u"There is no profile with id %1."_s.arg(profile.id), {}, 0};
+    return Error{QCoreApplication::translate("ProfileStore", "There is no profile with id %1.").arg(profile.id), {}, 0};
 }
 
 Result<bool> ProfileStore::remove(const QString &id)
@@ -120,7 +121,7 @@ Result<bool> ProfileStore::remove(const QString &id)
     const auto before = m_profiles;
     m_profiles.removeIf([&](const Profile &p) { return p.id == id; });
     if (m_profiles.size() == before.size())
-        return Error{u"There is no profile with id %1."_s.arg(id), {}, 0};
+        return Error{QCoreApplication::translate("ProfileStore", "There is no profile with id %1.").arg(id), {}, 0};
     auto saved = save();
     if (!saved)
         m_profiles = before;
@@ -140,9 +141,9 @@ Result<QList<Profile>> ProfileStore::importJson(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return Error{u"The file is not a profile export (not a JSON object)."_s, parseError.errorString(), 0};
+        return Error{QCoreApplication::translate("ProfileStore", "The file is not a profile export (not a JSON object)."), parseError.errorString(), 0};
     if (doc.object().value("version"_L1).toInt(-1) > kVersion)
-        return Error{u"The export was written by a newer eic-restore; update to import it."_s, {}, 0};
+        return Error{QCoreApplication::translate("ProfileStore", "The export was written by a newer eic-restore; update to import it."), {}, 0};
     QList<Profile> out;
     for (const auto &v : doc.object().value("profiles"_L1).toArray()) {
         auto p = Profile::fromJson(v.toObject());
@@ -156,15 +157,15 @@ Result<QList<Profile>> ProfileStore::importJson(const QByteArray &json)
 Result<bool> ProfileStore::save()
 {
     if (m_readOnly)
-        return Error{u"The profile file %1 belongs to a newer eic-restore; it is not changed."_s.arg(m_path), {}, 0};
+        return Error{QCoreApplication::translate("ProfileStore", "The profile file %1 belongs to a newer eic-restore; it is not changed.").arg(m_path), {}, 0};
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile f(m_path);
     if (!f.open(QIODevice::WriteOnly))
-        return Error{u"Cannot write the profiles to %1: %2."_s.arg(m_path, f.errorString()), {}, 0};
+        return Error{QCoreApplication::translate("ProfileStore", "Cannot write the profiles to %1: %2.").arg(m_path, f.errorString()), {}, 0};
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     f.write(exportJson(m_profiles));
     if (!f.commit())
-        return Error{u"Cannot write the profiles to %1: %2."_s.arg(m_path, f.errorString()), {}, 0};
+        return Error{QCoreApplication::translate("ProfileStore", "Cannot write the profiles to %1: %2.").arg(m_path, f.errorString()), {}, 0};
     return true;
 }
 

@@ -20,10 +20,10 @@ namespace eic::report {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RestoreReport", text);
-}
+// Texts of this file, in the translation context "RestoreReport" (lupdate reads the macro).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RestoreReport)
+};
 
 QDateTime timeOf(const QJsonObject &e)
 {
@@ -53,7 +53,7 @@ Result<RestoreReport> RestoreReport::fromJournal(const QString &path)
     if (!events)
         return events.error();
     if (events->isEmpty() || events->constFirst().value("event"_L1) != "run-started"_L1)
-        return Error{tr("%1 is not the journal of a run.").arg(path), {}, 0};
+        return Error{Tr::tr("%1 is not the journal of a run.").arg(path), {}, 0};
     RestoreReport r;
     r.runId = QFileInfo(path).completeBaseName();
     r.outcome = u"unfinished"_s;
@@ -113,7 +113,7 @@ Result<RestoreReport> RestoreReport::fromJournal(const QString &path)
         } else if (name == "step-failed"_L1 || name == "preflight-failed"_L1 || name == "rollback-failed"_L1) {
             r.errors.append(e.value("message"_L1).toString());
         } else if (name == "rollback-started"_L1) {
-            r.errors.append(tr("Rolled back: %1").arg(e.value("reason"_L1).toString()));
+            r.errors.append(Tr::tr("Rolled back: %1").arg(e.value("reason"_L1).toString()));
         } else if (name == "warning"_L1) {
             r.errors.append(e.value("message"_L1).toString());
         } else if (name == "run-finished"_L1) {
@@ -205,7 +205,7 @@ QImage RestoreReport::timeline(int width, qreal dpr) const
         const int b = dataFinished.isValid() ? xOf(dataFinished) : x0 + w;
         p.fillRect(QRect(a, top - 6, std::max(2, b - a), rowH * static_cast<int>(components.size()) + 6), QColor(255, 214, 102, 140));
         p.setPen(QColor(120, 90, 0));
-        p.drawText(QPoint(a + 3, top - 10), tr("data step (%1)").arg(dataState));
+        p.drawText(QPoint(a + 3, top - 10), Tr::tr("data step (%1)").arg(dataState));
     }
     int y = top;
     for (const ComponentTimeline &c : components) {
@@ -231,56 +231,56 @@ QImage RestoreReport::timeline(int width, qreal dpr) const
     }
     p.setPen(Qt::black);
     p.fillRect(QRect(x0, height - 14, 12, 10), QColor(200, 60, 60));
-    p.drawText(QPoint(x0 + 16, height - 5), tr("stopped"));
+    p.drawText(QPoint(x0 + 16, height - 5), Tr::tr("stopped"));
     p.fillRect(QRect(x0 + 90, height - 14, 12, 10), QColor(70, 130, 200));
-    p.drawText(QPoint(x0 + 106, height - 5), tr("starting until available"));
+    p.drawText(QPoint(x0 + 106, height - 5), Tr::tr("starting until available"));
     return img;
 }
 
 QString RestoreReport::toHtml(const QString &timelineSrc) const
 {
     QString h;
-    h += u"<html><head><meta charset=\"utf-8\"><title>"_s + esc(tr("Restore report %1").arg(runId)) + u"</title>"_s;
+    h += u"<html><head><meta charset=\"utf-8\"><title>"_s + esc(Tr::tr("Restore report %1").arg(runId)) + u"</title>"_s;
     h += u"<style>body{font-family:'DejaVu Sans',sans-serif;font-size:10pt} table{border-collapse:collapse;margin:4px 0 10px 0} "
          "td,th{border:1px solid #999;padding:3px 6px;text-align:left} th{background:#eee} .ok{color:#1a7f37} .skip{color:#666} .bad{color:#b42318;font-weight:bold} h2{margin-top:14px}</style></head><body>"_s;
     const bool good = outcome == "complete"_L1;
-    h += u"<h1>"_s + esc(tr("Restore of the %1 — %2").arg(target == "database"_L1 ? tr("database") : tr("data store"), outcome)) + u"</h1>"_s;
+    h += u"<h1>"_s + esc(Tr::tr("Restore of the %1 — %2").arg(target == "database"_L1 ? Tr::tr("database") : Tr::tr("data store"), outcome)) + u"</h1>"_s;
     QString summary = outcomeMessage;
     if (summary.isEmpty())
-        summary = good ? tr("Restored and verified; every component is back at its recorded count.")
-                       : outcome == "unfinished"_L1 ? tr("The run has not finished: resume or abort it (eicctl resume / eicctl abort).") : outcome;
+        summary = good ? Tr::tr("Restored and verified; every component is back at its recorded count.")
+                       : outcome == "unfinished"_L1 ? Tr::tr("The run has not finished: resume or abort it (eicctl resume / eicctl abort).") : outcome;
     h += u"<p class=\"%1\">%2</p>"_s.arg(good ? u"ok"_s : u"bad"_s, esc(summary));
     h += u"<table>"_s;
     auto row = [&h](const QString &k, const QString &v) { h += u"<tr><th>%1</th><td>%2</td></tr>"_s.arg(esc(k), esc(v)); };
-    row(tr("Run"), runId);
-    row(tr("Cell"), tr("namespace %1, context %2%3").arg(ns, context, profile.isEmpty() ? QString() : tr(", profile %1").arg(profile)));
-    row(tr("Operator"), tr("%1 on %2").arg(operatorName, host));
-    row(tr("Application"), tr("eic-restore %1").arg(appVersion));
-    row(tr("Target and mode"), u"%1, %2"_s.arg(target, mode));
-    row(tr("Began / ended (UTC)"), u"%1 / %2"_s.arg(iso(began), ended.isValid() ? iso(ended) : tr("not finished")));
-    row(tr("Total downtime"), downtimeSeconds >= 0 ? tr("%1 s").arg(downtimeSeconds, 0, 'f', 1) : tr("unknown"));
+    row(Tr::tr("Run"), runId);
+    row(Tr::tr("Cell"), Tr::tr("namespace %1, context %2%3").arg(ns, context, profile.isEmpty() ? QString() : Tr::tr(", profile %1").arg(profile)));
+    row(Tr::tr("Operator"), Tr::tr("%1 on %2").arg(operatorName, host));
+    row(Tr::tr("Application"), Tr::tr("eic-restore %1").arg(appVersion));
+    row(Tr::tr("Target and mode"), u"%1, %2"_s.arg(target, mode));
+    row(Tr::tr("Began / ended (UTC)"), u"%1 / %2"_s.arg(iso(began), ended.isValid() ? iso(ended) : Tr::tr("not finished")));
+    row(Tr::tr("Total downtime"), downtimeSeconds >= 0 ? Tr::tr("%1 s").arg(downtimeSeconds, 0, 'f', 1) : Tr::tr("unknown"));
     h += u"</table>"_s;
 
-    h += u"<h2>"_s + esc(tr("Cautions acknowledged")) + u"</h2><table><tr><th>"_s + esc(tr("Caution")) + u"</th><th>"_s + esc(tr("Acknowledged by, at (UTC)")) + u"</th><th>"_s + esc(tr("What it means, with its numbers")) + u"</th></tr>"_s;
+    h += u"<h2>"_s + esc(Tr::tr("Cautions acknowledged")) + u"</h2><table><tr><th>"_s + esc(Tr::tr("Caution")) + u"</th><th>"_s + esc(Tr::tr("Acknowledged by, at (UTC)")) + u"</th><th>"_s + esc(Tr::tr("What it means, with its numbers")) + u"</th></tr>"_s;
     for (const Acknowledgement &a : cautions)
         h += u"<tr><td>%1</td><td>%2, %3</td><td>%4</td></tr>"_s.arg(esc(a.id), esc(a.by), esc(iso(a.at)), esc(a.text));
     h += u"</table>"_s;
 
-    h += u"<h2>"_s + esc(tr("Timeline")) + u"</h2>"_s;
+    h += u"<h2>"_s + esc(Tr::tr("Timeline")) + u"</h2>"_s;
     if (!timelineSrc.isEmpty())
         h += u"<img src=\"%1\" width=\"640\">"_s.arg(timelineSrc);
-    h += u"<h2>"_s + esc(tr("Components")) + u"</h2><table><tr><th>"_s + esc(tr("Component")) + u"</th><th>"_s + esc(tr("Replicas before")) + u"</th><th>"_s +
-         esc(tr("Replicas after")) + u"</th><th>"_s + esc(tr("Stopped")) + u"</th><th>"_s + esc(tr("Started")) + u"</th><th>"_s + esc(tr("Available")) + u"</th></tr>"_s;
+    h += u"<h2>"_s + esc(Tr::tr("Components")) + u"</h2><table><tr><th>"_s + esc(Tr::tr("Component")) + u"</th><th>"_s + esc(Tr::tr("Replicas before")) + u"</th><th>"_s +
+         esc(Tr::tr("Replicas after")) + u"</th><th>"_s + esc(Tr::tr("Stopped")) + u"</th><th>"_s + esc(Tr::tr("Started")) + u"</th><th>"_s + esc(Tr::tr("Available")) + u"</th></tr>"_s;
     for (const ComponentTimeline &c : components)
-        h += u"<tr><td>%1%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>"_s.arg(esc(c.name), c.hpa.isEmpty() ? QString() : esc(tr(" (HPA)")))
+        h += u"<tr><td>%1%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td></tr>"_s.arg(esc(c.name), c.hpa.isEmpty() ? QString() : esc(Tr::tr(" (HPA)")))
                  .arg(c.before).arg(c.after).arg(hms(c.stopped), hms(c.started), hms(c.rolledOut));
     h += u"</table>"_s;
 
-    h += u"<h2>"_s + esc(tr("Data step")) + u"</h2><p>"_s + esc(tr("%1: %2, from %3 to %4 (UTC).").arg(mode, dataState, hms(dataStarted), hms(dataFinished))) + u"</p>"_s;
+    h += u"<h2>"_s + esc(Tr::tr("Data step")) + u"</h2><p>"_s + esc(Tr::tr("%1: %2, from %3 to %4 (UTC).").arg(mode, dataState, hms(dataStarted), hms(dataFinished))) + u"</p>"_s;
     if (!dataDetails.isEmpty())
         h += u"<pre>"_s + esc(QString::fromUtf8(QJsonDocument(dataDetails).toJson(QJsonDocument::Indented))) + u"</pre>"_s;
 
-    h += u"<h2>"_s + esc(tr("Checks")) + u"</h2><table><tr><th>"_s + esc(tr("Check")) + u"</th><th>"_s + esc(tr("Result")) + u"</th><th>"_s + esc(tr("Detail")) + u"</th></tr>"_s;
+    h += u"<h2>"_s + esc(Tr::tr("Checks")) + u"</h2><table><tr><th>"_s + esc(Tr::tr("Check")) + u"</th><th>"_s + esc(Tr::tr("Result")) + u"</th><th>"_s + esc(Tr::tr("Detail")) + u"</th></tr>"_s;
     for (const QJsonValue &v : checks) {
         const QJsonObject c = v.toObject();
         const bool ok = c.value("ok"_L1).toBool();
@@ -289,16 +289,16 @@ QString RestoreReport::toHtml(const QString &timelineSrc) const
         h += u"<tr><td>%1%2</td><td class=\"%3\">%4</td><td>%5</td></tr>"_s.arg(esc(c.value("check"_L1).toString()),
                                                                                 c.contains("name"_L1) ? u" "_s + esc(c.value("name"_L1).toString()) : QString(),
                                                                                 skipped ? u"skip"_s : ok ? u"ok"_s : u"bad"_s,
-                                                                                skipped ? esc(tr("not checked")) : ok ? esc(tr("passed")) : esc(tr("FAILED")), esc(detail));
+                                                                                skipped ? esc(Tr::tr("not checked")) : ok ? esc(Tr::tr("passed")) : esc(Tr::tr("FAILED")), esc(detail));
     }
     h += u"</table>"_s;
     if (!errors.isEmpty()) {
-        h += u"<h2>"_s + esc(tr("Errors")) + u"</h2><ul>"_s;
+        h += u"<h2>"_s + esc(Tr::tr("Errors")) + u"</h2><ul>"_s;
         for (const QString &e : errors)
             h += u"<li>"_s + esc(e) + u"</li>"_s;
         h += u"</ul>"_s;
     }
-    h += u"<h2>"_s + esc(tr("Plan")) + u"</h2><ol>"_s;
+    h += u"<h2>"_s + esc(Tr::tr("Plan")) + u"</h2><ol>"_s;
     for (const QJsonValue &s : plan.value("steps"_L1).toArray())
         h += u"<li>"_s + esc(s.toObject().value("text"_L1).toString()) + u"</li>"_s;
     h += u"</ol></body></html>"_s;

@@ -20,10 +20,10 @@ namespace eic::restore {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Journal", text);
-}
+// Texts of this file, in the translation context "Journal" (lupdate reads the macro).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Journal)
+};
 
 } // namespace
 
@@ -45,12 +45,12 @@ Result<std::unique_ptr<Journal>> Journal::create(const QString &runId)
 {
     const QString dir = runsDir();
     if (!QDir().mkpath(dir))
-        return Error{tr("Cannot create the journal folder %1.").arg(dir), {}, 0};
+        return Error{Tr::tr("Cannot create the journal folder %1.").arg(dir), {}, 0};
     ::chmod(QFile::encodeName(dir).constData(), 0700);
     const QString path = QDir(dir).filePath(runId + u".jsonl"_s);
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0)
-        return Error{tr("Cannot create the run's journal %1: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
+        return Error{Tr::tr("Cannot create the run's journal %1: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
     auto j = std::make_unique<Journal>();
     j->m_fd = fd;
     j->m_path = path;
@@ -67,7 +67,7 @@ Result<std::unique_ptr<Journal>> Journal::reopen(const QString &path)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (fd < 0)
-        return Error{tr("Cannot open the run's journal %1: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
+        return Error{Tr::tr("Cannot open the run's journal %1: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
     // A crash mid-write may have left a torn line: end it, so the next event starts clean.
     QFile f(path);
     if (f.open(QIODevice::ReadOnly) && f.size() > 0 && f.seek(f.size() - 1) && f.read(1) != "\n")
@@ -91,11 +91,11 @@ Result<QJsonObject> Journal::append(const QString &event, QJsonObject fields)
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
-            return Error{tr("Cannot write the run's journal %1: %2. The run stops here.").arg(m_path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
+            return Error{Tr::tr("Cannot write the run's journal %1: %2. The run stops here.").arg(m_path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
         written += n;
     }
     if (::fdatasync(m_fd) != 0)
-        return Error{tr("Cannot flush the run's journal %1 to disk: %2.").arg(m_path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
+        return Error{Tr::tr("Cannot flush the run's journal %1 to disk: %2.").arg(m_path, QString::fromLocal8Bit(std::strerror(errno))), {}, 0};
     return fields;
 }
 
@@ -103,7 +103,7 @@ Result<QList<QJsonObject>> Journal::read(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{tr("Cannot read the journal %1: %2.").arg(path, f.errorString()), {}, 0};
+        return Error{Tr::tr("Cannot read the journal %1: %2.").arg(path, f.errorString()), {}, 0};
     QList<QJsonObject> events;
     for (const QByteArray &line : f.readAll().split('\n')) {
         if (line.trimmed().isEmpty())
@@ -174,7 +174,7 @@ Result<JournalState> JournalState::load(const QString &path)
         }
     }
     if (!started)
-        return Error{tr("The journal %1 has no start of a run (damaged?).").arg(path), {}, 0};
+        return Error{Tr::tr("The journal %1 has no start of a run (damaged?).").arg(path), {}, 0};
     return s;
 }
 

@@ -9,22 +9,22 @@ namespace eic::restore {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RestorePlan", text);
-}
+// Texts of this file, in the translation context "RestorePlan" (lupdate reads the macro).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RestorePlan)
+};
 
 QString duration(double seconds)
 {
     if (seconds < 0)
-        return tr("unknown");
+        return Tr::tr("unknown");
     if (seconds < 90)
-        return tr("%1 s").arg(qRound(seconds));
+        return Tr::tr("%1 s").arg(qRound(seconds));
     if (seconds < 3 * 3600)
-        return tr("%1 min").arg(qRound(seconds / 60));
+        return Tr::tr("%1 min").arg(qRound(seconds / 60));
     if (seconds < 3 * 86400)
-        return tr("%1 h").arg(seconds / 3600, 0, 'f', 1);
-    return tr("%1 days").arg(seconds / 86400, 0, 'f', 1);
+        return Tr::tr("%1 h").arg(seconds / 3600, 0, 'f', 1);
+    return Tr::tr("%1 days").arg(seconds / 86400, 0, 'f', 1);
 }
 
 } // namespace
@@ -115,11 +115,11 @@ Result<RestorePlan> RestorePlan::fromJson(const QJsonObject &o)
     RestorePlan p;
     const QString target = o.value("target"_L1).toString();
     if (target != "database"_L1 && target != "datastore"_L1)
-        return Error{tr("The journal's plan names no target."), {}, 0};
+        return Error{Tr::tr("The journal's plan names no target."), {}, 0};
     p.target = target == "database"_L1 ? cell::RestoreTarget::Database : cell::RestoreTarget::Datastore;
     const auto mode = modeFromName(o.value("mode"_L1).toString());
     if (!mode)
-        return Error{tr("The journal's plan names no data-step mode."), {}, 0};
+        return Error{Tr::tr("The journal's plan names no data-step mode."), {}, 0};
     p.mode = *mode;
     p.ns = o.value("namespace"_L1).toString();
     p.context = o.value("context"_L1).toString();
@@ -151,37 +151,37 @@ Result<RestorePlan> RestorePlan::fromJson(const QJsonObject &o)
     p.dataCommand = o.value("dataCommand"_L1).toString();
     p.pointInTime = QDateTime::fromString(o.value("pointInTime"_L1).toString(), Qt::ISODate);
     if (p.ns.isEmpty())
-        return Error{tr("The journal's plan names no namespace."), {}, 0};
+        return Error{Tr::tr("The journal's plan names no namespace."), {}, 0};
     return p;
 }
 
 QString RestorePlan::toText() const
 {
     QString t;
-    const QString what = target == cell::RestoreTarget::Database ? tr("PostgreSQL database") : tr("Redis/Valkey data store");
-    t += tr("Restore of the %1 of cell %2 (context %3), data step: %4\n").arg(what, ns, context.isEmpty() ? u"-"_s : context, modeName(mode));
+    const QString what = target == cell::RestoreTarget::Database ? Tr::tr("PostgreSQL database") : Tr::tr("Redis/Valkey data store");
+    t += Tr::tr("Restore of the %1 of cell %2 (context %3), data step: %4\n").arg(what, ns, context.isEmpty() ? u"-"_s : context, modeName(mode));
     if (!refusal.isEmpty()) {
-        t += tr("REFUSED: %1\n").arg(refusal);
+        t += Tr::tr("REFUSED: %1\n").arg(refusal);
         return t;
     }
     const auto stop = present();
     if (mode == DataMode::NewInstance) {
-        t += tr("\nNo component is stopped: the store came back as a new instance.\n");
+        t += Tr::tr("\nNo component is stopped: the store came back as a new instance.\n");
     } else {
-        t += tr("\nComponents to stop and start again (%1):\n").arg(stop.size());
+        t += Tr::tr("\nComponents to stop and start again (%1):\n").arg(stop.size());
         for (const PlannedComponent &c : stop) {
-            QString hpa = c.hpa.isEmpty() ? QString() : tr("  (HPA %1, %2-%3)").arg(c.hpa).arg(c.hpaMin).arg(c.hpaMax);
+            QString hpa = c.hpa.isEmpty() ? QString() : Tr::tr("  (HPA %1, %2-%3)").arg(c.hpa).arg(c.hpaMin).arg(c.hpaMax);
             t += u"  %1 %2 replica(s)%3\n"_s.arg(c.name, -28).arg(c.replicas).arg(hpa);
         }
         for (const QString &s : skipped)
-            t += tr("  %1 skipped: the cell has no such deployment\n").arg(s, -28);
+            t += Tr::tr("  %1 skipped: the cell has no such deployment\n").arg(s, -28);
     }
-    t += tr("\nSteps:\n");
+    t += Tr::tr("\nSteps:\n");
     int n = 1;
     for (const PlanStep &s : steps)
         t += u"  %1. %2\n"_s.arg(n++).arg(s.text);
     if (!dataInstructions.isEmpty()) {
-        t += tr("\nThe data step:\n");
+        t += Tr::tr("\nThe data step:\n");
         for (const QString &line : dataInstructions)
             t += u"  - %1\n"_s.arg(line);
     }
@@ -189,7 +189,7 @@ QString RestorePlan::toText() const
     for (const Caution &c : cautions)
         if (c.required())
             required.append(c.id);
-    t += tr("\nCautions (acknowledge with --accept %1; terminate-sessions is optional):\n").arg(required.join(u','));
+    t += Tr::tr("\nCautions (acknowledge with --accept %1; terminate-sessions is optional):\n").arg(required.join(u','));
     for (const Caution &c : cautions)
         t += u"  [%1] %2\n      %3\n"_s.arg(c.id, c.title, c.text);
     return t;
@@ -209,13 +209,13 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
 
     // Refusals, with the vendor's reasons.
     if (in.messageService) {
-        p.refusal = tr("The message service is %1: there is no restore of it. Check its replication on the dashboard.").arg(catalogue.messageServiceNote());
+        p.refusal = Tr::tr("The message service is %1: there is no restore of it. Check its replication on the dashboard.").arg(catalogue.messageServiceNote());
         return p;
     }
     const QStringList mine = database ? QStringList{u"postgres"_s, u"postgresql"_s} : QStringList{u"redis"_s, u"valkey"_s};
     for (const QString &b : in.builtinStores)
         if (mine.contains(b)) {
-            p.refusal = tr("The cell uses a built-in (non-production) %1 (StatefulSet %2): backup and restore aren't supported for built-in services. Move to a managed or self-operated %1 first.")
+            p.refusal = Tr::tr("The cell uses a built-in (non-production) %1 (StatefulSet %2): backup and restore aren't supported for built-in services. Move to a managed or self-operated %1 first.")
                             .arg(database ? u"PostgreSQL"_s : u"Redis"_s, b);
             return p;
         }
@@ -238,40 +238,40 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
 
     const bool stops = in.mode != DataMode::NewInstance;
     p.steps.append({u"preflight"_s, in.mode == DataMode::Archive
-                                        ? tr("Pre-flight: permissions, a server-side dry run of every scale, the store reachable, the lock free, the archive verified")
-                                        : tr("Pre-flight: permissions, a server-side dry run of every scale, the stores reachable, the lock free")});
+                                        ? Tr::tr("Pre-flight: permissions, a server-side dry run of every scale, the store reachable, the lock free, the archive verified")
+                                        : Tr::tr("Pre-flight: permissions, a server-side dry run of every scale, the stores reachable, the lock free")});
     if (stops) {
-        p.steps.append({u"record"_s, tr("Record the replica count of %1 component(s) in the journal and as annotation eic-restore/original-replicas").arg(stop.size())});
-        p.steps.append({u"stop"_s, tr("Scale %1 to 0, all at once").arg(names.join(u", "_s))});
-        p.steps.append({u"quiesce"_s, tr("Wait until no pod of them exists (terminating ones included) and no session of theirs remains in the %1")
-                                          .arg(database ? tr("database (pg_stat_activity)") : tr("data store (CLIENT LIST)"))});
+        p.steps.append({u"record"_s, Tr::tr("Record the replica count of %1 component(s) in the journal and as annotation eic-restore/original-replicas").arg(stop.size())});
+        p.steps.append({u"stop"_s, Tr::tr("Scale %1 to 0, all at once").arg(names.join(u", "_s))});
+        p.steps.append({u"quiesce"_s, Tr::tr("Wait until no pod of them exists (terminating ones included) and no session of theirs remains in the %1")
+                                          .arg(database ? Tr::tr("database (pg_stat_activity)") : Tr::tr("data store (CLIENT LIST)"))});
     }
     QString data;
     switch (in.mode) {
     case DataMode::External:
-        data = in.dataCommand.isEmpty() ? tr("You restore the %1 with your provider's tooling, then confirm (eicctl continue)").arg(database ? tr("database") : tr("data store"))
-                                        : tr("Run the data command; its exit status decides");
-        p.dataInstructions = {tr("Restore the %1 with your provider's tooling (e.g. the cloud console's restore, pgBackRest, or an RDB/AOF file).").arg(database ? tr("database") : tr("data store")),
-                              tr("Keep its address and credentials: the cell reconnects to the same instance."),
-                              tr("Then confirm: eicctl continue (or \"I have restored\" in the wizard); eicctl abort starts the components again without it.")};
+        data = in.dataCommand.isEmpty() ? Tr::tr("You restore the %1 with your provider's tooling, then confirm (eicctl continue)").arg(database ? Tr::tr("database") : Tr::tr("data store"))
+                                        : Tr::tr("Run the data command; its exit status decides");
+        p.dataInstructions = {Tr::tr("Restore the %1 with your provider's tooling (e.g. the cloud console's restore, pgBackRest, or an RDB/AOF file).").arg(database ? Tr::tr("database") : Tr::tr("data store")),
+                              Tr::tr("Keep its address and credentials: the cell reconnects to the same instance."),
+                              Tr::tr("Then confirm: eicctl continue (or \"I have restored\" in the wizard); eicctl abort starts the components again without it.")};
         if (in.pointInTime.isValid())
-            p.dataInstructions.append(tr("Restore to %1 (UTC), as acknowledged in the point-in-time caution.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
+            p.dataInstructions.append(Tr::tr("Restore to %1 (UTC), as acknowledged in the point-in-time caution.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
         break;
     case DataMode::Archive:
-        data = database ? tr("Restore the archive %1 with pg_restore (checksums verified first)").arg(in.archive)
-                        : tr("Empty the data store and restore the archive %1 (verified first)").arg(in.archive);
+        data = database ? Tr::tr("Restore the archive %1 with pg_restore (checksums verified first)").arg(in.archive)
+                        : Tr::tr("Empty the data store and restore the archive %1 (verified first)").arg(in.archive);
         break;
     case DataMode::NewInstance:
-        data = tr("Verify the new instance and update the profile's connection to it");
-        p.dataInstructions = {tr("The managed service restored into a new instance: the profile's connection is changed to it and tested."),
-                              tr("The cell's own connection properties must be changed in Edge Lifecycle Management (Edit Edge Integration Cell solution); this tool cannot do that for you.")};
+        data = Tr::tr("Verify the new instance and update the profile's connection to it");
+        p.dataInstructions = {Tr::tr("The managed service restored into a new instance: the profile's connection is changed to it and tested."),
+                              Tr::tr("The cell's own connection properties must be changed in Edge Lifecycle Management (Edit Edge Integration Cell solution); this tool cannot do that for you.")};
         break;
     }
-    p.steps.append({u"data"_s, data + tr("; then the store must accept writes")});
+    p.steps.append({u"data"_s, data + Tr::tr("; then the store must accept writes")});
     if (stops)
-        p.steps.append({u"start"_s, tr("Scale each component back to its recorded count, all at once, and wait for every rollout")});
-    p.steps.append({u"verify"_s, tr("Verify: components healthy, store checks passed")});
-    p.steps.append({u"cleanup"_s, stops ? tr("Remove the annotations and release the lock") : tr("Release the lock")});
+        p.steps.append({u"start"_s, Tr::tr("Scale each component back to its recorded count, all at once, and wait for every rollout")});
+    p.steps.append({u"verify"_s, Tr::tr("Verify: components healthy, store checks passed")});
+    p.steps.append({u"cleanup"_s, stops ? Tr::tr("Remove the annotations and release the lock") : Tr::tr("Release the lock")});
 
     // Cautions, each with its numbers.
     {
@@ -280,11 +280,11 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
         if (in.lastRehearsalDowntimeSeconds >= 0)
             c.numbers["lastRehearsalDowntimeSeconds"_L1] = in.lastRehearsalDowntimeSeconds;
         if (stops)
-            c.text = tr("%1 component(s) with %2 pod(s) stop until the restore is done: %3.%4")
+            c.text = Tr::tr("%1 component(s) with %2 pod(s) stop until the restore is done: %3.%4")
                          .arg(stop.size()).arg(pods).arg(names.join(u", "_s))
-                         .arg(in.lastRehearsalDowntimeSeconds >= 0 ? tr(" The last rehearsal kept them down for %1.").arg(duration(in.lastRehearsalDowntimeSeconds)) : QString());
+                         .arg(in.lastRehearsalDowntimeSeconds >= 0 ? Tr::tr(" The last rehearsal kept them down for %1.").arg(duration(in.lastRehearsalDowntimeSeconds)) : QString());
         else
-            c.text = tr("The cell cannot use its %1 until its connection properties point to the new instance.").arg(database ? tr("database") : tr("data store"));
+            c.text = Tr::tr("The cell cannot use its %1 until its connection properties point to the new instance.").arg(database ? Tr::tr("database") : Tr::tr("data store"));
         p.cautions.append(c);
     }
     if (database && in.pointInTime.isValid()) {
@@ -295,17 +295,17 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
             const double seconds = static_cast<double>(in.pointInTime.secsTo(in.latestDataTime));
             c.numbers["latest"_L1] = in.latestDataTime.toUTC().toString(Qt::ISODate);
             c.numbers["lostSeconds"_L1] = seconds;
-            lost = tr(" Everything written in the %1 after it is lost (the newest data is from %2 UTC).").arg(duration(seconds), in.latestDataTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+            lost = Tr::tr(" Everything written in the %1 after it is lost (the newest data is from %2 UTC).").arg(duration(seconds), in.latestDataTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s));
         }
-        c.text = tr("The database goes back to %1 UTC.%2 The vendor prefers a complete recovery.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s), lost);
+        c.text = Tr::tr("The database goes back to %1 UTC.%2 The vendor prefers a complete recovery.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s), lost);
         p.cautions.append(c);
     }
     if (!database && in.datastoreInspected && !in.aofEnabled && in.mode != DataMode::NewInstance) {
         Caution c{u"snapshot-only"_s, cautionTitle(u"snapshot-only"_s), {}, {}, true};
         c.numbers = QJsonObject{{"snapshotAgeSeconds"_L1, in.snapshotAgeSeconds}, {"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
         c.text = in.snapshotAgeSeconds >= 0
-                     ? tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 key(s) now.").arg(duration(in.snapshotAgeSeconds)).arg(in.datastoreKeys)
-                     : tr("The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %1 key(s) now.").arg(in.datastoreKeys);
+                     ? Tr::tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 key(s) now.").arg(duration(in.snapshotAgeSeconds)).arg(in.datastoreKeys)
+                     : Tr::tr("The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %1 key(s) now.").arg(in.datastoreKeys);
         p.cautions.append(c);
     }
     QStringList scaled;
@@ -315,48 +315,53 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
     if (stops && !scaled.isEmpty()) {
         Caution c{u"autoscaler"_s, cautionTitle(u"autoscaler"_s), {}, {}, false};
         c.numbers = QJsonObject{{"components"_L1, QJsonArray::fromStringList(scaled)}};
-        c.text = tr("A HorizontalPodAutoscaler targets %1: it disables itself while they are at 0 and resumes once they run again; the recorded counts are restored first.").arg(scaled.join(u", "_s));
+        c.text = Tr::tr("A HorizontalPodAutoscaler targets %1: it disables itself while they are at 0 and resumes once they run again; the recorded counts are restored first.").arg(scaled.join(u", "_s));
         p.cautions.append(c);
     }
     if (stops) {
         Caution c{u"terminate-sessions"_s, cautionTitle(u"terminate-sessions"_s), {}, {}, false};
         c.numbers = QJsonObject{{"required"_L1, false}};
-        c.text = tr("If a session of the stopped components is still connected to the %1 when they are gone, it is ended (%2). Without this acknowledgement the restore waits, and then rolls back.")
-                     .arg(database ? tr("database") : tr("data store"), database ? u"pg_terminate_backend"_s : u"CLIENT KILL"_s);
+        c.text = Tr::tr("If a session of the stopped components is still connected to the %1 when they are gone, it is ended (%2). Without this acknowledgement the restore waits, and then rolls back.")
+                     .arg(database ? Tr::tr("database") : Tr::tr("data store"), database ? u"pg_terminate_backend"_s : u"CLIENT KILL"_s);
         p.cautions.append(c);
     }
     if (!database && in.mode == DataMode::Archive) {
         Caution c{u"flush-datastore"_s, cautionTitle(u"flush-datastore"_s), {}, {}, true};
         c.numbers = QJsonObject{{"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
-        c.text = tr("FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys);
+        c.text = Tr::tr("FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys);
         p.cautions.append(c);
     }
     return p;
 }
 
+namespace {
+struct CautionTr {
+    Q_DECLARE_TR_FUNCTIONS(CautionGuide)
+};
+} // namespace
+
 QList<CautionGuide> cautionGuide()
 {
-    auto t = [](const char *text) { return QCoreApplication::translate("CautionGuide", text); };
     return {
-        {u"service-interruption"_s, t("The cell's service is interrupted"),
-         t("Every component that uses the store is scaled to 0 and stays down until the data is back and verified: the cell "
+        {u"service-interruption"_s, CautionTr::tr("The cell's service is interrupted"),
+         CautionTr::tr("Every component that uses the store is scaled to 0 and stays down until the data is back and verified: the cell "
            "processes no messages meanwhile. The plan names the components, counts their pods, and gives the downtime of the "
            "last rehearsal.")},
-        {u"point-in-time"_s, t("A point-in-time recovery loses data"),
-         t("The database goes back to the moment you give; everything written after it is gone. The vendor prefers a complete "
+        {u"point-in-time"_s, CautionTr::tr("A point-in-time recovery loses data"),
+         CautionTr::tr("The database goes back to the moment you give; everything written after it is gone. The vendor prefers a complete "
            "recovery; choose a point in time only when the latest state is itself damaged.")},
-        {u"snapshot-only"_s, t("Only a snapshot can be restored"),
-         t("The data store keeps no append-only file, so the most a restore brings back is a snapshot: writes after it are "
+        {u"snapshot-only"_s, CautionTr::tr("Only a snapshot can be restored"),
+         CautionTr::tr("The data store keeps no append-only file, so the most a restore brings back is a snapshot: writes after it are "
            "lost. The plan tells how old the current snapshot is.")},
-        {u"autoscaler"_s, t("Autoscalers pause"),
-         t("A HorizontalPodAutoscaler cannot scale a deployment that is at 0; it resumes by itself when the deployment runs "
+        {u"autoscaler"_s, CautionTr::tr("Autoscalers pause"),
+         CautionTr::tr("A HorizontalPodAutoscaler cannot scale a deployment that is at 0; it resumes by itself when the deployment runs "
            "again. eic-restore puts back the recorded counts first, then the autoscaler takes over.")},
-        {u"terminate-sessions"_s, t("Sessions still connected may be ended"),
-         t("Optional. If a stopped component's session is still connected to the store when its pods are gone, eic-restore "
+        {u"terminate-sessions"_s, CautionTr::tr("Sessions still connected may be ended"),
+         CautionTr::tr("Optional. If a stopped component's session is still connected to the store when its pods are gone, eic-restore "
            "ends it (pg_terminate_backend, CLIENT KILL). Without this acknowledgement the restore waits for the session, "
            "and rolls back when it stays.")},
-        {u"flush-datastore"_s, t("The data store is emptied first"),
-         t("Restoring an archive into the data store starts with FLUSHALL, so that it holds exactly the backup afterwards: "
+        {u"flush-datastore"_s, CautionTr::tr("The data store is emptied first"),
+         CautionTr::tr("Restoring an archive into the data store starts with FLUSHALL, so that it holds exactly the backup afterwards: "
            "every key not in the backup is gone.")},
     };
 }

@@ -35,10 +35,10 @@ namespace eic::sandbox {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Sandbox", text);
-}
+// Texts of this file, in the translation context "Sandbox" (lupdate reads the macro).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Sandbox)
+};
 
 QString randomSecret()
 {
@@ -131,7 +131,7 @@ profiles::Profile SandboxInfo::profile() const
 {
     profiles::Profile p;
     p.id = u"sandbox"_s;
-    p.name = tr("Sandbox");
+    p.name = Tr::tr("Sandbox");
     p.cell.mode = profiles::CellConnection::Mode::Kubeconfig;
     p.cell.kubeconfig = kubeconfig;
     p.cell.context = context;
@@ -143,7 +143,7 @@ profiles::Profile SandboxInfo::profile() const
     p.database.sslmode = u"disable"_s;
     p.datastore.hosts = {u"127.0.0.1:%1"_s.arg(redisPort)};
     p.backupFolder = backupFolder();
-    p.notes = tr("Throwaway sandbox in %1; removed when the sandbox stops.").arg(dir);
+    p.notes = Tr::tr("Throwaway sandbox in %1; removed when the sandbox stops.").arg(dir);
     return p;
 }
 
@@ -201,38 +201,38 @@ Result<bool> Sandbox::prepare()
 {
     m_pgBin = m_options.pgBinDir.isEmpty() ? newestPgBin() : m_options.pgBinDir;
     if (m_pgBin.isEmpty() || !QFileInfo(m_pgBin + u"/initdb"_s).isExecutable())
-        return Error{tr("The sandbox needs the PostgreSQL server programs (initdb, postgres) under /usr/lib/postgresql/N/bin; "
+        return Error{Tr::tr("The sandbox needs the PostgreSQL server programs (initdb, postgres) under /usr/lib/postgresql/N/bin; "
                         "install the package postgresql."), m_pgBin, 0};
     m_redisServer = m_options.redisServer.isEmpty() ? QStandardPaths::findExecutable(u"redis-server"_s) : m_options.redisServer;
     if (m_redisServer.isEmpty())
-        return Error{tr("The sandbox needs redis-server; install the package redis-server (or valkey-server)."), {}, 0};
+        return Error{Tr::tr("The sandbox needs redis-server; install the package redis-server (or valkey-server)."), {}, 0};
     m_simProgram = m_options.simProgram.isEmpty() ? qEnvironmentVariable("EIC_SIM") : m_options.simProgram;
     if (m_simProgram.isEmpty()) {
         const QString besides = QCoreApplication::applicationDirPath() + u"/eic-sim"_s;
         m_simProgram = QFileInfo(besides).isExecutable() ? besides : QStandardPaths::findExecutable(u"eic-sim"_s);
     }
     if (m_simProgram.isEmpty())
-        return Error{tr("The sandbox needs eic-sim, the simulated cell; it is installed with eic-restore, next to eic-restore or on PATH."), {}, 0};
+        return Error{Tr::tr("The sandbox needs eic-sim, the simulated cell; it is installed with eic-restore, next to eic-restore or on PATH."), {}, 0};
 
     QString dir = m_options.dir;
     if (dir.isEmpty()) {
         QTemporaryDir temp(QDir::tempPath() + u"/eic-sandbox-XXXXXX"_s);
         if (!temp.isValid())
-            return Error{tr("Cannot create a directory for the sandbox under %1: %2").arg(QDir::tempPath(), temp.errorString()), {}, 0};
+            return Error{Tr::tr("Cannot create a directory for the sandbox under %1: %2").arg(QDir::tempPath(), temp.errorString()), {}, 0};
         temp.setAutoRemove(false);
         dir = temp.path();
     } else {
         QDir d(dir);
         if (d.exists() && !d.isEmpty())
-            return Error{tr("%1 is not empty; give the sandbox a new or empty directory.").arg(dir), {}, 0};
+            return Error{Tr::tr("%1 is not empty; give the sandbox a new or empty directory.").arg(dir), {}, 0};
         if (!QDir().mkpath(dir))
-            return Error{tr("Cannot create the sandbox directory %1.").arg(dir), {}, 0};
+            return Error{Tr::tr("Cannot create the sandbox directory %1.").arg(dir), {}, 0};
     }
     m_createdDir = true;
     m_info.dir = QFileInfo(dir).canonicalFilePath();
     QFile marker(m_info.dir + u'/' + QLatin1StringView(kMarker));
     if (!marker.open(QIODevice::WriteOnly))
-        return Error{tr("Cannot write in the sandbox directory %1: %2").arg(m_info.dir, marker.errorString()), {}, 0};
+        return Error{Tr::tr("Cannot write in the sandbox directory %1: %2").arg(m_info.dir, marker.errorString()), {}, 0};
     marker.close();
     // PostgreSQL may run as another user (as root: postgres) that must reach its data.
     ::chmod(QFile::encodeName(m_info.dir).constData(), 0755);
@@ -244,14 +244,14 @@ Result<bool> Sandbox::prepare()
     if (::geteuid() == 0) {
         const passwd *pw = ::getpwnam("postgres");
         if (!pw)
-            return Error{tr("PostgreSQL refuses to run as root and there is no system user \"postgres\" to run it as; install the package postgresql."), {}, 0};
+            return Error{Tr::tr("PostgreSQL refuses to run as root and there is no system user \"postgres\" to run it as; install the package postgresql."), {}, 0};
         for (QString p = m_info.dir; p != u"/"_s; p = QFileInfo(p).absolutePath()) {
             struct stat st {};
             if (::stat(QFile::encodeName(p).constData(), &st) == 0 && !(st.st_mode & S_IXOTH))
-                return Error{tr("%1 cannot be entered by other users, so PostgreSQL (user postgres) cannot reach the sandbox; choose another directory.").arg(p), {}, 0};
+                return Error{Tr::tr("%1 cannot be entered by other users, so PostgreSQL (user postgres) cannot reach the sandbox; choose another directory.").arg(p), {}, 0};
         }
         if (::chown(QFile::encodeName(pgDir).constData(), pw->pw_uid, pw->pw_gid) != 0)
-            return Error{tr("Cannot give %1 to the user postgres.").arg(pgDir), QString::fromLocal8Bit(strerror(errno)), 0};
+            return Error{Tr::tr("Cannot give %1 to the user postgres.").arg(pgDir), QString::fromLocal8Bit(strerror(errno)), 0};
     }
     ::chmod(QFile::encodeName(pgDir).constData(), 0700);
     m_info.pgPassword = randomSecret();
@@ -292,16 +292,16 @@ QProcess *Sandbox::spawn(const QString &name, const QString &program, const QStr
 
 void Sandbox::initDatabase()
 {
-    Q_EMIT progress(tr("Creating the PostgreSQL database…"));
+    Q_EMIT progress(Tr::tr("Creating the PostgreSQL database…"));
     const QString pwfile = m_info.dir + u"/pg/pwfile"_s;
     if (!writePrivate(pwfile, m_info.pgPassword.toUtf8())) {
-        fail(Error{tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
+        fail(Error{Tr::tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
         return;
     }
     if (::geteuid() == 0) {
         const passwd *pw = ::getpwnam("postgres");
         if (::chown(QFile::encodeName(pwfile).constData(), pw->pw_uid, pw->pw_gid) != 0) {
-            fail(Error{tr("Cannot give %1 to the user postgres.").arg(pwfile), {}, 0});
+            fail(Error{Tr::tr("Cannot give %1 to the user postgres.").arg(pwfile), {}, 0});
             return;
         }
     }
@@ -312,7 +312,7 @@ void Sandbox::initDatabase()
     connect(initdb, &QProcess::finished, this, [this, initdb, pwfile](int code, QProcess::ExitStatus status) {
         QFile::remove(pwfile);
         if (status != QProcess::NormalExit || code != 0) {
-            fail(serviceError(tr("initdb could not create the sandbox's database cluster (exit %1).").arg(code), u"initdb"_s));
+            fail(serviceError(Tr::tr("initdb could not create the sandbox's database cluster (exit %1).").arg(code), u"initdb"_s));
             return;
         }
         // initdb has finished its work; forget the process object.
@@ -321,13 +321,13 @@ void Sandbox::initDatabase()
     });
     connect(initdb, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            fail(Error{tr("Cannot start %1/initdb.").arg(m_pgBin), {}, 0});
+            fail(Error{Tr::tr("Cannot start %1/initdb.").arg(m_pgBin), {}, 0});
     });
 }
 
 void Sandbox::startPostgres(int attempt)
 {
-    Q_EMIT progress(tr("Starting PostgreSQL…"));
+    Q_EMIT progress(Tr::tr("Starting PostgreSQL…"));
     m_info.pgPort = freePort();
     QProcess *pg = spawn(u"postgres"_s, m_pgBin + u"/postgres"_s,
                          {u"-D"_s, m_info.dir + u"/pg/data"_s, u"-p"_s, QString::number(m_info.pgPort), u"-k"_s, m_info.dir + u"/pg"_s,
@@ -347,11 +347,11 @@ void Sandbox::waitForPostgres(int attempt)
             startPostgres(attempt + 1);
             return;
         }
-        fail(serviceError(tr("PostgreSQL stopped while starting."), u"postgres"_s));
+        fail(serviceError(Tr::tr("PostgreSQL stopped while starting."), u"postgres"_s));
         return;
     }
     if (QDateTime::currentMSecsSinceEpoch() > m_deadline) {
-        fail(serviceError(tr("PostgreSQL did not answer within %1 s.").arg(m_options.timeoutMs / 1000), u"postgres"_s));
+        fail(serviceError(Tr::tr("PostgreSQL did not answer within %1 s.").arg(m_options.timeoutMs / 1000), u"postgres"_s));
         return;
     }
     // The server says "ready" in its postmaster.pid once it accepts connections: no attempt
@@ -392,7 +392,7 @@ void Sandbox::waitForPostgres(int attempt)
 
 void Sandbox::loadDatabase()
 {
-    Q_EMIT progress(tr("Loading sample data into PostgreSQL…"));
+    Q_EMIT progress(Tr::tr("Loading sample data into PostgreSQL…"));
     QFile sql(u":/eic/sandbox/sample.sql"_s);
     sql.open(QIODevice::ReadOnly);
     const QString script = QString::fromUtf8(sql.readAll());
@@ -407,13 +407,13 @@ void Sandbox::loadDatabase()
     admin->open(o, [this, admin, o, script](const Result<bool> &opened) {
         if (!opened) {
             admin->deleteLater();
-            fail(Error{tr("Cannot connect to the sandbox's PostgreSQL."), opened.error().toString(), 0});
+            fail(Error{Tr::tr("Cannot connect to the sandbox's PostgreSQL."), opened.error().toString(), 0});
             return;
         }
         admin->query(u"CREATE DATABASE %1 OWNER %2"_s.arg(m_info.pgDatabase, m_info.pgUser), [this, admin, o, script](const Result<stores::PgResult> &created) {
             admin->deleteLater();
             if (!created) {
-                fail(Error{tr("Cannot create the sandbox's database."), created.error().toString(), 0});
+                fail(Error{Tr::tr("Cannot create the sandbox's database."), created.error().toString(), 0});
                 return;
             }
             auto *db = new stores::PgSession(this);
@@ -422,13 +422,13 @@ void Sandbox::loadDatabase()
             db->open(into, [this, db, script](const Result<bool> &dbOpened) {
                 if (!dbOpened) {
                     db->deleteLater();
-                    fail(Error{tr("Cannot connect to the sandbox's database."), dbOpened.error().toString(), 0});
+                    fail(Error{Tr::tr("Cannot connect to the sandbox's database."), dbOpened.error().toString(), 0});
                     return;
                 }
                 db->query(script, [this, db](const Result<stores::PgResult> &loaded) {
                     db->deleteLater();
                     if (!loaded) {
-                        fail(Error{tr("Loading the sample data into PostgreSQL failed."), loaded.error().toString(), 0});
+                        fail(Error{Tr::tr("Loading the sample data into PostgreSQL failed."), loaded.error().toString(), 0});
                         return;
                     }
                     next([this] { startRedis(1); });
@@ -440,14 +440,14 @@ void Sandbox::loadDatabase()
 
 void Sandbox::startRedis(int attempt)
 {
-    Q_EMIT progress(tr("Starting Redis…"));
+    Q_EMIT progress(Tr::tr("Starting Redis…"));
     m_info.redisPort = freePort();
     const QString conf = m_info.dir + u"/redis/redis.conf"_s;
     const QByteArray text = "bind 127.0.0.1\nprotected-mode yes\nport " + QByteArray::number(m_info.redisPort)
                           + "\nrequirepass " + m_info.redisPassword.toUtf8() + "\ndir " + QFile::encodeName(m_info.dir + u"/redis"_s)
                           + "\nsave \"\"\nappendonly no\ndaemonize no\nlogfile \"\"\n";
     if (!writePrivate(conf, text)) {
-        fail(Error{tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
+        fail(Error{Tr::tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
         return;
     }
     spawn(u"redis"_s, m_redisServer, {conf}, false, SIGTERM);
@@ -463,11 +463,11 @@ void Sandbox::waitForRedis(int attempt)
             startRedis(attempt + 1);
             return;
         }
-        fail(serviceError(tr("Redis stopped while starting."), u"redis"_s));
+        fail(serviceError(Tr::tr("Redis stopped while starting."), u"redis"_s));
         return;
     }
     if (QDateTime::currentMSecsSinceEpoch() > m_deadline) {
-        fail(serviceError(tr("Redis did not answer within %1 s.").arg(m_options.timeoutMs / 1000), u"redis"_s));
+        fail(serviceError(Tr::tr("Redis did not answer within %1 s.").arg(m_options.timeoutMs / 1000), u"redis"_s));
         return;
     }
     // A bare TCP probe first, so that the log shows no "connection refused" while Redis starts.
@@ -508,7 +508,7 @@ void Sandbox::loadRedis(int attempt)
             });
             return;
         }
-        Q_EMIT progress(tr("Loading sample data into Redis…"));
+        Q_EMIT progress(Tr::tr("Loading sample data into Redis…"));
         QFile file(u":/eic/sandbox/sample.redis"_s);
         file.open(QIODevice::ReadOnly);
         QList<QList<QByteArray>> commands{{"INFO", "server"}};
@@ -519,12 +519,12 @@ void Sandbox::loadRedis(int attempt)
         connection->batch(commands, [this, connection](const Result<QList<stores::RedisReply>> &replies) {
             connection->deleteLater();
             if (!replies) {
-                fail(Error{tr("Loading the sample data into Redis failed."), replies.error().toString(), 0});
+                fail(Error{Tr::tr("Loading the sample data into Redis failed."), replies.error().toString(), 0});
                 return;
             }
             for (const auto &reply : *replies) {
                 if (reply.isError()) {
-                    fail(Error{tr("Loading the sample data into Redis failed."), QString::fromUtf8(reply.str), 0});
+                    fail(Error{Tr::tr("Loading the sample data into Redis failed."), QString::fromUtf8(reply.str), 0});
                     return;
                 }
             }
@@ -539,7 +539,7 @@ void Sandbox::loadRedis(int attempt)
 
 void Sandbox::startSim()
 {
-    Q_EMIT progress(tr("Starting the simulated cell…"));
+    Q_EMIT progress(Tr::tr("Starting the simulated cell…"));
     m_info.kubeconfig = m_info.dir + u"/kubeconfig"_s;
     QProcess *sim = spawn(u"sim"_s, m_simProgram, {u"--listen"_s, u"127.0.0.1:0"_s, u"--kubeconfig-out"_s, m_info.kubeconfig}, false, SIGTERM);
     connect(sim, &QProcess::readyReadStandardOutput, this, [this, sim] {
@@ -553,17 +553,17 @@ void Sandbox::startSim()
     });
     connect(sim, &QProcess::finished, this, [this] {
         if (m_state == State::Starting)
-            fail(serviceError(tr("The simulated cell (eic-sim) stopped while starting."), u"sim"_s));
+            fail(serviceError(Tr::tr("The simulated cell (eic-sim) stopped while starting."), u"sim"_s));
     });
     connect(sim, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            fail(Error{tr("Cannot start the simulated cell %1.").arg(m_simProgram), {}, 0});
+            fail(Error{Tr::tr("Cannot start the simulated cell %1.").arg(m_simProgram), {}, 0});
     });
     auto *timeout = new QTimer(sim);
     timeout->setSingleShot(true);
     connect(timeout, &QTimer::timeout, this, [this] {
         if (m_state == State::Starting && m_info.apiServer.isEmpty())
-            fail(serviceError(tr("The simulated cell (eic-sim) did not start within %1 s.").arg(m_options.timeoutMs / 1000), u"sim"_s));
+            fail(serviceError(Tr::tr("The simulated cell (eic-sim) did not start within %1 s.").arg(m_options.timeoutMs / 1000), u"sim"_s));
     });
     timeout->start(int(std::max<qint64>(1000, m_deadline - QDateTime::currentMSecsSinceEpoch())));
 }
@@ -572,7 +572,7 @@ void Sandbox::finish()
 {
     auto config = kube::KubeConfig::load({m_info.kubeconfig});
     if (!config) {
-        fail(Error{tr("The simulated cell wrote no usable kubeconfig."), config.error().toString(), 0});
+        fail(Error{Tr::tr("The simulated cell wrote no usable kubeconfig."), config.error().toString(), 0});
         return;
     }
     m_info.context = config->currentContext();
@@ -586,7 +586,7 @@ void Sandbox::finish()
     env += u"export PGPASSWORD=%1\n"_s.arg(quote(m_info.pgPassword));
     env += u"export REDISCLI_AUTH=%1\n"_s.arg(quote(m_info.redisPassword));
     if (!writePrivate(m_info.envFile(), env.toUtf8())) {
-        fail(Error{tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
+        fail(Error{Tr::tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
         return;
     }
     QJsonObject state{{u"pid"_s, qint64(QCoreApplication::applicationPid())},

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The .deb: built by CPack from the build tree, its Depends computed from the binaries, installed
 # (extracted) into a temp root; the installed binaries start (--version); the desktop file and
-# the AppStream metainfo validate.
+# the AppStream metainfo validate; man pages and bash completion are installed; lintian finds
+# no error and no warning.
 # Env: BUILD_DIR, SOURCE_DIR.
 set -euo pipefail
 BUILD_DIR=${BUILD_DIR:?}
@@ -30,4 +31,16 @@ desktop-file-validate "$work/root/usr/share/applications/eic-restore.desktop" ||
 [ -f "$work/root/usr/share/icons/hicolor/scalable/apps/eic-restore.svg" ] || fail "icon"
 appstreamcli validate --no-net --pedantic "$work/root/usr/share/metainfo/io.github.eic_restore.eic_restore.metainfo.xml" >"$work/as.log" 2>&1 ||
   fail "appstream: $(cat "$work/as.log")"
+for page in eic-restore eicctl eic-sim; do
+  [ -f "$work/root/usr/share/man/man1/$page.1.gz" ] || fail "no man page for $page"
+done
+[ -f "$work/root/usr/share/bash-completion/completions/eicctl" ] || fail "no bash completion"
+MANWIDTH=100 man -l "$work/root/usr/share/man/man1/eicctl.1.gz" 2>/dev/null | grep -q "sandbox start" || fail "the man page does not render"
+# lintian: no error and no warning. Its remaining notes (I:) are explained in packaging/README.md.
+command -v lintian >/dev/null || fail "lintian is not installed (scripts/setup installs it)"
+lintian --tag-display-limit 0 -I "$deb" >"$work/lintian.log" 2>&1 || true
+if grep -E '^[EW]: ' "$work/lintian.log"; then
+  fail "lintian found errors or warnings (above)"
+fi
+echo "lintian: no errors, no warnings; $(grep -c '^I: ' "$work/lintian.log" || true) notes"
 echo "package: all checks passed"

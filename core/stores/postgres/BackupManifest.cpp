@@ -22,30 +22,30 @@ namespace eic::stores {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("BackupManifest", text);
-}
+// Texts of this file, in the translation context "BackupManifest" (lupdate reads the macro).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(BackupManifest)
+};
 
 // OpenSSL's SHA-256 (SHA-NI where the CPU has it: ~1 GB/s here, several times Qt's own).
 Result<QString> sha256Of(const QString &path, const std::function<bool()> &cancelled)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{tr("Cannot read %1: %2.").arg(path, f.errorString()), {}, 0};
+        return Error{Tr::tr("Cannot read %1: %2.").arg(path, f.errorString()), {}, 0};
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
-        return Error{tr("SHA-256 is not available from OpenSSL."), {}, 0};
+        return Error{Tr::tr("SHA-256 is not available from OpenSSL."), {}, 0};
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (;;) {
         const qint64 n = f.read(buffer.data(), buffer.size());
         if (n < 0)
-            return Error{tr("Cannot read %1: %2.").arg(path, f.errorString()), {}, 0};
+            return Error{Tr::tr("Cannot read %1: %2.").arg(path, f.errorString()), {}, 0};
         if (n == 0)
             break;
         EVP_DigestUpdate(ctx.get(), buffer.constData(), static_cast<size_t>(n));
         if (cancelled && cancelled())
-            return Error{tr("Cancelled."), {}, 0};
+            return Error{Tr::tr("Cancelled."), {}, 0};
     }
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
@@ -106,9 +106,9 @@ QJsonObject BackupManifest::toJson() const
 Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
 {
     if (json.value("format"_L1).toString() != QLatin1StringView(kFormat))
-        return Error{tr("This is not a database backup of eic-restore (no manifest of ours)."), {}, 0};
+        return Error{Tr::tr("This is not a database backup of eic-restore (no manifest of ours)."), {}, 0};
     if (json.value("version"_L1).toInt() > kVersion)
-        return Error{tr("The backup was written by a newer eic-restore; update to restore it."), {}, 0};
+        return Error{Tr::tr("The backup was written by a newer eic-restore; update to restore it."), {}, 0};
     BackupManifest m;
     m.database = json.value("database"_L1).toString();
     m.serverVersion = json.value("server"_L1).toObject().value("version"_L1).toString();
@@ -128,7 +128,7 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
         m.files.append({o.value("path"_L1).toString(), o.value("bytes"_L1).toInteger(), o.value("sha256"_L1).toString()});
     }
     if (m.files.isEmpty())
-        return Error{tr("The backup's manifest lists no files."), {}, 0};
+        return Error{Tr::tr("The backup's manifest lists no files."), {}, 0};
     return m;
 }
 
@@ -136,11 +136,11 @@ Result<BackupManifest> BackupManifest::read(const QString &backupDir)
 {
     QFile f(QDir(backupDir).filePath(u"manifest.json"_s));
     if (!f.open(QIODevice::ReadOnly))
-        return Error{tr("%1 has no readable manifest.json: %2. Choose a folder made by eic-restore's database backup.").arg(backupDir, f.errorString()), {}, 0};
+        return Error{Tr::tr("%1 has no readable manifest.json: %2. Choose a folder made by eic-restore's database backup.").arg(backupDir, f.errorString()), {}, 0};
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
     if (!doc.isObject())
-        return Error{tr("The manifest of %1 is damaged (%2).").arg(backupDir, error.errorString()), {}, 0};
+        return Error{Tr::tr("The manifest of %1 is damaged (%2).").arg(backupDir, error.errorString()), {}, 0};
     return fromJson(doc.object());
 }
 
@@ -148,10 +148,10 @@ Result<bool> BackupManifest::write(const QString &backupDir) const
 {
     QSaveFile f(QDir(backupDir).filePath(u"manifest.json"_s));
     if (!f.open(QIODevice::WriteOnly))
-        return Error{tr("Cannot write the manifest in %1: %2.").arg(backupDir, f.errorString()), {}, 0};
+        return Error{Tr::tr("Cannot write the manifest in %1: %2.").arg(backupDir, f.errorString()), {}, 0};
     f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return Error{tr("Cannot write the manifest in %1: %2.").arg(backupDir, f.errorString()), {}, 0};
+        return Error{Tr::tr("Cannot write the manifest in %1: %2.").arg(backupDir, f.errorString()), {}, 0};
     return true;
 }
 
@@ -183,9 +183,9 @@ Result<bool> BackupManifest::verify(const QString &backupDir, const std::functio
     for (const ManifestFile &file : files) {
         const QFileInfo info(base.filePath(file.path));
         if (!info.exists())
-            return Error{tr("The backup %1 is incomplete: %2 is missing.").arg(backupDir, file.path), {}, 0};
+            return Error{Tr::tr("The backup %1 is incomplete: %2 is missing.").arg(backupDir, file.path), {}, 0};
         if (info.size() != file.bytes)
-            return Error{tr("The backup %1 is damaged: %2 has %3 bytes, the manifest says %4.").arg(backupDir, file.path).arg(info.size()).arg(file.bytes), {}, 0};
+            return Error{Tr::tr("The backup %1 is damaged: %2 has %3 bytes, the manifest says %4.").arg(backupDir, file.path).arg(info.size()).arg(file.bytes), {}, 0};
     }
     const auto failure = onTwoThreads(files.size(), [&](qsizetype i) -> std::optional<Error> {
         const ManifestFile &file = files.at(i);
@@ -193,7 +193,7 @@ Result<bool> BackupManifest::verify(const QString &backupDir, const std::functio
         if (!hash)
             return hash.error();
         if (*hash != file.sha256)
-            return Error{tr("The backup %1 is damaged: the checksum of %2 does not match the manifest.").arg(backupDir, file.path), {}, 0};
+            return Error{Tr::tr("The backup %1 is damaged: the checksum of %2 does not match the manifest.").arg(backupDir, file.path), {}, 0};
         return std::nullopt;
     });
     if (failure)

@@ -20,10 +20,10 @@ namespace {
 
 const QByteArray kMagic("EICRDB\x01\n", 8);
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RedisBackupFile", text);
-}
+// Texts of this file, in the translation context "RedisBackupFile" (lupdate reads the macro).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RedisBackupFile)
+};
 
 template <typename T>
 void append(QByteArray &out, T value)
@@ -91,7 +91,7 @@ Result<std::unique_ptr<RedisBackupWriter>> RedisBackupWriter::create(const QStri
     std::unique_ptr<RedisBackupWriter> w(new RedisBackupWriter);
     w->m_file.setFileName(path);
     if (!w->m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return Error{tr("Cannot write the backup %1: %2.").arg(path, w->m_file.errorString()), {}, 0};
+        return Error{Tr::tr("Cannot write the backup %1: %2.").arg(path, w->m_file.errorString()), {}, 0};
     w->m_hash = EVP_MD_CTX_new();
     EVP_DigestInit_ex(w->m_hash, EVP_sha256(), nullptr);
     const QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
@@ -113,7 +113,7 @@ Result<bool> RedisBackupWriter::put(const QByteArray &data)
 {
     EVP_DigestUpdate(m_hash, data.constData(), static_cast<size_t>(data.size()));
     if (m_file.write(data) != data.size())
-        return Error{tr("Cannot write the backup %1: %2.").arg(m_file.fileName(), m_file.errorString()), {}, 0};
+        return Error{Tr::tr("Cannot write the backup %1: %2.").arg(m_file.fileName(), m_file.errorString()), {}, 0};
     m_bytes += data.size();
     return true;
 }
@@ -155,7 +155,7 @@ Result<bool> RedisBackupWriter::finish(quint64 skipped)
     unsigned int length = 0;
     EVP_DigestFinal_ex(m_hash, digest, &length);
     if (m_file.write(reinterpret_cast<const char *>(digest), 32) != 32 || !m_file.flush())
-        return Error{tr("Cannot write the backup %1: %2.").arg(m_file.fileName(), m_file.errorString()), {}, 0};
+        return Error{Tr::tr("Cannot write the backup %1: %2.").arg(m_file.fileName(), m_file.errorString()), {}, 0};
     m_bytes += 32;
     m_file.close();
     return true;
@@ -172,10 +172,10 @@ Result<RedisBackupSummary> RedisBackupReader::scan(const QString &path, const st
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("Cannot read the backup %1: %2.").arg(path, file.errorString()), {}, 0};
+        return Error{Tr::tr("Cannot read the backup %1: %2.").arg(path, file.errorString()), {}, 0};
     const qint64 size = file.size();
     if (size < 12 || file.read(8) != kMagic)
-        return Error{tr("%1 is not a data store backup of eic-restore.").arg(path), {}, 0};
+        return Error{Tr::tr("%1 is not a data store backup of eic-restore.").arg(path), {}, 0};
     file.seek(0);
 
     // The SHA-256 of everything before the last 32 bytes runs on a thread of its own while the
@@ -249,39 +249,39 @@ Result<RedisBackupSummary> RedisBackupReader::scan(const QString &path, const st
         return true;
     };
     auto damaged = [&](const QString &what) {
-        return Error{tr("The backup %1 is damaged or truncated at byte %2: %3. Nothing was written.").arg(path).arg(bufferStart + pos).arg(what), {}, 0};
+        return Error{Tr::tr("The backup %1 is damaged or truncated at byte %2: %3. Nothing was written.").arg(path).arg(bufferStart + pos).arg(what), {}, 0};
     };
     if (!need(12))
-        return damaged(tr("the header is incomplete"));
+        return damaged(Tr::tr("the header is incomplete"));
     const quint32 headerLength = qFromLittleEndian<quint32>(buffer.constData() + 8);
     if (headerLength > (16u << 20) || !need(12 + headerLength))
-        return damaged(tr("the header is incomplete"));
+        return damaged(Tr::tr("the header is incomplete"));
     RedisBackupSummary summary;
     summary.header = QJsonDocument::fromJson(buffer.mid(12, headerLength)).object();
     if (summary.header.value("version"_L1).toInt() > 1)
-        return Error{tr("The backup %1 was written by a newer eic-restore; update to restore it.").arg(path), {}, 0};
+        return Error{Tr::tr("The backup %1 was written by a newer eic-restore; update to restore it.").arg(path), {}, 0};
     pos = 12 + headerLength;
     RedisRecord record;
     for (;;) {
         if (!need(1))
-            return damaged(tr("the file ends before its footer"));
+            return damaged(Tr::tr("the file ends before its footer"));
         const char tag = buffer.at(pos);
         if (tag == 'F')
             break;
         if (tag != 'R' && tag != 'S')
-            return damaged(tr("an unknown record type"));
+            return damaged(Tr::tr("an unknown record type"));
         if (!need(15))
-            return damaged(tr("a record is incomplete"));
+            return damaged(Tr::tr("a record is incomplete"));
         const quint32 keyLength = qFromLittleEndian<quint32>(buffer.constData() + pos + 11);
         if (keyLength > (512u << 20) || !need(15 + qint64(keyLength) + 4))
-            return damaged(tr("a record is incomplete"));
+            return damaged(Tr::tr("a record is incomplete"));
         const quint32 payloadLength = qFromLittleEndian<quint32>(buffer.constData() + pos + 15 + keyLength);
         const qint64 total = 15 + qint64(keyLength) + 4 + payloadLength + 4;
         if (!need(total))
-            return damaged(tr("a record is incomplete"));
+            return damaged(Tr::tr("a record is incomplete"));
         const char *p = buffer.constData() + pos;
         if (crc32(p, total - 4) != qFromLittleEndian<quint32>(p + total - 4))
-            return damaged(tr("the checksum of record %1 does not match").arg(summary.records + 1));
+            return damaged(Tr::tr("the checksum of record %1 does not match").arg(summary.records + 1));
         const int db = qFromLittleEndian<quint16>(p + 1);
         ++summary.records;
         ++summary.recordsPerDb[db];
@@ -292,26 +292,26 @@ Result<RedisBackupSummary> RedisBackupReader::scan(const QString &path, const st
             record.key = QByteArray(p + 15, keyLength);
             record.payload = QByteArray(p + 15 + keyLength + 4, payloadLength);
             if (!onRecord(record))
-                return Error{tr("Stopped."), {}, 0};
+                return Error{Tr::tr("Stopped."), {}, 0};
         }
         pos += total;
         if (cancelled && (summary.records & 0xFFF) == 0 && cancelled())
-            return Error{tr("Cancelled."), {}, 0};
+            return Error{Tr::tr("Cancelled."), {}, 0};
     }
     if (!need(1 + 16))
-        return damaged(tr("the footer is incomplete"));
+        return damaged(Tr::tr("the footer is incomplete"));
     const quint64 count = qFromLittleEndian<quint64>(buffer.constData() + pos + 1);
     summary.skipped = qFromLittleEndian<quint64>(buffer.constData() + pos + 9);
     pos += 17;
     if (!need(32))
-        return damaged(tr("the footer's checksum is missing"));
+        return damaged(Tr::tr("the footer's checksum is missing"));
     if (count != summary.records)
-        return damaged(tr("the footer counts %1 records, the file holds %2").arg(count).arg(summary.records));
+        return damaged(Tr::tr("the footer counts %1 records, the file holds %2").arg(count).arg(summary.records));
     if (bufferStart + pos + 32 != size)
-        return damaged(tr("there are bytes after the footer"));
+        return damaged(Tr::tr("there are bytes after the footer"));
     hasher.join();
     if (!hashRead || std::memcmp(actual.data(), buffer.constData() + pos, 32) != 0)
-        return damaged(tr("the SHA-256 of the file does not match its footer"));
+        return damaged(Tr::tr("the SHA-256 of the file does not match its footer"));
     summary.bytes = size;
     return summary;
 }
@@ -339,12 +339,12 @@ Result<QJsonObject> RedisBackupStream::open(const QString &path)
 {
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::ReadOnly))
-        return Error{tr("Cannot read the backup %1: %2.").arg(path, m_file.errorString()), {}, 0};
+        return Error{Tr::tr("Cannot read the backup %1: %2.").arg(path, m_file.errorString()), {}, 0};
     if (!fill(12) || m_buffer.left(8) != kMagic)
-        return Error{tr("%1 is not a data store backup of eic-restore.").arg(path), {}, 0};
+        return Error{Tr::tr("%1 is not a data store backup of eic-restore.").arg(path), {}, 0};
     const quint32 length = qFromLittleEndian<quint32>(m_buffer.constData() + 8);
     if (!fill(12 + length))
-        return Error{tr("The backup %1 changed since it was verified.").arg(path), {}, 0};
+        return Error{Tr::tr("The backup %1 changed since it was verified.").arg(path), {}, 0};
     const QJsonObject header = QJsonDocument::fromJson(m_buffer.mid(12, length)).object();
     m_pos = 12 + length;
     return header;
@@ -353,31 +353,31 @@ Result<QJsonObject> RedisBackupStream::open(const QString &path)
 Result<bool> RedisBackupStream::next(RedisRecord *record)
 {
     if (!fill(1))
-        return Error{tr("The backup changed since it was verified (it ends early)."), {}, 0};
+        return Error{Tr::tr("The backup changed since it was verified (it ends early)."), {}, 0};
     if (m_buffer.at(m_pos) == 'F')
         return false;
     if (!fill(1 + 2 + 8 + 4))
-        return Error{tr("The backup changed since it was verified."), {}, 0};
+        return Error{Tr::tr("The backup changed since it was verified."), {}, 0};
     const char *p = m_buffer.constData() + m_pos;
     if (*p != 'R' && *p != 'S')
-        return Error{tr("The backup changed since it was verified (an unknown record type)."), {}, 0};
+        return Error{Tr::tr("The backup changed since it was verified (an unknown record type)."), {}, 0};
     record->kind = static_cast<RedisRecord::Kind>(*p);
     record->db = qFromLittleEndian<quint16>(p + 1);
     record->expiresAtMs = qFromLittleEndian<qint64>(p + 3);
     const quint32 keyLength = qFromLittleEndian<quint32>(p + 11);
     if (!fill(15 + keyLength + 4))
-        return Error{tr("The backup changed since it was verified."), {}, 0};
+        return Error{Tr::tr("The backup changed since it was verified."), {}, 0};
     p = m_buffer.constData() + m_pos;
     const quint32 payloadLength = qFromLittleEndian<quint32>(p + 15 + keyLength);
     const qint64 total = 15 + keyLength + 4 + payloadLength + 4;
     if (!fill(total))
-        return Error{tr("The backup changed since it was verified."), {}, 0};
+        return Error{Tr::tr("The backup changed since it was verified."), {}, 0};
     p = m_buffer.constData() + m_pos;
     record->key = QByteArray(p + 15, keyLength);
     record->payload = QByteArray(p + 15 + keyLength + 4, payloadLength);
     const quint32 stored = qFromLittleEndian<quint32>(p + total - 4);
     if (crc32(p, total - 4) != stored)
-        return Error{tr("The backup changed since it was verified (a record's checksum)."), {}, 0};
+        return Error{Tr::tr("The backup changed since it was verified (a record's checksum)."), {}, 0};
     m_pos += total;
     return true;
 }

@@ -8,10 +8,10 @@ namespace eic::stores {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RedisTopology", text);
-}
+// Texts of this file, in the translation context "RedisTopology" (lupdate reads the macro).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RedisTopology)
+};
 
 constexpr std::array<quint16, 256> crcTable()
 {
@@ -55,15 +55,15 @@ void askSentinel(const RedisOptions &seed, bool withPassword, QObject *context, 
                 sentinel->deleteLater();
                 return askSentinel(seed, false, context, callback);
             }
-            return done(Error{tr("The sentinel at %1:%2 cannot be asked for the master: %3").arg(seed.host).arg(seed.port).arg(opened.error().message), {}, 0});
+            return done(Error{Tr::tr("The sentinel at %1:%2 cannot be asked for the master: %3").arg(seed.host).arg(seed.port).arg(opened.error().message), {}, 0});
         }
         sentinel->command({"SENTINEL", "GET-MASTER-ADDR-BY-NAME", seed.masterName.toUtf8()}, [seed, done](const Result<RedisReply> &r) {
             if (!r)
                 return done(r.error());
             if (r->isError())
-                return done(Error{tr("The server at %1:%2 is not a sentinel (it answered: %3). Check the profile's topology.").arg(seed.host).arg(seed.port).arg(QString::fromUtf8(r->str)), {}, 0});
+                return done(Error{Tr::tr("The server at %1:%2 is not a sentinel (it answered: %3). Check the profile's topology.").arg(seed.host).arg(seed.port).arg(QString::fromUtf8(r->str)), {}, 0});
             if (r->elements.size() != 2)
-                return done(Error{tr("The sentinel at %1:%2 knows no master named \"%3\"; check the profile's master name.").arg(seed.host).arg(seed.port).arg(seed.masterName), {}, 0});
+                return done(Error{Tr::tr("The sentinel at %1:%2 knows no master named \"%3\"; check the profile's master name.").arg(seed.host).arg(seed.port).arg(seed.masterName), {}, 0});
             RedisNode node;
             node.options = seed;
             node.options.topology = RedisOptions::Topology::Standalone;
@@ -124,7 +124,7 @@ Result<QList<RedisNode>> parseClusterNodes(const QByteArray &text, const RedisOp
             masters.append(node);
     }
     if (masters.isEmpty())
-        return Error{tr("The cluster at %1:%2 lists no master serving slots.").arg(seed.host).arg(seed.port), {}, 0};
+        return Error{Tr::tr("The cluster at %1:%2 lists no master serving slots.").arg(seed.host).arg(seed.port), {}, 0};
     std::sort(masters.begin(), masters.end(), [](const RedisNode &a, const RedisNode &b) { return a.slotRanges.first() < b.slotRanges.first(); });
     return masters;
 }
@@ -139,7 +139,7 @@ Result<RedisSlotMap> redisSlotMap(const QList<RedisNode> &masters)
                 map[static_cast<size_t>(s)] = static_cast<qint8>(i);
     const auto uncovered = std::count(map.begin(), map.end(), qint8(-1));
     if (uncovered > 0)
-        return Error{tr("%1 of the cluster's 16384 slots have no master: the cluster is not healthy (see CLUSTER INFO); fix it before a backup or restore.").arg(uncovered), {}, 0};
+        return Error{Tr::tr("%1 of the cluster's 16384 slots have no master: the cluster is not healthy (see CLUSTER INFO); fix it before a backup or restore.").arg(uncovered), {}, 0};
     return map;
 }
 
@@ -171,7 +171,7 @@ void resolveRedisMasters(const RedisOptions &seed, QObject *context, std::functi
             if (!r)
                 return done(r.error());
             if (r->isError())
-                return done(Error{tr("The data store at %1:%2 is not a cluster (it answered: %3). Check the profile's topology.").arg(seed.host).arg(seed.port).arg(QString::fromUtf8(r->str)), {}, 0});
+                return done(Error{Tr::tr("The data store at %1:%2 is not a cluster (it answered: %3). Check the profile's topology.").arg(seed.host).arg(seed.port).arg(QString::fromUtf8(r->str)), {}, 0});
             done(parseClusterNodes(r->str, seed));
         });
     });
