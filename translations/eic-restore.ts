@@ -1195,14 +1195,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PostgreSQL stopped while starting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PostgreSQL did not answer within %1 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loading sample data into PostgreSQL…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1224,14 +1216,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>Starting Redis…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redis stopped while starting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redis did not answer within %1 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1260,6 +1244,14 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>The simulated cell wrote no usable kubeconfig.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped while starting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -329,31 +329,36 @@ void Sandbox::startPostgres(int attempt)
 {
     Q_EMIT progress(Tr::tr("Starting PostgreSQL…"));
     m_info.pgPort = freePort();
-    QProcess *pg = spawn(u"postgres"_s, m_pgBin + u"/postgres"_s,
-                         {u"-D"_s, m_info.dir + u"/pg/data"_s, u"-p"_s, QString::number(m_info.pgPort), u"-k"_s, m_info.dir + u"/pg"_s,
-                          u"-c"_s, u"listen_addresses=127.0.0.1"_s, u"-c"_s, u"fsync=off"_s, u"-c"_s, u"max_connections=40"_s},
-                         true, SIGINT /* fast shutdown */);
-    Q_UNUSED(pg);
+    spawn(u"postgres"_s, m_pgBin + u"/postgres"_s,
+          {u"-D"_s, m_info.dir + u"/pg/data"_s, u"-p"_s, QString::number(m_info.pgPort), u"-k"_s, m_info.dir + u"/pg"_s,
+           u"-c"_s, u"listen_addresses=127.0.0.1"_s, u"-c"_s, u"fsync=off"_s, u"-c"_s, u"max_connections=40"_s},
+          true, SIGINT /* fast shutdown */);
     waitForPostgres(attempt);
+}
+
+bool Sandbox::stillStarting(const QString &name, const QString &label, int attempt, void (Sandbox::*restart)(int))
+{
+    if (m_services.back().process->state() == QProcess::NotRunning) {
+        // Another program took the port between our check and the server's bind: once more.
+        if (attempt < 3 && logTail(m_info.dir + u'/' + name + u".log"_s).contains("already in use"_L1)) {
+            m_services.pop_back();
+            (this->*restart)(attempt + 1);
+            return false;
+        }
+        fail(serviceError(Tr::tr("%1 stopped while starting.").arg(label), name));
+        return false;
+    }
+    if (QDateTime::currentMSecsSinceEpoch() > m_deadline) {
+        fail(serviceError(Tr::tr("%1 did not answer within %2 s.").arg(label).arg(m_options.timeoutMs / 1000), name));
+        return false;
+    }
+    return true;
 }
 
 void Sandbox::waitForPostgres(int attempt)
 {
-    QProcess *pg = m_services.back().process.get();
-    if (pg->state() == QProcess::NotRunning) {
-        // Another program took the port between our check and the server's bind: once more.
-        if (attempt < 3 && logTail(m_info.dir + u"/postgres.log"_s).contains("already in use"_L1)) {
-            m_services.pop_back();
-            startPostgres(attempt + 1);
-            return;
-        }
-        fail(serviceError(Tr::tr("PostgreSQL stopped while starting."), u"postgres"_s));
+    if (!stillStarting(u"postgres"_s, u"PostgreSQL"_s, attempt, &Sandbox::startPostgres))
         return;
-    }
-    if (QDateTime::currentMSecsSinceEpoch() > m_deadline) {
-        fail(serviceError(Tr::tr("PostgreSQL did not answer within %1 s.").arg(m_options.timeoutMs / 1000), u"postgres"_s));
-        return;
-    }
     // The server says "ready" in its postmaster.pid once it accepts connections: no attempt
     // (and no "connection refused" in the log) before that.
     QFile pidFile(m_info.dir + u"/pg/data/postmaster.pid"_s);
@@ -456,20 +461,8 @@ void Sandbox::startRedis(int attempt)
 
 void Sandbox::waitForRedis(int attempt)
 {
-    QProcess *redis = m_services.back().process.get();
-    if (redis->state() == QProcess::NotRunning) {
-        if (attempt < 3 && logTail(m_info.dir + u"/redis.log"_s).contains("already in use"_L1)) {
-            m_services.pop_back();
-            startRedis(attempt + 1);
-            return;
-        }
-        fail(serviceError(Tr::tr("Redis stopped while starting."), u"redis"_s));
+    if (!stillStarting(u"redis"_s, u"Redis"_s, attempt, &Sandbox::startRedis))
         return;
-    }
-    if (QDateTime::currentMSecsSinceEpoch() > m_deadline) {
-        fail(serviceError(Tr::tr("Redis did not answer within %1 s.").arg(m_options.timeoutMs / 1000), u"redis"_s));
-        return;
-    }
     // A bare TCP probe first, so that the log shows no "connection refused" while Redis starts.
     auto *probe = new QTcpSocket(this);
     connect(probe, &QTcpSocket::connected, this, [this, probe, attempt] {

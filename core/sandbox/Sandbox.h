@@ -83,6 +83,8 @@ private:
     Result<bool> prepare();
     void initDatabase();
     void startPostgres(int attempt);
+    // The newest service has not exited nor run out of time (else it is restarted or the start fails).
+    bool stillStarting(const QString &name, const QString &label, int attempt, void (Sandbox::*restart)(int));
     void waitForPostgres(int attempt);
     void loadDatabase();
     void startRedis(int attempt);
