@@ -184,10 +184,33 @@ Error Sandbox::serviceError(const QString &what, const QString &name) const
     return Error{what, logTail(m_info.dir + u'/' + name + u".log"_s), 0};
 }
 
+QStringList Sandbox::removeAbandoned()
+{
+    QStringList removed;
+    const QDir temp(QDir::tempPath());
+    for (const QString &name : temp.entryList({u"eic-sandbox-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString dir = temp.filePath(name);
+        QFile marker(dir + u'/' + QLatin1StringView(kMarker));
+        if (!marker.open(QIODevice::ReadOnly))
+            continue; // not a sandbox's (or not ours to judge)
+        const qint64 owner = marker.readAll().trimmed().toLongLong();
+        QFile cmdline(u"/proc/%1/cmdline"_s.arg(owner));
+        const bool alive = owner > 0 && cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("eic");
+        if (alive || owner == QCoreApplication::applicationPid())
+            continue;
+        if (QDir(dir).removeRecursively()) {
+            spdlog::info("sandbox: removed {}, left by process {} that is gone", dir.toStdString(), owner);
+            removed.append(dir);
+        }
+    }
+    return removed;
+}
+
 void Sandbox::start()
 {
     if (m_state == State::Starting || m_state == State::Running)
         return;
+    removeAbandoned();
     m_state = State::Starting;
     m_deadline = QDateTime::currentMSecsSinceEpoch() + m_options.timeoutMs;
     if (auto prepared = prepare(); !prepared) {
@@ -230,8 +253,10 @@ Result<bool> Sandbox::prepare()
     }
     m_createdDir = true;
     m_info.dir = QFileInfo(dir).canonicalFilePath();
+    // The marker names the process that owns the sandbox: a later start removes the sandboxes
+    // whose owner is gone (killed, a power cut), so that none is left behind for good.
     QFile marker(m_info.dir + u'/' + QLatin1StringView(kMarker));
-    if (!marker.open(QIODevice::WriteOnly))
+    if (!marker.open(QIODevice::WriteOnly) || marker.write(QByteArray::number(QCoreApplication::applicationPid())) <= 0)
         return Error{Tr::tr("Cannot write in the sandbox directory %1: %2").arg(m_info.dir, marker.errorString()), {}, 0};
     marker.close();
     // PostgreSQL may run as another user (as root: postgres) that must reach its data.

@@ -63,7 +63,11 @@ public:
     State state() const { return m_state; }
     const SandboxInfo &info() const { return m_info; }
 
-    // The directory marker: stop() removes only a directory that carries it.
+    // Sandboxes in the temp dir whose owning process is gone (killed, a crash): removed; start()
+    // does this first. Returns the directories removed.
+    static QStringList removeAbandoned();
+
+    // The directory marker (it holds the owner's pid): only a directory that carries it is removed.
     static constexpr const char *kMarker = ".eic-sandbox";
 
 Q_SIGNALS:

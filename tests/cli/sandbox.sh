@@ -83,9 +83,12 @@ set -e
 [ $rc -eq 1 ] && grep -q "no sandbox is running" <<<"$msg" || fail "stop without a sandbox: rc $rc: $msg"
 
 # The sandbox's process killed outright: its servers die with it (nothing keeps a port).
-"$EICCTL" sandbox start --dir "$work/crash" </dev/null >/dev/null 2>&1 || fail "second start"
-pid=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pid"])' "$work/crash/sandbox.json")
-mapfile -t servers < <(servers_of "$work/crash")
+# (In a temp dir of its own, in the default place: the next start removes what it left.)
+mkdir -m 755 "$work/tmp"
+TMPDIR="$work/tmp" "$EICCTL" sandbox start </dev/null >"$work/crash.out" 2>&1 || fail "second start: $(cat "$work/crash.out")"
+crashed=$(ls -d "$work"/tmp/eic-sandbox-*)
+pid=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pid"])' "$crashed/sandbox.json")
+mapfile -t servers < <(servers_of "$crashed")
 [ ${#servers[@]} -eq 3 ] || fail "expected postgres, redis and eic-sim under the sandbox, got ${servers[*]}"
 kill -KILL "$pid"
 wait_for 20 all_gone "${servers[@]}" || fail "servers outlived the killed sandbox: $(ps -o pid,args -p "$(IFS=,; echo "${servers[*]}")")"
@@ -93,8 +96,12 @@ set +e
 msg=$("$EICCTL" sandbox stop 2>&1); rc=$?
 set -e
 [ $rc -eq 1 ] && grep -q "has stopped already" <<<"$msg" || fail "stop after a crash: rc $rc: $msg"
-"$EICCTL" sandbox start --dir "$work/again" </dev/null >/dev/null 2>&1 || fail "a start after a crash"
-"$EICCTL" sandbox stop </dev/null >/dev/null 2>&1 || fail "stop after restart"
+[ -d "$crashed" ] || fail "the crashed sandbox's directory vanished by itself?"
+TMPDIR="$work/tmp" "$EICCTL" sandbox start </dev/null >/dev/null 2>&1 || fail "a start after a crash"
+[ ! -e "$crashed" ] || fail "the next start did not remove the abandoned $crashed"
+grep -q "removed $crashed, left by process $pid that is gone" "$work/data/eic-restore/sandbox/run.log" || fail "the removal is not logged"
+TMPDIR="$work/tmp" "$EICCTL" sandbox stop </dev/null >/dev/null 2>&1 || fail "stop after restart"
+[ -z "$(ls -A "$work/tmp")" ] || fail "left in the temp dir: $(ls "$work/tmp")"
 
 # Directories the sandbox cannot use: a sentence, exit 1, nothing started.
 mkdir -p "$work/full" && touch "$work/full/x"

@@ -20,6 +20,9 @@ for lib in libqt6core6 libqt6widgets6 libqt6network6 libpq5 libhiredis libqt6key
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 grep -q postgresql-client <<<"$(dpkg-deb -f "$deb" Recommends)" || fail "Recommends lacks postgresql-client"
+# apt installs Recommends: Debian 12's kubernetes-client there conflicts with kubectl from other
+# repositories and made the whole install fail, so kubectl may only be suggested.
+grep -q kube <<<"$(dpkg-deb -f "$deb" Depends Recommends)" && fail "Depends/Recommends must not pull a kubectl"
 dpkg-deb -x "$deb" "$work/root"
 for b in eic-restore eicctl eic-sim; do
   [ -x "$work/root/usr/bin/$b" ] || fail "$b not installed"
