@@ -14,6 +14,7 @@
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
 #include "sandbox/Sandbox.h"
+#include "SimHost.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void welcomeOffersThreeWaysIn();
     void sandboxFromTheWelcomePage();
     void sandboxThatCannotStartLeavesNothing();
+    void stoppingTheSandboxReturnsToTheProfile();
 
 private:
     static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
@@ -195,6 +197,7 @@ void TestFirstRun::sandboxFromTheWelcomePage()
 void TestFirstRun::sandboxThatCannotStartLeavesNothing()
 {
     // A sim that exits at once: PostgreSQL and Redis have started by then and must go again.
+    const QByteArray realSim = qgetenv("EIC_SIM");
     qputenv("EIC_SIM", "/bin/false");
     QTemporaryDir dir;
     eic::profiles::ProfileStore store(dir.filePath(u"profiles.json"_s));
@@ -216,7 +219,7 @@ void TestFirstRun::sandboxThatCannotStartLeavesNothing()
             pgPid = pid.readLine().trimmed().toLongLong();
         return !failed.isEmpty();
     }, 90000));
-    qunsetenv("EIC_SIM");
+    qputenv("EIC_SIM", realSim);
     QVERIFY2(failed.first().first().toString().contains(u"simulated cell (eic-sim) stopped while starting"_s), qPrintable(failed.first().first().toString()));
     QVERIFY(eic::ui::MessageBox::history().join(u'\n').contains(u"simulated cell (eic-sim) stopped while starting"_s));
     QVERIFY(!sandboxDir.isEmpty());
@@ -225,6 +228,49 @@ void TestFirstRun::sandboxThatCannotStartLeavesNothing()
     QVERIFY(!window.sandboxBanner()->isVisible());
     QVERIFY(QTest::qWaitFor([&] { return !window.sandbox(); }, 5000));
     QVERIFY(window.welcomePage()->sandboxButton()->isEnabled());
+}
+
+void TestFirstRun::stoppingTheSandboxReturnsToTheProfile()
+{
+    // A real profile is open (its cell: an in-process sim); the sandbox replaces it for a while.
+    QTemporaryDir dir;
+    eic::sim::SimHost sim;
+    eic::sim::SimOptions options;
+    options.kubeconfigOut = dir.filePath(u"kubeconfig"_s);
+    QString error;
+    QVERIFY2(sim.start(options, &error), qPrintable(error));
+    eic::profiles::ProfileStore store(dir.filePath(u"profiles.json"_s));
+    eic::profiles::Profile prod;
+    prod.name = u"prod"_s;
+    prod.cell.kubeconfig = options.kubeconfigOut;
+    prod.cell.context = eic::kube::KubeConfig::load({options.kubeconfigOut})->currentContext();
+    QVERIFY(store.add(prod));
+    const QString prodId = store.find(u"prod"_s)->id;
+    eic::profiles::MemorySecretStore secrets;
+    eic::ui::MainWindow window(std::nullopt, &store, &secrets, {}, {});
+    window.show();
+    QCOMPARE(window.currentProfileId(), prodId);
+    QVERIFY(QTest::qWaitFor([&] { return window.session() && window.session()->monitor->synced(); }, 20000));
+    const QString prodServer = window.session()->client->context().cluster.server.toString();
+
+    QSignalSpy ready(&window, &eic::ui::MainWindow::sandboxReady);
+    QSignalSpy failed(&window, &eic::ui::MainWindow::sandboxFailed);
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Ok); // a failure must not wait on a dialog
+    window.startSandbox();
+    QVERIFY(QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, 90000));
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QVERIFY(window.sandboxActive());
+    QCOMPARE(window.currentProfileId(), u"sandbox"_s);
+    QVERIFY(window.session()->client->context().cluster.server.toString() != prodServer);
+    QVERIFY(!store.find(u"sandbox"_s)); // the real store never holds the sandbox's profile
+
+    window.stopSandbox();
+    QCOMPARE(window.currentProfileId(), prodId);
+    QVERIFY(!window.showingWelcome());
+    QCOMPARE(window.session()->client->context().cluster.server.toString(), prodServer);
+    auto *cells = window.findChild<QComboBox *>(u"cellChooser"_s);
+    QVERIFY(cells->currentText().contains(u"prod"_s));
+    QVERIFY(QTest::qWaitFor([&] { return window.session()->monitor->synced(); }, 20000));
 }
 
 QTEST_MAIN(TestFirstRun)
