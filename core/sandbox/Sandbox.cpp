@@ -102,6 +102,19 @@ QList<QByteArray> redisWords(const QByteArray &line)
     return words;
 }
 
+// The sandbox's PostgreSQL, database `dbname`, as its superuser (loopback, no TLS).
+stores::PgConnectOptions pgOptions(const SandboxInfo &info, const QString &dbname)
+{
+    stores::PgConnectOptions o;
+    o.host = u"127.0.0.1"_s;
+    o.port = info.pgPort;
+    o.dbname = dbname;
+    o.user = info.pgUser;
+    o.password = info.pgPassword;
+    o.sslmode = u"disable"_s;
+    return o;
+}
+
 QString newestPgBin()
 {
     QDir root(u"/usr/lib/postgresql"_s);
@@ -395,13 +408,7 @@ void Sandbox::waitForPostgres(int attempt)
         return;
     }
     auto *session = new stores::PgSession(this);
-    stores::PgConnectOptions o;
-    o.host = u"127.0.0.1"_s;
-    o.port = m_info.pgPort;
-    o.dbname = u"postgres"_s;
-    o.user = m_info.pgUser;
-    o.password = m_info.pgPassword;
-    o.sslmode = u"disable"_s;
+    stores::PgConnectOptions o = pgOptions(m_info, u"postgres"_s);
     o.connectTimeoutSeconds = 2;
     session->open(o, [this, session, attempt](const Result<bool> &opened) {
         session->deleteLater();
@@ -427,13 +434,7 @@ void Sandbox::loadDatabase()
     sql.open(QIODevice::ReadOnly);
     const QString script = QString::fromUtf8(sql.readAll());
     auto *admin = new stores::PgSession(this);
-    stores::PgConnectOptions o;
-    o.host = u"127.0.0.1"_s;
-    o.port = m_info.pgPort;
-    o.dbname = u"postgres"_s;
-    o.user = m_info.pgUser;
-    o.password = m_info.pgPassword;
-    o.sslmode = u"disable"_s;
+    const stores::PgConnectOptions o = pgOptions(m_info, u"postgres"_s);
     admin->open(o, [this, admin, o, script](const Result<bool> &opened) {
         if (!opened) {
             admin->deleteLater();
