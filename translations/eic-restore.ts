@@ -1199,10 +1199,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot connect to the sandbox&apos;s PostgreSQL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot create the sandbox&apos;s database.</source>
         <translation type="unfinished"></translation>
     </message>

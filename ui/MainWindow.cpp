@@ -14,6 +14,7 @@
 #include "HelpDialogs.h"
 #include "WelcomePage.h"
 #include "sandbox/Sandbox.h"
+#include "stores/redis/RedisInspection.h"
 #include "restore/Journal.h"
 #include "restore/RestoreRunner.h"
 #include "restore/RestoreWizard.h"
@@ -713,13 +714,11 @@ AboutDialog *MainWindow::openAbout()
                     return;
                 }
                 connection->command({"INFO", "server"}, [guard, connection](const Result<stores::RedisReply> &info) {
-                    QString version = info ? QString() : info.error().message;
-                    if (info)
-                        for (const QByteArray &line : info->str.split('\n'))
-                            if (line.startsWith("redis_version:") || line.startsWith("valkey_version:"))
-                                version = QString::fromLatin1(line.trimmed()).replace(u':', u' ').replace("_version"_L1, QString());
-                    if (guard)
-                        guard->setServer(u"Redis"_s, version + u" at "_s + connection->target());
+                    if (guard) {
+                        const auto server = info ? stores::parseRedisInfo(info->str, 0) : stores::RedisInspection{};
+                        guard->setServer(u"Redis"_s, info ? u"%1 %2 at %3"_s.arg(server.product, server.version, connection->target())
+                                                          : info.error().message);
+                    }
                     connection->deleteLater();
                 });
             });

@@ -66,6 +66,20 @@ bool isSandboxProcess(qint64 pid)
     return argv.contains("sandbox") && argv.contains("run");
 }
 
+// Polls `done` every 50 ms (the event loop keeps running) until it holds or `timeoutMs` passes.
+void waitUntil(int timeoutMs, const std::function<bool()> &done)
+{
+    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + timeoutMs;
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done() || QDateTime::currentMSecsSinceEpoch() > deadline)
+            loop.quit();
+    });
+    poll.start(50);
+    loop.exec();
+}
+
 void printReady(const QJsonObject &s, bool json)
 {
     if (json) {
@@ -171,17 +185,8 @@ int start(const Options &o)
         err() << "Starting the sandbox in " << dir << " …\n";
     err().flush();
     // Ready when the sandbox has written its state; failed when the process has gone.
-    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + 120000;
     std::optional<QJsonObject> state;
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        state = readState(dir);
-        if (state || !isSandboxProcess(pid) || QDateTime::currentMSecsSinceEpoch() > deadline)
-            loop.quit();
-    });
-    poll.start(100);
-    loop.exec();
+    waitUntil(120000, [&] { return (state = readState(dir)) || !isSandboxProcess(pid); });
     if (!state) {
         if (isSandboxProcess(pid))
             ::kill(pid_t(pid), SIGTERM);
@@ -208,15 +213,7 @@ int stop(const Options &o)
         return failed(u"no sandbox runs in %1 (it has stopped already)"_s.arg(dir));
     }
     ::kill(pid_t(pid), SIGTERM);
-    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + 30000;
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (!isSandboxProcess(pid) || QDateTime::currentMSecsSinceEpoch() > deadline)
-            loop.quit();
-    });
-    poll.start(50);
-    loop.exec();
+    waitUntil(30000, [pid] { return !isSandboxProcess(pid); });
     if (isSandboxProcess(pid))
         return failed(u"the sandbox (process %1) did not stop within 30 s; its directory %2 is left as it is"_s.arg(pid).arg(dir));
     if (QFileInfo::exists(dir))

@@ -11,6 +11,8 @@
 #include "stores/redis/RedisTopology.h"
 #include "util/Background.h"
 
+#include <algorithm>
+#include <iterator>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
@@ -599,29 +601,31 @@ void RestoreRunner::preflight(Then done)
 
 void RestoreRunner::runFrom(const QString &stepId)
 {
-    static const QStringList order{u"record"_s, u"stop"_s, u"quiesce"_s, u"data"_s, u"start"_s, u"verify"_s, u"cleanup"_s};
-    const bool stops = m_plan.mode != DataMode::NewInstance;
-    const qsizetype index = order.indexOf(stepId);
-    if (index < 0)
+    // The steps in order; the ones about components are skipped when nothing is stopped.
+    struct StepDef {
+        QLatin1StringView id;
+        void (RestoreRunner::*body)(Then);
+        bool aboutComponents;
+    };
+    static const StepDef steps[] = {
+        {"record"_L1, &RestoreRunner::record, true},   {"stop"_L1, &RestoreRunner::stopAll, true},
+        {"quiesce"_L1, &RestoreRunner::quiesce, true}, {"data"_L1, &RestoreRunner::dataStep, false},
+        {"start"_L1, &RestoreRunner::startAll, true},  {"verify"_L1, &RestoreRunner::verify, false},
+        {"cleanup"_L1, &RestoreRunner::cleanup, false},
+    };
+    const auto *const end = std::end(steps);
+    const auto *it = std::find_if(std::begin(steps), end, [&stepId](const StepDef &d) { return stepId == d.id; });
+    if (it == end)
         return rollback(u"internal error: no step \"%1\""_s.arg(stepId));
-    const QString id = order.at(index);
-    const QString next = index + 1 < order.size() ? order.at(index + 1) : QString();
-    auto go = [this, next] { runFrom(next.isEmpty() ? u"end"_s : next); };
-    if (!stops && (id == "record"_L1 || id == "stop"_L1 || id == "quiesce"_L1 || id == "start"_L1))
-        return go();
-    if (id == "record"_L1)
-        return step(id, [this](Then d) { record(d); }, go);
-    if (id == "stop"_L1)
-        return step(id, [this](Then d) { stopAll(d); }, go);
-    if (id == "quiesce"_L1)
-        return step(id, [this](Then d) { quiesce(d); }, go);
-    if (id == "data"_L1)
-        return step(id, [this](Then d) { dataStep(d); }, go);
-    if (id == "start"_L1)
-        return step(id, [this](Then d) { startAll(d); }, go);
-    if (id == "verify"_L1)
-        return step(id, [this](Then d) { verify(d); }, go);
-    step(id, [this](Then d) { cleanup(d); }, [this] {
+    const QString id = it->id;
+    auto body = [this, fn = it->body](Then d) { (this->*fn)(std::move(d)); };
+    if (it + 1 != end) {
+        auto go = [this, next = QString(it[1].id)] { runFrom(next); };
+        if (it->aboutComponents && m_plan.mode == DataMode::NewInstance)
+            return go();
+        return step(id, body, go);
+    }
+    step(id, body, [this] {
         log(u"run-finished"_s, {{"outcome"_L1, u"complete"_s}, {"downtimeSeconds"_L1, m_downtime}, {"dataStep"_L1, m_dataState}});
         finish(Done, m_plan.mode == DataMode::NewInstance
                          ? tr("The profile now points to the new instance, and it accepts writes. Change the cell's connection properties in Edge Lifecycle Management.")

@@ -3,6 +3,7 @@
 #include "kube/KubeConfig.h"
 #include "stores/postgres/PgSession.h"
 #include "stores/redis/RedisConnection.h"
+#include "stores/redis/RedisInspection.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -186,8 +187,7 @@ void Sandbox::fail(Error error)
         return;
     spdlog::error("sandbox: {}", error.toString().toStdString());
     stopServices();
-    if (m_createdDir && QFile::exists(m_info.dir + u'/' + QLatin1StringView(kMarker)))
-        QDir(m_info.dir).removeRecursively();
+    removeDir();
     m_state = State::Failed;
     Q_EMIT failed(error);
 }
@@ -411,7 +411,8 @@ void Sandbox::waitForPostgres(int attempt)
     stores::PgConnectOptions o = pgOptions(m_info, u"postgres"_s);
     o.connectTimeoutSeconds = 2;
     session->open(o, [this, session, attempt](const Result<bool> &opened) {
-        session->deleteLater();
+        if (m_state != State::Starting || !opened)
+            session->deleteLater();
         if (m_state != State::Starting)
             return;
         if (!opened) {
@@ -423,47 +424,38 @@ void Sandbox::waitForPostgres(int attempt)
         }
         const int v = session->serverVersion();
         m_info.pgVersion = u"%1.%2"_s.arg(v / 10000).arg(v % 10000);
-        next([this] { loadDatabase(); });
+        next([this, session] { loadDatabase(session); });
     });
 }
 
-void Sandbox::loadDatabase()
+void Sandbox::loadDatabase(stores::PgSession *admin)
 {
+    // `admin`: the session that found the server ready (database postgres); the sample data
+    // goes into a database of its own.
     Q_EMIT progress(Tr::tr("Loading sample data into PostgreSQL…"));
     QFile sql(u":/eic/sandbox/sample.sql"_s);
     sql.open(QIODevice::ReadOnly);
     const QString script = QString::fromUtf8(sql.readAll());
-    auto *admin = new stores::PgSession(this);
-    const stores::PgConnectOptions o = pgOptions(m_info, u"postgres"_s);
-    admin->open(o, [this, admin, o, script](const Result<bool> &opened) {
-        if (!opened) {
-            admin->deleteLater();
-            fail(Error{Tr::tr("Cannot connect to the sandbox's PostgreSQL."), opened.error().toString(), 0});
+    admin->query(u"CREATE DATABASE %1 OWNER %2"_s.arg(m_info.pgDatabase, m_info.pgUser), [this, admin, script](const Result<stores::PgResult> &created) {
+        admin->deleteLater();
+        if (!created) {
+            fail(Error{Tr::tr("Cannot create the sandbox's database."), created.error().toString(), 0});
             return;
         }
-        admin->query(u"CREATE DATABASE %1 OWNER %2"_s.arg(m_info.pgDatabase, m_info.pgUser), [this, admin, o, script](const Result<stores::PgResult> &created) {
-            admin->deleteLater();
-            if (!created) {
-                fail(Error{Tr::tr("Cannot create the sandbox's database."), created.error().toString(), 0});
+        auto *db = new stores::PgSession(this);
+        db->open(pgOptions(m_info, m_info.pgDatabase), [this, db, script](const Result<bool> &opened) {
+            if (!opened) {
+                db->deleteLater();
+                fail(Error{Tr::tr("Cannot connect to the sandbox's database."), opened.error().toString(), 0});
                 return;
             }
-            auto *db = new stores::PgSession(this);
-            stores::PgConnectOptions into = o;
-            into.dbname = m_info.pgDatabase;
-            db->open(into, [this, db, script](const Result<bool> &dbOpened) {
-                if (!dbOpened) {
-                    db->deleteLater();
-                    fail(Error{Tr::tr("Cannot connect to the sandbox's database."), dbOpened.error().toString(), 0});
+            db->query(script, [this, db](const Result<stores::PgResult> &loaded) {
+                db->deleteLater();
+                if (!loaded) {
+                    fail(Error{Tr::tr("Loading the sample data into PostgreSQL failed."), loaded.error().toString(), 0});
                     return;
                 }
-                db->query(script, [this, db](const Result<stores::PgResult> &loaded) {
-                    db->deleteLater();
-                    if (!loaded) {
-                        fail(Error{Tr::tr("Loading the sample data into PostgreSQL failed."), loaded.error().toString(), 0});
-                        return;
-                    }
-                    next([this] { startRedis(1); });
-                });
+                next([this] { startRedis(1); });
             });
         });
     });
@@ -547,10 +539,7 @@ void Sandbox::loadRedis(int attempt)
                     return;
                 }
             }
-            for (const QByteArray &line : replies->first().str.split('\n')) {
-                if (line.startsWith("redis_version:") || line.startsWith("valkey_version:"))
-                    m_info.redisVersion = QString::fromLatin1(line.mid(line.indexOf(':') + 1).trimmed());
-            }
+            m_info.redisVersion = stores::parseRedisInfo(replies->first().str, 0).version;
             next([this] { startSim(); });
         });
     });
@@ -646,6 +635,11 @@ void Sandbox::stopServices()
     m_services.clear();
 }
 
+bool Sandbox::removeDir()
+{
+    return m_createdDir && QFile::exists(m_info.dir + u'/' + QLatin1StringView(kMarker)) && QDir(m_info.dir).removeRecursively();
+}
+
 void Sandbox::stop()
 {
     if (m_state == State::Idle || m_state == State::Stopping)
@@ -653,10 +647,8 @@ void Sandbox::stop()
     const State was = m_state;
     m_state = State::Stopping;
     stopServices();
-    if (m_createdDir && QFile::exists(m_info.dir + u'/' + QLatin1StringView(kMarker))) {
-        QDir(m_info.dir).removeRecursively();
+    if (removeDir())
         spdlog::info("sandbox: stopped, {} removed", m_info.dir.toStdString());
-    }
     m_state = State::Idle;
     if (was != State::Failed)
         Q_EMIT stopped();

@@ -10,6 +10,10 @@
 #include <functional>
 #include <memory>
 
+namespace eic::stores {
+class PgSession;
+}
+
 namespace eic::sandbox {
 
 struct SandboxOptions {
@@ -90,7 +94,7 @@ private:
     // The newest service has not exited nor run out of time (else it is restarted or the start fails).
     bool stillStarting(const QString &name, const QString &label, int attempt, void (Sandbox::*restart)(int));
     void waitForPostgres(int attempt);
-    void loadDatabase();
+    void loadDatabase(stores::PgSession *admin);
     void startRedis(int attempt);
     void waitForRedis(int attempt);
     void loadRedis(int attempt);
@@ -99,6 +103,7 @@ private:
     QProcess *spawn(const QString &name, const QString &program, const QStringList &args, bool asPostgres, int stopSignal);
     Error serviceError(const QString &what, const QString &name) const;
     void stopServices();
+    bool removeDir(); // only a directory this sandbox created and marked
 
     SandboxOptions m_options;
     SandboxInfo m_info;
