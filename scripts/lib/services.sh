@@ -407,11 +407,11 @@ EOF
     deadline=$(($(_svc_now_ms) + 15000))
     while [ "$(_svc_now_ms)" -lt "$deadline" ]; do
       # A certificate or key it cannot load fails the same way on any port: no retry.
-      if tail -c +"$((offset + 1))" -- "$log" | grep -q 'Failed to configure TLS'; then
+      if tail -c +"$((offset + 1))" -- "$log" | grep 'Failed to configure TLS' >/dev/null; then
         _svc_fail "redis: TLS setup failed" "$log"
         return 1
       fi
-      if tail -c +"$((offset + 1))" -- "$log" | grep -q 'Failed listening\|aborting'; then break; fi
+      if tail -c +"$((offset + 1))" -- "$log" | grep 'Failed listening\|aborting' >/dev/null; then break; fi
       if [ "$(REDISCLI_AUTH=$pw timeout 2 redis-cli --no-auth-warning -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = PONG ]; then
         # Both listeners are up once the plain one answers; prove the TLS one works too.
         if [ "$(REDISCLI_AUTH=$pw timeout 5 redis-cli --no-auth-warning --tls --cacert "$tls/ca.crt" \
@@ -676,7 +676,7 @@ svc_sample_data() {
   if [ -n "${EIC_TEST_REDIS_PORT:-}" ]; then
     if ! out=$(_svc_redis_sample_commands | REDISCLI_AUTH=$EIC_TEST_REDIS_PASSWORD redis-cli \
       --no-auth-warning -h "$EIC_TEST_REDIS_HOST" -p "$EIC_TEST_REDIS_PORT" 2>&1) ||
-      printf '%s\n' "$out" | grep -q '^\((error) \)\?\(ERR\|WRONGTYPE\|NOAUTH\)'; then
+      printf '%s\n' "$out" | grep '^\((error) \)\?\(ERR\|WRONGTYPE\|NOAUTH\)' >/dev/null; then
       printf '%s\n' "$out" >>"$SVC_DIR/redis.log"
       _svc_fail "sample data: loading Redis failed" "$SVC_DIR/redis.log"
       return 1

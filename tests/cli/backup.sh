@@ -55,7 +55,7 @@ REDISCLI_AUTH="$EIC_TEST_REDIS_PASSWORD" "$EICCTL" backup datastore --datastore 
 cat "$work/ds.out"
 grep -q '^Backup of the data store complete: ' "$work/ds.out" || fail "no completion line"
 file=$(ls "$work"/ds/datastore-*.eicrdb)
-head -c 8 "$file" | grep -q 'EICRDB' || fail "not our format"
+head -c 8 "$file" | grep 'EICRDB' >/dev/null || fail "not our format"
 grep -qF -- "$EIC_TEST_REDIS_PASSWORD" "$file" "$work/ds.out" "$work/ds.err" && fail "the password leaked" || true
 set +e
 msg=$(REDISCLI_AUTH=wrong "$EICCTL" backup datastore --datastore "redis://127.0.0.1:$EIC_TEST_REDIS_PORT" --to "$work/ds-wrong" </dev/null 2>&1); rc=$?

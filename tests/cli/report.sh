@@ -23,7 +23,7 @@ ids=$(/usr/bin/python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print(" "
 good=$(tr ' ' '\n' <<<"$ids" | grep ':complete$' | cut -d: -f1)
 bad=$(tr ' ' '\n' <<<"$ids" | grep ':rolled-back$' | cut -d: -f1)
 [ -n "$good" ] && [ -n "$bad" ] || fail "report list: $list"
-"$EICCTL" report list | grep -q "^$good  *database  *external  *complete" || fail "text list"
+"$EICCTL" report list | grep "^$good  *database  *external  *complete" >/dev/null || fail "text list"
 
 for f in json html pdf; do
   out=$("$EICCTL" report export "$good" --format $f --to "$work/good.$f")
@@ -48,18 +48,18 @@ for want in destination-db-management edge-api 'service-interruption' 'autoscale
 done
 grep -Eq 'edc \(HPA\) +2 +2' <<<"$text" || fail "the PDF lacks edc's counts"
 grep -Eq "autoscaler +$(id -un), " <<<"$text" || fail "the PDF lacks who acknowledged the autoscaler caution"
-pdfinfo "$work/good.pdf" | grep -Eq '^Page size: +595(\.[0-9]+)? x 84[12](\.[0-9]+)? pts \(A4\)$' || fail "not A4: $(pdfinfo "$work/good.pdf" | grep 'Page size')"
+pdfinfo "$work/good.pdf" | grep -E '^Page size: +595(\.[0-9]+)? x 84[12](\.[0-9]+)? pts \(A4\)$' >/dev/null || fail "not A4: $(pdfinfo "$work/good.pdf" | grep 'Page size')"
 pdftoppm -r 50 -png -f 1 -l 1 "$work/good.pdf" "$work/page" && [ -s "$work/page-1.png" ] || fail "the PDF does not render"
 if [ -n "${EIC_TEST_OUTPUT_DIR:-}" ]; then cp "$work/page-1.png" "$EIC_TEST_OUTPUT_DIR/report-page-1.png"; fi
 
 "$EICCTL" report export "$bad" --format pdf --to "$work/bad.pdf" >/dev/null
-pdftotext "$work/bad.pdf" - | grep -q 'exited with status 3' || fail "the rolled-back report does not say why"
+pdftotext "$work/bad.pdf" - | grep 'exited with status 3' >/dev/null || fail "the rolled-back report does not say why"
 "$EICCTL" report export "$bad" --format json --to "$work/bad.json" >/dev/null
 grep -q '"outcome": "rolled-back"' "$work/bad.json" || fail "bad.json outcome"
 
 for f in "$work"/good.* "$work"/bad.* "$work"/runs/*; do
   if grep -aqF -e "$PGPASSWORD" -e "$REDISCLI_AUTH" "$f"; then fail "a secret is in $f"; fi
-  if [[ $f == *.pdf ]] && pdftotext "$f" - | grep -qF -e "$PGPASSWORD" -e "$REDISCLI_AUTH"; then fail "a secret is in the text of $f"; fi
+  if [[ $f == *.pdf ]] && pdftotext "$f" - | grep -F -e "$PGPASSWORD" -e "$REDISCLI_AUTH" >/dev/null; then fail "a secret is in the text of $f"; fi
 done
 set +e
 msg=$("$EICCTL" report export nosuch --format pdf 2>&1); rc=$?

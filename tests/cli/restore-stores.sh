@@ -57,7 +57,7 @@ while s.recv(4096):
 print("disconnected")
 PY
 lingering=$!
-wait_for 10 bash -c "redis-cli --no-auth-warning -h 127.0.0.1 -p $EIC_TEST_REDIS_PORT CLIENT LIST | grep -q name=policyengine" || fail "the lingering client did not connect"
+wait_for 10 bash -c "redis-cli --no-auth-warning -h 127.0.0.1 -p $EIC_TEST_REDIS_PORT CLIENT LIST | grep name=policyengine >/dev/null" || fail "the lingering client did not connect"
 "$EICCTL" restore datastore --mode archive --from "$file" --datastore "$url" \
   --accept service-interruption,autoscaler,snapshot-only,flush-datastore,terminate-sessions >"$work/restore.out" 2>&1 ||
   fail "restore: $(cat "$work/restore.out")"

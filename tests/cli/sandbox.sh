@@ -42,7 +42,7 @@ set -e
 
 # shellcheck disable=SC1091
 source "$work/sb/env"
-"$KUBECTL" get deployments -n edge-icell -o name | grep -qx 'deployment.apps/edc' || fail "kubectl does not see the cell"
+"$KUBECTL" get deployments -n edge-icell -o name | grep -x 'deployment.apps/edc' >/dev/null || fail "kubectl does not see the cell"
 "$EICCTL" status -o json </dev/null | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d["components"]) > 5, d' \
   || fail "eicctl status on the sandbox"
 rows=$(psql -X -At "$EIC_SANDBOX_DATABASE" -c "SELECT count(*) FROM edc.message_log")

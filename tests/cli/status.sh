@@ -34,7 +34,7 @@ PY
 watch_pid=$!
 wait_for 20 grep -q '"components"' "$work/watch.json" || fail "watch printed no initial document"
 "$KUBECTL" --cache-dir "$work/cache" scale deploy/mdc --replicas=0 >/dev/null
-stopped() { grep '"event":"component"' "$work/watch.json" | grep '"name":"mdc"' | grep -q '"health":"stopped"'; }
+stopped() { grep '"event":"component"' "$work/watch.json" | grep '"name":"mdc"' | grep '"health":"stopped"'; } >/dev/null
 wait_for 20 stopped || fail "mdc never reported stopped: $(cat "$work/watch.json")"
 /usr/bin/python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1]) if l.strip()]' "$work/watch.json" || fail "a watch line is not JSON"
 kill "$watch_pid"; wait "$watch_pid" 2>/dev/null || true; watch_pid=""

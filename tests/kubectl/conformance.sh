@@ -26,27 +26,27 @@ get-deploy)
   start_sim
   out=$(k get deploy -n edge-icell)
   echo "$out"
-  head -1 <<<"$out" | grep -Eq '^NAME +READY +UP-TO-DATE +AVAILABLE +AGE$' || fail "unexpected header"
+  head -1 <<<"$out" | grep -E '^NAME +READY +UP-TO-DATE +AVAILABLE +AGE$' >/dev/null || fail "unexpected header"
   [ "$(tail -n +2 <<<"$out" | wc -l)" -eq 11 ] || fail "expected 11 deployments"
   grep -Eq '^edc +2/2 +2 +2 ' <<<"$out" || fail "edc is not 2/2"
   grep -Eq '^policyengine +2/2 ' <<<"$out" || fail "policyengine missing"
-  k get deploy edc -o json | grep -q '"kind": "Deployment"' || fail "get -o json"
+  k get deploy edc -o json | grep '"kind": "Deployment"' >/dev/null || fail "get -o json"
   ;;
 scale-to-zero)
   start_sim
-  k scale deploy/edc --replicas=0 | grep -q 'deployment.apps/edc scaled' || fail "scale"
-  k rollout status deploy/edc --timeout=30s | tee "$work/rollout" | grep -q 'successfully rolled out' || fail "rollout status"
+  k scale deploy/edc --replicas=0 | grep 'deployment.apps/edc scaled' >/dev/null || fail "scale"
+  k rollout status deploy/edc --timeout=30s | tee "$work/rollout" | grep 'successfully rolled out' >/dev/null || fail "rollout status"
   [ "$(k get deploy edc -o jsonpath='{.spec.replicas}')" = "0" ] || fail "spec.replicas is not 0"
   # The pods are Terminating for a while, then gone.
   no_pods() { [ -z "$(k get pods -l app=edc -o name)" ]; }
   wait_for 20 no_pods || fail "edc's pods did not go away"
-  k get deploy edc | grep -Eq '^edc +0/0 ' || fail "edc is not 0/0"
+  k get deploy edc | grep -E '^edc +0/0 ' >/dev/null || fail "edc is not 0/0"
   ;;
 scale-back)
   start_sim
   k scale deploy/edc --replicas=0 >/dev/null
   k rollout status deploy/edc --timeout=30s >/dev/null || fail "rollout status at 0"
-  k scale deploy/edc --replicas=2 | grep -q scaled || fail "scale to 2"
+  k scale deploy/edc --replicas=2 | grep scaled >/dev/null || fail "scale to 2"
   out=$(k rollout status deploy/edc --timeout=30s -v=6 2>"$work/verbose") || fail "rollout status to 2: $out"
   echo "$out"
   # Both ways client-go starts its informer must work: a watch-list stream, or list then watch.
