@@ -11,7 +11,8 @@ LogPane::LogPane(QWidget *parent)
 {
     setReadOnly(true);
     setMaximumBlockCount(2000);
-    setLineWrapMode(QPlainTextEdit::NoWrap);
+    // At 2 a.m. nobody scrolls sideways to read why a restore stopped: lines wrap.
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::TypeWriter);
     setFont(mono);
@@ -27,11 +28,22 @@ LogPane::LogPane(QWidget *parent)
 
 void LogPane::appendLine(int level, const QString &line)
 {
-    if (level >= spdlog::level::warn)
-        appendHtml(QStringLiteral("<span style=\"color:%1\">%2</span>")
-                       .arg(level >= spdlog::level::err ? QStringLiteral("#c62828") : QStringLiteral("#ef6c00"), line.toHtmlEscaped()));
-    else
-        appendPlainText(line);
+    // A message of several lines (libpq's errors end in DETAIL and HINT lines, and a newline)
+    // shows each line under the first one's text, not under the time and level; a warning or
+    // an error is coloured on all of its lines.
+    const QString indent(logging::lineSinkPrefixWidth(spdlog::level::level_enum(level)), u' ');
+    QStringList lines = line.split(u'\n');
+    while (lines.size() > 1 && lines.constLast().trimmed().isEmpty())
+        lines.removeLast();
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        lines[i].prepend(indent);
+    if (level < spdlog::level::warn) {
+        appendPlainText(lines.join(u'\n'));
+        return;
+    }
+    const QString colour = level >= spdlog::level::err ? QStringLiteral("#c62828") : QStringLiteral("#ef6c00");
+    for (const QString &part : std::as_const(lines))
+        appendHtml(QStringLiteral("<span style=\"color:%1; white-space:pre-wrap\">%2</span>").arg(colour, part.toHtmlEscaped()));
 }
 
 } // namespace eic::ui

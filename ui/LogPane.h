@@ -4,7 +4,8 @@
 
 namespace eic::ui {
 
-// The log pane: every line spdlog writes, delivered to the GUI thread (queued), capped.
+// The log pane: every line spdlog writes, delivered to the GUI thread (queued), capped, wrapped;
+// a message's further lines are indented under its text.
 class LogPane : public QPlainTextEdit {
     Q_OBJECT
 public:

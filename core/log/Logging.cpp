@@ -7,6 +7,8 @@
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
+#include <algorithm>
+#include <cstring>
 #include <mutex>
 
 using namespace Qt::StringLiterals;
@@ -98,10 +100,15 @@ std::shared_ptr<spdlog::logger> logger()
     return g_logger ? g_logger : spdlog::default_logger();
 }
 
+int lineSinkPrefixWidth(spdlog::level::level_enum level)
+{
+    return int(std::strlen("00:00:00.000 ")) + std::max(5, int(spdlog::level::to_string_view(level).size())) + 1;
+}
+
 void addLineSink(LineCallback callback)
 {
     auto sink = std::make_shared<CallbackSink>(std::move(callback));
-    sink->set_pattern("%H:%M:%S.%e %-5l %v");
+    sink->set_pattern("%H:%M:%S.%e %-5l %v"); // lineSinkPrefixWidth() follows this
     logger()->sinks().push_back(sink);
 }
 

@@ -23,7 +23,9 @@ void init(const Options &options);
 QString logDirectory();
 std::shared_ptr<spdlog::logger> logger();
 
-// Extra sinks (the GUI's log pane) receive every formatted line from here on.
+// Extra sinks (the GUI's log pane) receive every formatted line from here on. A line starts
+// with "HH:MM:SS.mmm level " (the level's name padded to 5): lineSinkPrefixWidth characters.
+int lineSinkPrefixWidth(spdlog::level::level_enum level);
 using LineCallback = std::function<void(spdlog::level::level_enum, const std::string &)>;
 void addLineSink(LineCallback callback);
 
