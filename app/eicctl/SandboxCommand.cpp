@@ -210,6 +210,9 @@ int stop(const Options &o)
     if (!state || !isSandboxProcess(pid)) {
         if (recordedDir() == dir)
             QFile::remove(currentFile());
+        // Killed (kill -9, a crash): its servers died with it; what it left on disk goes now.
+        if (sandbox::Sandbox::removeIfAbandoned(dir))
+            return failed(u"no sandbox runs in %1 (it had stopped without cleaning up); its directory is removed"_s.arg(dir));
         return failed(u"no sandbox runs in %1 (it has stopped already)"_s.arg(dir));
     }
     ::kill(pid_t(pid), SIGTERM);

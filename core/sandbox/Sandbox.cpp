@@ -197,24 +197,27 @@ Error Sandbox::serviceError(const QString &what, const QString &name) const
     return Error{what, logTail(m_info.dir + u'/' + name + u".log"_s), 0};
 }
 
+bool Sandbox::removeIfAbandoned(const QString &dir)
+{
+    QFile marker(dir + u'/' + QLatin1StringView(kMarker));
+    if (!marker.open(QIODevice::ReadOnly))
+        return false; // not a sandbox's (or not ours to judge)
+    const qint64 owner = marker.readAll().trimmed().toLongLong();
+    QFile cmdline(u"/proc/%1/cmdline"_s.arg(owner));
+    const bool alive = owner > 0 && cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("eic");
+    if (alive || owner == QCoreApplication::applicationPid() || !QDir(dir).removeRecursively())
+        return false;
+    spdlog::info("sandbox: removed {}, left by process {} that is gone", dir.toStdString(), owner);
+    return true;
+}
+
 QStringList Sandbox::removeAbandoned()
 {
     QStringList removed;
     const QDir temp(QDir::tempPath());
     for (const QString &name : temp.entryList({u"eic-sandbox-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString dir = temp.filePath(name);
-        QFile marker(dir + u'/' + QLatin1StringView(kMarker));
-        if (!marker.open(QIODevice::ReadOnly))
-            continue; // not a sandbox's (or not ours to judge)
-        const qint64 owner = marker.readAll().trimmed().toLongLong();
-        QFile cmdline(u"/proc/%1/cmdline"_s.arg(owner));
-        const bool alive = owner > 0 && cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("eic");
-        if (alive || owner == QCoreApplication::applicationPid())
-            continue;
-        if (QDir(dir).removeRecursively()) {
-            spdlog::info("sandbox: removed {}, left by process {} that is gone", dir.toStdString(), owner);
+        if (const QString dir = temp.filePath(name); removeIfAbandoned(dir))
             removed.append(dir);
-        }
     }
     return removed;
 }
@@ -258,8 +261,9 @@ Result<bool> Sandbox::prepare()
         temp.setAutoRemove(false);
         dir = temp.path();
     } else {
+        // A sandbox killed in this directory left it behind: it is ours to reuse.
         QDir d(dir);
-        if (d.exists() && !d.isEmpty())
+        if (d.exists() && !d.isEmpty() && !removeIfAbandoned(dir))
             return Error{Tr::tr("%1 is not empty; give the sandbox a new or empty directory.").arg(dir), {}, 0};
         if (!QDir().mkpath(dir))
             return Error{Tr::tr("Cannot create the sandbox directory %1.").arg(dir), {}, 0};

@@ -70,6 +70,9 @@ public:
     // Sandboxes in the temp dir whose owning process is gone (killed, a crash): removed; start()
     // does this first. Returns the directories removed.
     static QStringList removeAbandoned();
+    // dir, when it holds a sandbox whose owning process is gone: removed (and logged). A start
+    // in that directory (--dir) and `eicctl sandbox stop` after a crash use it.
+    static bool removeIfAbandoned(const QString &dir);
 
     // The directory marker (it holds the owner's pid): only a directory that carries it is removed.
     static constexpr const char *kMarker = ".eic-sandbox";

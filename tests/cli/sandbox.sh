@@ -82,26 +82,42 @@ msg=$("$EICCTL" sandbox stop 2>&1); rc=$?
 set -e
 [ $rc -eq 1 ] && grep -q "no sandbox is running" <<<"$msg" || fail "stop without a sandbox: rc $rc: $msg"
 
-# The sandbox's process killed outright: its servers die with it (nothing keeps a port).
-# (In a temp dir of its own, in the default place: the next start removes what it left.)
+# kill_sandbox DIR: its process killed outright; its servers die with it (nothing keeps a port).
+kill_sandbox() {
+  local pid
+  pid=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pid"])' "$1/sandbox.json")
+  mapfile -t servers < <(servers_of "$1")
+  [ ${#servers[@]} -eq 3 ] || fail "expected postgres, redis and eic-sim under the sandbox, got ${servers[*]}"
+  kill -KILL "$pid"
+  wait_for 20 all_gone "${servers[@]}" || fail "servers outlived the killed sandbox: $(ps -o pid,args -p "$(IFS=,; echo "${servers[*]}")")"
+  [ -d "$1" ] || fail "the killed sandbox's directory vanished by itself?"
+  echo "$pid"
+}
+# Killed in a temp dir of its own, in the default place: the next start removes what it left.
 mkdir -m 755 "$work/tmp"
 TMPDIR="$work/tmp" "$EICCTL" sandbox start </dev/null >"$work/crash.out" 2>&1 || fail "second start: $(cat "$work/crash.out")"
 crashed=$(ls -d "$work"/tmp/eic-sandbox-*)
-pid=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pid"])' "$crashed/sandbox.json")
-mapfile -t servers < <(servers_of "$crashed")
-[ ${#servers[@]} -eq 3 ] || fail "expected postgres, redis and eic-sim under the sandbox, got ${servers[*]}"
-kill -KILL "$pid"
-wait_for 20 all_gone "${servers[@]}" || fail "servers outlived the killed sandbox: $(ps -o pid,args -p "$(IFS=,; echo "${servers[*]}")")"
-set +e
-msg=$("$EICCTL" sandbox stop 2>&1); rc=$?
-set -e
-[ $rc -eq 1 ] && grep -q "has stopped already" <<<"$msg" || fail "stop after a crash: rc $rc: $msg"
-[ -d "$crashed" ] || fail "the crashed sandbox's directory vanished by itself?"
+pid=$(kill_sandbox "$crashed")
 TMPDIR="$work/tmp" "$EICCTL" sandbox start </dev/null >/dev/null 2>&1 || fail "a start after a crash"
 [ ! -e "$crashed" ] || fail "the next start did not remove the abandoned $crashed"
 grep -q "removed $crashed, left by process $pid that is gone" "$work/data/eic-restore/sandbox/run.log" || fail "the removal is not logged"
 TMPDIR="$work/tmp" "$EICCTL" sandbox stop </dev/null >/dev/null 2>&1 || fail "stop after restart"
 [ -z "$(ls -A "$work/tmp")" ] || fail "left in the temp dir: $(ls "$work/tmp")"
+# Killed in a directory the admin chose: a start there reuses it, a stop after the crash removes it.
+"$EICCTL" sandbox start --dir "$work/mine" </dev/null >/dev/null 2>&1 || fail "start in $work/mine"
+kill_sandbox "$work/mine" >/dev/null
+"$EICCTL" sandbox start --dir "$work/mine" </dev/null >"$work/reuse.out" 2>&1 || fail "a start over the killed sandbox: $(cat "$work/reuse.out")"
+kill_sandbox "$work/mine" >/dev/null
+set +e
+msg=$("$EICCTL" sandbox stop 2>&1); rc=$?
+set -e
+[ $rc -eq 1 ] && grep -q "no sandbox runs in $work/mine (it had stopped without cleaning up); its directory is removed" <<<"$msg" \
+  || fail "stop after a crash: rc $rc: $msg"
+[ ! -e "$work/mine" ] || fail "stop after a crash left $work/mine"
+set +e
+msg=$("$EICCTL" sandbox stop 2>&1); rc=$?
+set -e
+[ $rc -eq 1 ] && grep -q "no sandbox is running" <<<"$msg" || fail "a second stop after a crash: rc $rc: $msg"
 
 # Directories the sandbox cannot use: a sentence, exit 1, nothing started.
 mkdir -p "$work/full" && touch "$work/full/x"
