@@ -1474,10 +1474,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not acknowledged: %1. Read them (eicctl plan) and pass --accept %2 to go on. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>An interrupted restore (%1) must be finished first: eicctl resume, or eicctl abort to roll it back. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1665,6 +1661,22 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>No journal was found; the counts come from the annotations %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not acknowledged: %1. Read them (eicctl plan) and pass --accept %2 to go on%3. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (optional, add it only if you mean it: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup cannot be restored without a connection to the %1: give --%2 or --profile. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store does not accept writes yet (%1). When it does, run eicctl continue again; eicctl abort starts the components without a restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>eic::stores::PgBackup</name>
@@ -1775,6 +1787,10 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>The restore finished but the data does not match the backup: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

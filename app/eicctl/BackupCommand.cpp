@@ -41,7 +41,7 @@ Result<QPair<stores::PgConnectOptions, QString>> databaseTarget(const Options &o
     if (!o.database.isEmpty()) {
         auto db = profiles::parseDatabaseConninfo(o.database);
         if (!db)
-            return db.error();
+            return Error{db.error().message, {}, Usage}; // what was typed: fix the command
         profiles::Profile p;
         p.database = *db;
         return qMakePair(profiles::ConnectionTester::databaseOptions(p, qEnvironmentVariable("PGPASSWORD")), o.backupFolder);
@@ -69,7 +69,7 @@ Result<QPair<stores::RedisOptions, QString>> datastoreTarget(const Options &o)
     if (!o.datastore.isEmpty()) {
         auto ds = profiles::parseDatastoreUrl(o.datastore);
         if (!ds)
-            return ds.error();
+            return Error{ds.error().message, {}, Usage};
         p.datastore = *ds;
         p.datastore.caFile = o.datastoreCa;
         password = qEnvironmentVariable("REDISCLI_AUTH");
@@ -164,8 +164,12 @@ int backup(const Options &o)
     const QString what = o.args.value(1);
     if (what == "datastore"_L1 && o.args.size() == 2)
         return backupDatastore(o);
-    if (what != "database"_L1 || o.args.size() != 2)
-        return usage(u"backup database|datastore [--to DIR] [--jobs N]"_s);
+    if (o.args.size() > 2)
+        return usage(u"unexpected argument \"%1\": backup database|datastore [--to DIR] [--jobs N]"_s.arg(o.args.mid(2).join(u' ')));
+    if (what.isEmpty())
+        return usage(u"say what to back up: backup database|datastore [--to DIR] [--jobs N]"_s);
+    if (what != "database"_L1)
+        return usage(u"\"%1\" is neither database nor datastore: backup database|datastore [--to DIR] [--jobs N]"_s.arg(what));
     auto target = databaseTarget(o);
     if (!target)
         return target.error().code == Usage ? usage(target.error().message) : failed(target.error().message);

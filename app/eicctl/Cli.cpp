@@ -9,6 +9,7 @@
 #include <QEventLoop>
 #include <QFile>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <termios.h>
@@ -22,6 +23,18 @@ std::function<void()> &interruptHandler()
 {
     static std::function<void()> handler;
     return handler;
+}
+
+KeepGoingOnHangup::KeepGoingOnHangup()
+    : m_hangup(std::signal(SIGHUP, SIG_IGN))
+    , m_pipe(std::signal(SIGPIPE, SIG_IGN))
+{
+}
+
+KeepGoingOnHangup::~KeepGoingOnHangup()
+{
+    std::signal(SIGHUP, m_hangup);
+    std::signal(SIGPIPE, m_pipe);
 }
 
 QTextStream &out()

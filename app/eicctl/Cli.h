@@ -50,6 +50,21 @@ struct Options {
 
 // What Ctrl-C / SIGTERM does: a running job cancels itself (and cleans up) before eicctl ends.
 std::function<void()> &interruptHandler();
+// While it lives, losing the terminal or the ssh session (SIGHUP) or the reader of the output
+// (SIGPIPE: `| tee` gone with the session) does not stop what runs half-way: both are ignored,
+// by the programs started meanwhile too (as nohup does). A restore runs under one; elsewhere
+// SIGHUP interrupts like Ctrl-C.
+class KeepGoingOnHangup {
+public:
+    KeepGoingOnHangup();
+    ~KeepGoingOnHangup();
+    KeepGoingOnHangup(const KeepGoingOnHangup &) = delete;
+    KeepGoingOnHangup &operator=(const KeepGoingOnHangup &) = delete;
+
+private:
+    void (*m_hangup)(int);
+    void (*m_pipe)(int);
+};
 
 QTextStream &out();
 QTextStream &err();

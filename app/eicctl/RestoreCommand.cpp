@@ -113,6 +113,10 @@ Result<Target> parseTarget(const Options &o, bool needMode)
     }
     if (o.args.size() < 2 || (o.args.at(1) != "database"_L1 && o.args.at(1) != "datastore"_L1))
         return Error{u"say what to restore: database or datastore"_s, {}, Usage};
+    // A shell glob that matched two backups must not quietly restore one of them.
+    if (o.args.size() > 2)
+        return Error{u"unexpected argument%1 \"%2\" (only one backup goes after --from; quote a path with spaces)"_s
+                         .arg(o.args.size() > 3 ? u"s"_s : QString(), o.args.mid(2).join(u"\" \""_s)), {}, Usage};
     Target t{o.args.at(1) == "database"_L1 ? cell::RestoreTarget::Database : cell::RestoreTarget::Datastore, restore::DataMode::External};
     if (o.mode.isEmpty() && needMode)
         return Error{u"say how the data comes back: --mode external|archive|new-instance"_s, {}, Usage};
@@ -200,6 +204,7 @@ int drive(restore::RestoreRunner &runner, const Options &o, const std::function<
         err() << "\neicctl: interrupted; rolling back (every component returns to its recorded count)...\n";
         runner.cancel();
     };
+    const KeepGoingOnHangup keepGoing; // the journal and eicctl report list tell how it ended
     QTimer::singleShot(0, &runner, go);
     loop.exec();
     interruptHandler() = {};
@@ -228,6 +233,10 @@ Result<Prepared> prepare(const Options &o, const Target &t)
             return Error{u"--mode new-instance needs the new instance's address: --%1"_s.arg(t.target == cell::RestoreTarget::Database ? u"database CONNINFO"_s : u"datastore URL"_s), {}, Usage};
     } else {
         p.request.store = *access;
+        if (t.mode == restore::DataMode::Archive && (t.target == cell::RestoreTarget::Database ? !access->database : !access->datastore))
+            return Error{u"--mode archive restores into the store: say which with --%1 or --profile NAME"_s.arg(t.target == cell::RestoreTarget::Database ? u"database CONNINFO"_s : u"datastore URL"_s), {}, Usage};
+        p.request.storeAddress = t.target == cell::RestoreTarget::Database ? o.database : o.datastore;
+        p.request.storeCaFile = t.target == cell::RestoreTarget::Database ? QString() : o.datastoreCa;
     }
     p.request.operatorName = osUser();
     p.request.host = QHostInfo::localHostName();
@@ -386,9 +395,18 @@ int resumeRun(const Options &o, const QString &how)
         return failed(state.error().message);
     if (how == "continue"_L1 && state->dataState != "awaiting"_L1)
         return usage(u"the run %1 does not wait for a data step (its data step: %2); use eicctl resume or abort"_s.arg(state->runId, state->dataState));
+    // The store is reached as the run reached it: its profile, or the address it was given
+    // (journaled without a password; that comes from PGPASSWORD/.pgpass or REDISCLI_AUTH again).
     Options withProfile = o;
-    if (withProfile.profile.isEmpty())
+    const bool database = state->plan.target == cell::RestoreTarget::Database;
+    if (withProfile.profile.isEmpty() && o.database.isEmpty() && o.datastore.isEmpty()) {
         withProfile.profile = state->start.value("profile"_L1).toString();
+        if (withProfile.profile.isEmpty()) {
+            (database ? withProfile.database : withProfile.datastore) = state->start.value("storeAddress"_L1).toString();
+            if (!database && withProfile.datastoreCa.isEmpty())
+                withProfile.datastoreCa = state->start.value("storeCaFile"_L1).toString();
+        }
+    }
     restore::RunRequest request;
     request.operatorName = osUser();
     request.host = QHostInfo::localHostName();
@@ -399,6 +417,10 @@ int resumeRun(const Options &o, const QString &how)
         if (!access)
             return failed(access.error().message);
         request.store = *access;
+        // An archive restore that has not finished its data step writes into the store again.
+        if (state->plan.mode == restore::DataMode::Archive && state->dataState != "done"_L1 && (database ? !access->database : !access->datastore))
+            return usage(u"the run %1 restores a backup and needs its store: --%2 or --profile NAME (or eicctl abort to roll it back)"_s
+                             .arg(state->runId, database ? u"database CONNINFO"_s : u"datastore URL"_s));
     }
     return drive(runner, o, [&] { runner.resume(open.first(), request, how == "abort"_L1, how == "continue"_L1); });
 }

@@ -108,6 +108,7 @@ void quitOnSignals(QCoreApplication &app)
     });
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
+    std::signal(SIGHUP, onSignal);
 }
 
 } // namespace

@@ -24,16 +24,18 @@ void inspectStore(PlanInput input, const StoreAccess &store, QObject *receiver, 
 {
     if (input.target != cell::RestoreTarget::Datastore || !store.datastore || input.mode == DataMode::NewInstance)
         return callback(input);
+    // What the store holds sharpens the cautions; a store that cannot be reached (or refuses the
+    // password) leaves them general: the plan is still shown and the pre-flight says what is wrong.
     auto *conn = new stores::RedisConnection(receiver);
     conn->open(*store.datastore, [conn, input, callback](const Result<bool> &opened) mutable {
         if (!opened) {
             conn->deleteLater();
-            return callback(opened.error());
+            return callback(input);
         }
         stores::inspectRedis(conn, [conn, input, callback](const Result<stores::RedisInspection> &i) mutable {
             conn->deleteLater();
             if (!i)
-                return callback(i.error());
+                return callback(input);
             input.datastoreInspected = true;
             input.aofEnabled = i->aofEnabled;
             input.snapshotAgeSeconds = i->snapshotAgeSeconds;

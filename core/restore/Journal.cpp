@@ -160,6 +160,8 @@ Result<JournalState> JournalState::load(const QString &path)
             s.recorded.insert(e.value("name"_L1).toString(), e.value("replicas"_L1).toInt());
         } else if (name == "step-started"_L1) {
             s.stepsStarted.append(e.value("step"_L1).toString());
+            if (s.stepsStarted.constLast() == "stop"_L1 && !s.downSince.isValid())
+                s.downSince = QDateTime::fromString(e.value("t"_L1).toString(), Qt::ISODateWithMs);
         } else if (name == "step-finished"_L1) {
             s.stepsFinished.append(e.value("step"_L1).toString());
         } else if (name == "data-started"_L1) {

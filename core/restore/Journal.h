@@ -57,6 +57,7 @@ struct JournalState {
     QString operatorName;
     QString kubeContext;
     QJsonObject start; // the run-started event
+    QDateTime downSince; // when the stop step began (the first scale to 0); invalid: never stopped
     static Result<JournalState> load(const QString &path);
 };
 

@@ -384,13 +384,18 @@ void RestoreRunner::start(const RunRequest &request)
         return finish(PreflightFailed, tr("\"%1\" is not a valid namespace name.").arg(m_ns), {});
     if (!m_plan.refusal.isEmpty())
         return finish(PreflightFailed, m_plan.refusal, {});
-    QStringList missing;
-    for (const Caution &c : std::as_const(m_plan.cautions))
+    // The suggestion names what is required; an optional caution (terminate-sessions ends
+    // sessions) is the admin's own decision, never pasted in by accident.
+    QStringList missing, required, optional;
+    for (const Caution &c : std::as_const(m_plan.cautions)) {
+        (c.required() ? required : optional).append(c.id);
         if (c.required() && !request.accepted.contains(c.id))
             missing.append(c.id);
+    }
     if (!missing.isEmpty())
-        return finish(CautionMissing, tr("Not acknowledged: %1. Read them (eicctl plan) and pass --accept %2 to go on. Nothing was changed.")
-                                          .arg(missing.join(u", "_s), m_plan.cautionIds().join(u',')),
+        return finish(CautionMissing, tr("Not acknowledged: %1. Read them (eicctl plan) and pass --accept %2 to go on%3. Nothing was changed.")
+                                          .arg(missing.join(u", "_s), required.join(u','),
+                                               optional.isEmpty() ? QString() : tr(" (optional, add it only if you mean it: %1)").arg(optional.join(u", "_s))),
                       {});
     if (const QStringList open = Journal::unfinished(); !open.isEmpty())
         return finish(NeedsResume, tr("An interrupted restore (%1) must be finished first: eicctl resume, or eicctl abort to roll it back. Nothing was changed.")
@@ -404,7 +409,8 @@ void RestoreRunner::start(const RunRequest &request)
     m_holder = u"%1 %2@%3"_s.arg(runId, request.operatorName, request.host);
     log(u"run-started"_s, {{"runId"_L1, runId}, {"plan"_L1, m_plan.toJson()}, {"operator"_L1, request.operatorName}, {"host"_L1, request.host},
                            {"appVersion"_L1, request.appVersion}, {"context"_L1, m_plan.context}, {"namespace"_L1, m_ns},
-                           {"profile"_L1, request.profile}, {"accepted"_L1, QJsonArray::fromStringList(request.accepted)},
+                           {"profile"_L1, request.profile}, {"storeAddress"_L1, request.storeAddress}, {"storeCaFile"_L1, request.storeCaFile},
+                           {"accepted"_L1, QJsonArray::fromStringList(request.accepted)},
                            {"target"_L1, targetName(m_plan.target)}, {"mode"_L1, modeName(m_plan.mode)}});
     for (const Caution &c : std::as_const(m_plan.cautions))
         if (request.accepted.contains(c.id))
@@ -585,8 +591,9 @@ void RestoreRunner::preflight(Then done)
         if (archive.isEmpty()) {
             finishCheck(u"archive verified"_s, Error{tr("The archive mode needs a backup: --from PATH."), {}, 0});
         } else if (database) {
-            auto manifest = stores::BackupManifest::read(archive);
-            finishCheck(u"archive verified"_s, manifest ? Result<bool>(true) : Result<bool>(manifest.error()));
+            // Every file's checksum, before anything stops: a damaged backup must not cost downtime.
+            runInBackground<Result<bool>>(this, [archive] { return stores::PgRestore::verifyBackup(archive); },
+                                          [finishCheck](Result<bool> verified) { finishCheck(u"archive verified"_s, verified); });
         } else {
             runInBackground<Result<stores::RedisBackupSummary>>(this, [archive] { return stores::RedisBackupReader::scan(archive); },
                                                                 [finishCheck](Result<stores::RedisBackupSummary> s) {
@@ -832,6 +839,9 @@ void RestoreRunner::dataStep(Then done)
         env.insert(u"EIC_RESTORE_RUN"_s, m_journal ? m_journal->runId() : QString());
         env.insert(u"EIC_RESTORE_TARGET"_s, targetName(m_plan.target));
         process->setProcessEnvironment(env);
+        // The admin's command behaves as in a terminal (a pipe in it ends its writer as usual),
+        // even when eicctl ignores SIGPIPE; an ignored SIGHUP stays ignored, as under nohup.
+        process->setChildProcessModifier([] { std::signal(SIGPIPE, SIG_DFL); });
         process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         process->setStandardOutputFile(QProcess::nullDevice());
         m_cancelHook = [process] { process->terminate(); };
@@ -854,6 +864,11 @@ void RestoreRunner::dataStep(Then done)
         return;
     }
     case DataMode::Archive: {
+        if (database ? !m_req.store.database : !m_req.store.datastore)
+            return dataDone(Error{tr("The backup cannot be restored without a connection to the %1: give --%2 or --profile. Nothing was written.")
+                                      .arg(database ? tr("database") : tr("data store"), database ? u"database"_s : u"datastore"_s),
+                                  {}, 0},
+                            u"not done"_s, {});
         if (database) {
             auto *job = new stores::PgRestore(this);
             stores::PgRestore::Options o;
@@ -952,7 +967,7 @@ void RestoreRunner::startAll(Then done)
                 [this, done](const Result<bool> &rolled) {
                     if (rolled) {
                         if (m_downClock.isValid())
-                            m_downtime = static_cast<double>(m_downClock.elapsed()) / 1000.0;
+                            m_downtime = static_cast<double>(m_downBeforeMs + m_downClock.elapsed()) / 1000.0;
                         for (auto it = m_recorded.cbegin(); it != m_recorded.cend(); ++it)
                             log(u"rolled-out"_s, {{"name"_L1, it.key()}, {"replicas"_L1, it.value()}});
                     }
@@ -1098,12 +1113,13 @@ void RestoreRunner::resume(const QString &journalPath, const RunRequest &request
             m_req.accepted.append(extra);
     log(abort ? u"abort-started"_s : (dataConfirmed ? u"continue-started"_s : u"resume-started"_s),
         {{"by"_L1, request.operatorName}, {"host"_L1, request.host}, {"dataStep"_L1, m_dataState}});
-    if (dataConfirmed && m_dataState == "awaiting"_L1 && !abort) {
-        m_dataState = u"done"_s;
-        log(u"data-finished"_s, {{"ok"_L1, true}, {"state"_L1, u"done"_s}, {"confirmedBy"_L1, request.operatorName}});
+    // The components have been down since the stop step began, in whichever process that was.
+    if (state->downSince.isValid()) {
+        m_downBeforeMs = std::max<qint64>(0, state->downSince.msecsTo(QDateTime::currentDateTimeUtc()));
+        m_downClock.start();
     }
     startWatches();
-    acquireLease([this, abort](const Result<bool> &locked) {
+    acquireLease([this, abort, dataConfirmed](const Result<bool> &locked) {
         if (!locked)
             return finish(NeedsResume, locked.error().message, {});
         log(u"lock-acquired"_s, {{"lease"_L1, QLatin1String(kLeaseName)}, {"holder"_L1, m_holder}});
@@ -1117,12 +1133,24 @@ void RestoreRunner::resume(const QString &journalPath, const RunRequest &request
                 log(u"observed"_s, {{"name"_L1, name}, {"replicas"_L1, *r}, {"recorded"_L1, m_recorded.value(name)}});
                 cb(true);
             });
-        }, [this, abort](const Result<bool> &observed) {
+        }, [this, abort, dataConfirmed](const Result<bool> &observed) {
             if (!observed)
                 return finish(NeedsResume, tr("The cluster cannot be read (%1); run the same command again when it answers.").arg(observed.error().message), {});
             if (abort) {
                 m_aborting = true;
                 return rollback(tr("Aborted by %1.").arg(m_req.operatorName));
+            }
+            if (m_dataState == "awaiting"_L1 && dataConfirmed) {
+                // The admin says the store is restored: it must accept writes before anything starts.
+                return checkWrites(m_req.store, [this](const Result<bool> &writable) {
+                    if (!writable)
+                        return finish(NeedsResume, tr("The store does not accept writes yet (%1). When it does, run eicctl continue again; eicctl abort starts the components without a restore.")
+                                                       .arg(writable.error().message),
+                                      {});
+                    m_dataState = u"done"_s;
+                    log(u"data-finished"_s, {{"ok"_L1, true}, {"state"_L1, u"done"_s}, {"confirmedBy"_L1, m_req.operatorName}});
+                    runFrom(u"start"_s);
+                });
             }
             if (m_dataState == "awaiting"_L1) {
                 m_finished = true;
@@ -1131,8 +1159,6 @@ void RestoreRunner::resume(const QString &journalPath, const RunRequest &request
                                            m_journal->runId(), m_journal->path(), -1, {}});
                 return;
             }
-            if (!m_downClock.isValid())
-                m_downClock.start();
             // Data done: start the components; otherwise stop again (idempotent) and do it again.
             runFrom(m_dataState == "done"_L1 ? u"start"_s : u"record"_s);
         });

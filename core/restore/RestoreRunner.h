@@ -39,6 +39,10 @@ struct RunRequest {
     QString host;
     QString appVersion;
     QString profile;         // the profile used, if any (resume uses it again; never a secret)
+    // The store's address as given (--database conninfo, --datastore URL; they never hold a
+    // password) and the data store's CA: journaled, so that resume and continue reach the store.
+    QString storeAddress;
+    QString storeCaFile;
     StoreAccess store;       // the store being restored
     StoreAccess newInstance; // new-instance mode: the store's new address
     std::function<Result<bool>()> updateProfile; // new-instance mode: point the profile at it
@@ -153,6 +157,7 @@ private:
     };
     QList<std::shared_ptr<Waiter>> m_waiters;
     QElapsedTimer m_downClock; // from the first scale-down to the last rollout
+    qint64 m_downBeforeMs = 0; // a resumed run: how long the components had been down when it resumed
     double m_downtime = -1;
     bool m_cancelled = false;
     bool m_rollingBack = false;

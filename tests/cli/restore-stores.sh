@@ -3,7 +3,10 @@
 # as the cell: archive mode for the data store (snapshot-only and flush-datastore cautions with
 # their numbers, a lingering "policyengine" client ended by terminate-sessions, the keys back
 # byte for byte) and for the database (a database of its own, rows back), new-instance mode
-# (no component touched), and the point-in-time caution in the plan.
+# (no component touched), and the point-in-time caution in the plan. A damaged backup, two
+# backups, no store: refused before anything stops. A run killed in its data step and resumed
+# with no options reaches its store from the journal; continue checks writes; the downtime of a
+# run that spans two commands counts from the first one's stop.
 # Env: EIC_SIM, EICCTL, KUBECTL, EIC_TEST_* from scripts/test.
 set -euo pipefail
 if [ -z "${EIC_TEST_PGPORT:-}" ] || [ -z "${EIC_TEST_REDIS_PORT:-}" ]; then
@@ -21,6 +24,7 @@ export REDISCLI_AUTH=$EIC_TEST_REDIS_PASSWORD PGPASSWORD=$EIC_TEST_PGPASSWORD
 rc() { redis-cli --no-auth-warning -h 127.0.0.1 -p "$EIC_TEST_REDIS_PORT" "$@"; }
 url="redis://127.0.0.1:$EIC_TEST_REDIS_PORT"
 counts() { "$KUBECTL" --cache-dir "$work/cache" get deploy -n edge-icell -o jsonpath='{range .items[*]}{.metadata.name}={.spec.replicas}/{.status.availableReplicas} {end}'; }
+deployments() { "$KUBECTL" --cache-dir "$work/cache" get --raw /sim/v1/state | /usr/bin/python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["deployments"], sort_keys=True))'; }
 sim_start --pod-start-ms 100
 before=$(counts)
 
@@ -45,6 +49,21 @@ msg=$(REDISCLI_AUTH=$EIC_TEST_REDIS_RO_PASSWORD "$EICCTL" restore datastore --mo
 set -e
 [ $code -eq 4 ] && grep -q "user \"eic-readonly\" may not restore" <<<"$msg" && grep -q 'Nothing was changed' <<<"$msg" || fail "read-only user: rc $code: $msg"
 [ "$(rc GET written:after)" = "the snapshot" ] || fail "the refused restore changed the data store"
+# A wrong password or a store that is not there: the pre-flight names the problem (exit 4; plan
+# shows the plan too), nothing changes. A password typed into the URL is a usage error (exit 2).
+for bad in "wrong-password $url" "$EIC_TEST_REDIS_PASSWORD redis://127.0.0.1:1"; do
+  set +e
+  msg=$(REDISCLI_AUTH=${bad% *} "$EICCTL" restore datastore --mode archive --from "$file" --datastore "${bad#* }" \
+        --accept service-interruption,autoscaler,snapshot-only,flush-datastore 2>&1); code=$?
+  set -e
+  [ $code -eq 4 ] && grep -q 'Nothing was changed' <<<"$msg" && grep -q 'FAIL store reachable' <<<"$msg" || fail "${bad#* } with ${bad% *}: rc $code: $msg"
+done
+grep -qF wrong-password <<<"$msg" && fail "a password is in the output"
+set +e
+msg=$("$EICCTL" plan datastore --datastore "redis://:typed-secret@127.0.0.1:$EIC_TEST_REDIS_PORT" 2>&1); code=$?
+set -e
+[ $code -eq 2 ] && grep -q 'contains a password' <<<"$msg" && ! grep -q typed-secret <<<"$msg" || fail "password in the URL: rc $code: $msg"
+[ "$(rc GET written:after)" = "the snapshot" ] || fail "a refused restore changed the data store"
 # The cell's policyengine still connected (a blocked client named policyengine): terminate-sessions ends it.
 /usr/bin/python3 - "$EIC_TEST_REDIS_PORT" "$EIC_TEST_REDIS_PASSWORD" >"$work/lingering.out" 2>&1 <<'PY' &
 import socket, sys
@@ -86,8 +105,68 @@ wait_for 30 bash -c "[ \"\$($(declare -f counts); KUBECTL=$KUBECTL work=$work co
 grep -rqF -- "$EIC_TEST_PGPASSWORD" "$work/runs" "$work/pgrestore.out" && fail "the database password is in the journal or output" || true
 grep -rqF -- "$EIC_TEST_REDIS_PASSWORD" "$work/runs" "$work/restore.out" && fail "the data store password is in the journal or output" || true
 
+case_name="database archive: a damaged backup stops nothing"
+cp -r "$dir" "$work/damaged"
+truncate -s 100 "$work/damaged/data/toc.dat"
+gen=$(deployments)
+set +e
+msg=$("$EICCTL" restore database --mode archive --from "$work/damaged" --database "$conn" --accept service-interruption,autoscaler 2>&1); code=$?
+set -e
+[ $code -eq 4 ] && grep -q 'FAIL archive verified' <<<"$msg" && grep -q 'data/toc.dat has 100 bytes' <<<"$msg" || fail "rc $code: $msg"
+[ "$(deployments)" = "$gen" ] || fail "a damaged backup stopped components"
+
+case_name="database archive: what is not one backup"
+set +e
+msg=$("$EICCTL" restore database --mode archive --from "$dir" "$work/damaged" --database "$conn" --accept service-interruption,autoscaler 2>&1); code=$?
+set -e
+[ $code -eq 2 ] && grep -qF "unexpected argument \"$work/damaged\"" <<<"$msg" || fail "a glob that matched two backups: rc $code: $msg"
+set +e
+msg=$("$EICCTL" restore database --mode archive --from "$dir" --accept service-interruption,autoscaler 2>&1); code=$?
+set -e
+[ $code -eq 2 ] && grep -q 'say which with --database CONNINFO or --profile NAME' <<<"$msg" || fail "archive without a store: rc $code: $msg"
+
+case_name="database archive: killed in the data step, resumed with no options"
+psql -q "$conn" -c "DELETE FROM flows WHERE id > 10"
+set +e
+EIC_TEST_CRASH_AT=data-started "$EICCTL" restore database --mode archive --from "$dir" --database "$conn" \
+  --accept service-interruption,autoscaler </dev/null >"$work/killed.out" 2>&1; code=$?
+set -e
+[ $code -eq 137 ] || fail "eicctl was not killed at the seam (rc $code): $(tail -3 "$work/killed.out")"
+[[ "$(counts)" == *"edc=0/"* ]] || fail "not stopped at the data step: $(counts)"
+# As the README says: eicctl resume. The run's database comes from its journal, PGPASSWORD from here.
+"$EICCTL" resume </dev/null >"$work/resume.out" 2>&1 || fail "resume: $(cat "$work/resume.out")"
+[ "$(psql -At "$conn" -c 'SELECT count(*) FROM flows')" = 3000 ] || fail "rows after the resumed restore: $(psql -At "$conn" -c 'SELECT count(*) FROM flows')"
+wait_for 30 bash -c "[ \"\$($(declare -f counts); KUBECTL=$KUBECTL work=$work counts)\" = \"$before\" ]" || fail "counts: before [$before] now [$(counts)]"
+grep -q '"check":"store accepts writes","event":"check","ok":true' "$(ls -t "$work"/runs/*.jsonl | head -1)" || fail "resume did not check writes"
+grep -rqF -- "$EIC_TEST_PGPASSWORD" "$work/runs" && fail "the database password is in the journal" || true
+
+case_name="external database restore: continue checks writes, downtime counts from the stop"
+set +e
+"$EICCTL" restore database --mode external --database "$conn" --accept service-interruption,autoscaler </dev/null >"$work/external.out" 2>&1; code=$?
+set -e
+[ $code -eq 5 ] || fail "external mode did not wait for the admin: rc $code: $(cat "$work/external.out")"
+stopped=$(date +%s.%N)
+set +e
+msg=$("$EICCTL" continue --database "host=127.0.0.1 port=1 dbname=eic user=eic connect_timeout=2" </dev/null 2>&1); code=$?
+set -e
+[ $code -eq 5 ] && grep -q 'does not accept writes yet' <<<"$msg" && grep -q 'eicctl continue again' <<<"$msg" || fail "continue with an unreachable store: rc $code: $msg"
+[[ "$(counts)" == *"edc=0/"* ]] || fail "components started although the store was not reached: $(counts)"
+sleep 2 # the admin restoring the store: a gap the downtime must include
+"$EICCTL" continue </dev/null >"$work/continue.out" 2>&1 || fail "continue: $(cat "$work/continue.out")"
+wait_for 30 bash -c "[ \"\$($(declare -f counts); KUBECTL=$KUBECTL work=$work counts)\" = \"$before\" ]" || fail "counts: before [$before] now [$(counts)]"
+/usr/bin/python3 - "$(ls -t "$work"/runs/*.jsonl | head -1)" "$stopped" "$(date +%s.%N)" <<'PY' || fail "downtime: $(grep run-finished "$(ls -t "$work"/runs/*.jsonl | head -1)")"
+import json, sys
+events = [json.loads(l) for l in open(sys.argv[1])]
+down = [e for e in events if e["event"] == "run-finished"][0]["downtimeSeconds"]
+checks = [e for e in events if e["event"] == "check" and e["check"] == "store accepts writes"]
+assert checks and checks[-1]["ok"], "continue did not check writes"
+waited = float(sys.argv[3]) - float(sys.argv[2])
+# The components were down from the first run's stop until the continue's rollout: at least the wait.
+assert down >= waited - 0.5, (down, waited)
+print("downtime %.1f s across two commands (the wait alone: %.1f s)" % (down, waited))
+PY
+
 case_name="new instance"
-deployments() { "$KUBECTL" --cache-dir "$work/cache" get --raw /sim/v1/state | /usr/bin/python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["deployments"], sort_keys=True))'; }
 gen=$(deployments)
 "$EICCTL" restore datastore --mode new-instance --datastore "$url" --accept service-interruption >"$work/new.out" 2>&1 || fail "new-instance: $(cat "$work/new.out")"
 grep -q 'Edge Lifecycle Management' "$work/new.out" || fail "no word on the cell's connection properties: $(cat "$work/new.out")"

@@ -3,7 +3,7 @@
 # run (the sim's state unchanged), refusals and unacknowledged cautions (nothing changed), the
 # full database procedure in external mode (with --data-command, and with `continue`), a failing
 # data command rolled back, the vendor's four-component cell, a held lock, a failed rollout, API
-# faults, and kill -9 of eicctl at every step boundary and mid-data-step followed by resume —
+# faults, a lost ssh session (SIGHUP: the restore goes on), and kill -9 of eicctl at every step boundary and mid-data-step followed by resume —
 # and separately abort — always ending with every deployment at its recorded count.
 # Env: EIC_SIM, EICCTL, KUBECTL.
 set -euo pipefail
@@ -70,6 +70,8 @@ set +e
 msg=$("$EICCTL" restore database --mode external --data-command true --accept service-interruption 2>&1); rc=$?
 set -e
 [ $rc -eq 3 ] && grep -q 'Not acknowledged: autoscaler' <<<"$msg" || fail "rc $rc: $msg"
+# What to paste names the required ones; ending sessions stays a decision of its own.
+grep -q -- '--accept service-interruption,autoscaler to go on (optional, add it only if you mean it: terminate-sessions)' <<<"$msg" || fail "the suggestion: $msg"
 [ "$(state)" = "$gen0" ] || fail "an unacknowledged caution changed the cell"
 set +e
 msg=$("$EICCTL" restore database --mode archive 2>&1); rc=$?
@@ -140,6 +142,22 @@ set -e
 [ $rc -eq 1 ] && grep -q 'The restore was cancelled' "$work/int.out" && grep -q 'Rolled back: every component is at its recorded count' "$work/int.out" || fail "rc $rc: $(cat "$work/int.out")"
 expect_restored
 [ -z "$(unfinished)" ] || fail "a cancelled run left its journal unfinished"
+
+case_name="ssh session lost mid data step"
+# The terminal hangs up: SIGHUP to eicctl and to its data command (one process group, as a
+# terminal does). The restore goes on to its end; the data command is not killed either.
+rm -f "$work/started" "$work/release"
+setsid "$EICCTL" restore database --mode external --accept $ACCEPT \
+  --data-command "touch $work/started; while [ ! -e $work/release ]; do sleep 0.1; done" </dev/null >"$work/hup.out" 2>&1 &
+pid=$!
+wait_for 30 test -e "$work/started" || fail "the data command never started"
+kill -HUP -- -"$pid"
+touch "$work/release"
+set +e
+wait $pid; rc=$?
+set -e
+[ $rc -eq 0 ] && grep -q 'Restore complete' "$work/hup.out" || fail "rc $rc: $(cat "$work/hup.out")"
+expect_restored
 
 case_name="message service refused"
 set +e

@@ -38,6 +38,19 @@ Result<bool> PgRestore::verifySidecarChecksum(const QString &archive)
     return true;
 }
 
+Result<bool> PgRestore::verifyBackup(const QString &path, const std::function<bool()> &cancelled)
+{
+    const QFileInfo source(path);
+    if (!source.exists())
+        return Error{tr("The backup %1 does not exist.").arg(path), {}, 0};
+    if (source.isFile())
+        return verifySidecarChecksum(source.absoluteFilePath());
+    auto manifest = BackupManifest::read(path);
+    if (!manifest)
+        return manifest.error();
+    return manifest->verify(path, cancelled);
+}
+
 QJsonObject RestoreOutcome::toJson() const
 {
     QJsonArray c;

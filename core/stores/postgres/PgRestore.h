@@ -63,6 +63,10 @@ public:
     ~PgRestore() override;
 
     void start(const Options &options);
+    // A backup checked completely without touching any database: a folder of ours (its manifest,
+    // every file's size and SHA-256) or a pg_dump -Fc file (its "<file>.sha256", if there is one).
+    // Blocking (run it on a thread); the restore's pre-flight uses it before anything stops.
+    static Result<bool> verifyBackup(const QString &path, const std::function<bool()> &cancelled = {});
     void cancel();
     // Whether the database was touched already (pg_restore had started).
     bool databaseChanged() const { return m_started; }
