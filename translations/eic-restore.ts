@@ -817,10 +817,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore the %1 with your provider&apos;s tooling (e.g. the cloud console&apos;s restore, pgBackRest, or an RDB/AOF file).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keep its address and credentials: the cell reconnects to the same instance.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -910,6 +906,14 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the database with your provider&apos;s tooling (e.g. the cloud console&apos;s restore, pgBackRest, or pg_restore of a dump).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the data store with your provider&apos;s tooling (e.g. the cloud console&apos;s restore, or an RDB/AOF file loaded at start-up).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1278,6 +1282,10 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>not in this cell (added in cell version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No component of an Edge Integration Cell is in namespace %1 of context %2. Check the namespace (-n, or the profile&apos;s) and the context; the cell is usually in edge-icell.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2628,6 +2636,10 @@ Resume finishes it after re-reading the cell; Roll back returns every component 
     </message>
     <message>
         <source>Rolling back run %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live, but no cell here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

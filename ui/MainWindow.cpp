@@ -500,7 +500,10 @@ bool MainWindow::connectTo(const kube::ResolvedContext &ctx)
     connect(m_session->monitor.get(), &cell::CellMonitor::connectionChanged, this, &MainWindow::updateConnection);
     connect(m_session->monitor.get(), &cell::CellMonitor::messageServiceChanged, this, &MainWindow::updateMessageService);
     connect(m_session->monitor.get(), &cell::CellMonitor::builtinServicesChanged, this, &MainWindow::updateMessageService);
+    // Whether a cell is there at all shows next to the connection (a mistyped namespace).
+    connect(m_session->monitor.get(), &cell::CellMonitor::componentChanged, this, &MainWindow::updateConnection);
     connect(m_session->monitor.get(), &cell::CellMonitor::syncedChanged, this, [this] {
+        updateConnection();
         m_table->resizeColumnsToContents();
         // Health carries its reason ("Progressing — 1 of 2 available"): give it room.
         m_table->setColumnWidth(cell::ComponentModel::Health, qMax(m_table->columnWidth(cell::ComponentModel::Health),
@@ -757,6 +760,10 @@ void MainWindow::updateConnection()
     case cell::ConnectionState::Live:
         state = tr("live");
         colour = u"#2e7d32"_s;
+        if (monitor.synced() && !monitor.cellFound()) {
+            state = tr("live, but no cell here");
+            colour = u"#ef6c00"_s;
+        }
         break;
     case cell::ConnectionState::Reconnecting: {
         const qint64 s = qMax<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(monitor.nextAttempt()) + 999) / 1000);
@@ -771,7 +778,9 @@ void MainWindow::updateConnection()
     }
     m_connection->setText(tr("cluster %1 · namespace <b>%2</b> · <span style=\"color:%3\">● %4</span>")
                               .arg(ctx.cluster.server.toString().toHtmlEscaped(), ctx.ns.toHtmlEscaped(), colour, state.toHtmlEscaped()));
-    m_connection->setToolTip(monitor.connectionDetail());
+    m_connection->setToolTip(monitor.connectionState() == cell::ConnectionState::Live && monitor.synced() && !monitor.cellFound()
+                                 ? monitor.notFoundHint()
+                                 : monitor.connectionDetail());
 }
 
 void MainWindow::updateMessageService()

@@ -190,8 +190,9 @@ int backup(const Options &o)
             out().flush();
             return;
         }
-        const QString line = u"backup: %1/%2 tables, %3 at %4/s, %5 s  %6"_s.arg(p.tablesDone).arg(p.tablesTotal).arg(human(static_cast<double>(p.bytes)),
-                                                                                                             human(p.bytesPerSecond))
+        // A rate over the first instants says nothing: it shows once there is one to show.
+        const QString rate = p.bytesPerSecond > 0 && p.elapsedSeconds >= 0.5 ? u" at %1/s"_s.arg(human(p.bytesPerSecond)) : QString();
+        const QString line = u"backup: %1/%2 tables, %3%4, %5 s  %6"_s.arg(p.tablesDone).arg(p.tablesTotal).arg(human(static_cast<double>(p.bytes)), rate)
                                  .arg(p.elapsedSeconds, 0, 'f', 1)
                                  .arg(p.currentTable.left(40));
         err() << (tty ? u"\r\x1b[K"_s + line : line + u'\n');

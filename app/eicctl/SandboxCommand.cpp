@@ -169,6 +169,8 @@ int start(const Options &o)
         dir = temp.path();
     }
     dir = QFileInfo(dir).absoluteFilePath();
+    // What a killed sandbox left here goes first: its old state must not pass for the new one's.
+    sandbox::Sandbox::removeIfAbandoned(dir);
     QDir().mkpath(stateDir());
     const QString log = stateDir() + u"/run.log"_s;
     QFile::remove(log);
@@ -186,7 +188,12 @@ int start(const Options &o)
     err().flush();
     // Ready when the sandbox has written its state; failed when the process has gone.
     std::optional<QJsonObject> state;
-    waitUntil(120000, [&] { return (state = readState(dir)) || !isSandboxProcess(pid); });
+    waitUntil(120000, [&] {
+        state = readState(dir);
+        if (state && state->value("pid"_L1).toInteger() != pid)
+            state.reset(); // not the one just launched
+        return state || !isSandboxProcess(pid);
+    });
     if (!state) {
         if (isSandboxProcess(pid))
             ::kill(pid_t(pid), SIGTERM);
@@ -211,8 +218,10 @@ int stop(const Options &o)
         if (recordedDir() == dir)
             QFile::remove(currentFile());
         // Killed (kill -9, a crash): its servers died with it; what it left on disk goes now.
-        if (sandbox::Sandbox::removeIfAbandoned(dir))
-            return failed(u"no sandbox runs in %1 (it had stopped without cleaning up); its directory is removed"_s.arg(dir));
+        if (sandbox::Sandbox::removeIfAbandoned(dir)) {
+            out() << "The sandbox in " << dir << " had stopped without cleaning up (killed?); its directory is removed.\n";
+            return Done;
+        }
         return failed(u"no sandbox runs in %1 (it has stopped already)"_s.arg(dir));
     }
     ::kill(pid_t(pid), SIGTERM);

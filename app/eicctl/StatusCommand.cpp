@@ -46,8 +46,13 @@ int status(const Options &options)
         if (!printed && monitor.synced() && monitor.connectionState() == cell::ConnectionState::Live) {
             printed = true;
             printAll();
+            const bool found = monitor.cellFound();
+            if (!found) {
+                err() << "eicctl: " << monitor.notFoundHint() << "\n";
+                err().flush();
+            }
             if (!watch)
-                QCoreApplication::exit(Done);
+                QCoreApplication::exit(found ? Done : Failed);
         } else if (printed && watch && !json && monitor.connectionState() != cell::ConnectionState::Live) {
             out() << "connection: " << cell::connectionStateName(monitor.connectionState()) << " — " << monitor.connectionDetail() << "\n";
             out().flush();

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 using namespace Qt::StringLiterals;
@@ -143,6 +145,18 @@ void CellMonitor::stop()
 bool CellMonitor::synced() const
 {
     return std::all_of(m_reflectors.begin(), m_reflectors.end(), [](const kube::Reflector *r) { return r->hasSynced(); });
+}
+
+bool CellMonitor::cellFound() const
+{
+    return std::any_of(m_components.begin(), m_components.end(), [](const ComponentState &c) { return c.present; });
+}
+
+QString CellMonitor::notFoundHint() const
+{
+    return tr("No component of an Edge Integration Cell is in namespace %1 of context %2. Check the namespace (-n, or the profile's) "
+              "and the context; the cell is usually in edge-icell.")
+        .arg(m_ns, m_client->context().context);
 }
 
 int CellMonitor::indexOf(const QString &name) const
@@ -358,6 +372,7 @@ QJsonObject CellMonitor::toJson() const
             {"namespace"_L1, m_ns},
             {"tlsVerification"_L1, !m_client->tlsVerificationOff()},
             {"connection"_L1, connectionStateName(m_connection)},
+            {"cellFound"_L1, cellFound()},
             {"components"_L1, components},
             {"messageService"_L1, m_messageService.toJson()},
             {"builtinServices"_L1, builtin}};

@@ -81,6 +81,10 @@ public:
     QString connectionDetail() const { return m_connectionDetail; }
     QDateTime nextAttempt() const { return m_nextAttempt; }
     bool synced() const;
+    // Whether any component of a cell exists in the namespace; when not (a mistyped namespace or
+    // context), notFoundHint() says what to check.
+    bool cellFound() const;
+    QString notFoundHint() const;
     QString ns() const { return m_ns; }
     QJsonObject toJson() const;
 

@@ -251,7 +251,8 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
     case DataMode::External:
         data = in.dataCommand.isEmpty() ? Tr::tr("You restore the %1 with your provider's tooling, then confirm (eicctl continue)").arg(database ? Tr::tr("database") : Tr::tr("data store"))
                                         : Tr::tr("Run the data command; its exit status decides");
-        p.dataInstructions = {Tr::tr("Restore the %1 with your provider's tooling (e.g. the cloud console's restore, pgBackRest, or an RDB/AOF file).").arg(database ? Tr::tr("database") : Tr::tr("data store")),
+        p.dataInstructions = {database ? Tr::tr("Restore the database with your provider's tooling (e.g. the cloud console's restore, pgBackRest, or pg_restore of a dump).")
+                                       : Tr::tr("Restore the data store with your provider's tooling (e.g. the cloud console's restore, or an RDB/AOF file loaded at start-up)."),
                               Tr::tr("Keep its address and credentials: the cell reconnects to the same instance."),
                               Tr::tr("Then confirm: eicctl continue (or \"I have restored\" in the wizard); eicctl abort starts the components again without it.")};
         if (in.pointInTime.isValid())

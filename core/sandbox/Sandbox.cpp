@@ -41,6 +41,25 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(Sandbox)
 };
 
+// When a process started (field 22 of /proc/PID/stat, in clock ticks since boot): with its pid,
+// it names one process for good, even once the pid is reused. Empty when there is no such process.
+QByteArray processStart(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' '); // after "pid (comm) "
+    return fields.value(19); // field 22 of the whole line
+}
+
+// The marker's text: the owner's pid and start.
+QByteArray ownerMark()
+{
+    const qint64 pid = QCoreApplication::applicationPid();
+    return QByteArray::number(pid) + ' ' + processStart(pid);
+}
+
 QString randomSecret()
 {
     QByteArray bytes(24, Qt::Uninitialized);
@@ -202,10 +221,13 @@ bool Sandbox::removeIfAbandoned(const QString &dir)
     QFile marker(dir + u'/' + QLatin1StringView(kMarker));
     if (!marker.open(QIODevice::ReadOnly))
         return false; // not a sandbox's (or not ours to judge)
-    const qint64 owner = marker.readAll().trimmed().toLongLong();
-    QFile cmdline(u"/proc/%1/cmdline"_s.arg(owner));
-    const bool alive = owner > 0 && cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("eic");
-    if (alive || owner == QCoreApplication::applicationPid() || !QDir(dir).removeRecursively())
+    // The owner lives while a process with its pid and its start time exists (any program: the
+    // GUI, eicctl, a test). A marker without a start time: its pid alone decides.
+    const QList<QByteArray> mark = marker.readAll().trimmed().split(' ');
+    const qint64 owner = mark.value(0).toLongLong();
+    const QByteArray started = processStart(owner);
+    const bool alive = !started.isEmpty() && (mark.value(1).isEmpty() || mark.value(1) == started);
+    if (owner <= 0 || alive || owner == QCoreApplication::applicationPid() || !QDir(dir).removeRecursively())
         return false;
     spdlog::info("sandbox: removed {}, left by process {} that is gone", dir.toStdString(), owner);
     return true;
@@ -273,7 +295,7 @@ Result<bool> Sandbox::prepare()
     // The marker names the process that owns the sandbox: a later start removes the sandboxes
     // whose owner is gone (killed, a power cut), so that none is left behind for good.
     QFile marker(m_info.dir + u'/' + QLatin1StringView(kMarker));
-    if (!marker.open(QIODevice::WriteOnly) || marker.write(QByteArray::number(QCoreApplication::applicationPid())) <= 0)
+    if (!marker.open(QIODevice::WriteOnly) || marker.write(ownerMark()) <= 0)
         return Error{Tr::tr("Cannot write in the sandbox directory %1: %2").arg(m_info.dir, marker.errorString()), {}, 0};
     marker.close();
     // PostgreSQL may run as another user (as root: postgres) that must reach its data.

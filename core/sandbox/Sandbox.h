@@ -74,7 +74,8 @@ public:
     // in that directory (--dir) and `eicctl sandbox stop` after a crash use it.
     static bool removeIfAbandoned(const QString &dir);
 
-    // The directory marker (it holds the owner's pid): only a directory that carries it is removed.
+    // The directory marker (it holds the owner's pid and start time): only a directory that
+    // carries it is removed.
     static constexpr const char *kMarker = ".eic-sandbox";
 
 Q_SIGNALS:

@@ -19,6 +19,7 @@ cat "$work/out"
 grep -q "^Backup of database $EIC_TEST_PGDATABASE complete: $work/backups/$EIC_TEST_PGDATABASE-" "$work/out" || fail "no completion line"
 dir=$(ls -d "$work"/backups/*/)
 [ -f "$dir/manifest.json" ] && [ -f "$dir/data/toc.dat" ] || fail "no manifest or dump in $dir"
+[ "$(stat -c %a "${dir%/}")" = 700 ] || fail "the backup (the database's data) is open to others: $(stat -c %a "${dir%/}")"
 /usr/bin/python3 - "$dir" <<'PY' || fail "manifest does not match the files"
 import hashlib, json, os, sys
 d = sys.argv[1]
@@ -56,6 +57,7 @@ cat "$work/ds.out"
 grep -q '^Backup of the data store complete: ' "$work/ds.out" || fail "no completion line"
 file=$(ls "$work"/ds/datastore-*.eicrdb)
 head -c 8 "$file" | grep 'EICRDB' >/dev/null || fail "not our format"
+[ "$(stat -c %a "$file")" = 600 ] || fail "the backup (the data store's data) is open to others: $(stat -c %a "$file")"
 grep -qF -- "$EIC_TEST_REDIS_PASSWORD" "$file" "$work/ds.out" "$work/ds.err" && fail "the password leaked" || true
 set +e
 msg=$(REDISCLI_AUTH=wrong "$EICCTL" backup datastore --datastore "redis://127.0.0.1:$EIC_TEST_REDIS_PORT" --to "$work/ds-wrong" </dev/null 2>&1); rc=$?
@@ -63,4 +65,14 @@ set -e
 [ $rc -eq 1 ] && grep -q 'WRONGPASS' <<<"$msg" || fail "wrong datastore password: rc $rc: $msg"
 [ -z "$(ls -A "$work/ds-wrong" 2>/dev/null)" ] || fail "a failed datastore backup left files"
 REDISCLI_AUTH="$EIC_TEST_REDIS_PASSWORD" redis-cli -h 127.0.0.1 -p "$EIC_TEST_REDIS_PORT" -n 5 DEL cli:probe >/dev/null
+# A typo names itself; a second word is not taken for something else.
+set +e
+msg=$("$EICCTL" backup databse --to "$work/typo" </dev/null 2>&1); rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q '"databse" is neither database nor datastore' <<<"$msg" || fail "typo: rc $rc: $msg"
+set +e
+msg=$("$EICCTL" backup database extra --to "$work/typo" </dev/null 2>&1); rc=$?
+set -e
+[ $rc -eq 2 ] && grep -q 'unexpected argument "extra"' <<<"$msg" || fail "extra argument: rc $rc: $msg"
+[ ! -e "$work/typo" ] || fail "a refused backup created its folder"
 echo PASS

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # eicctl status as an admin runs it, against eic-sim: the table, -o json, --watch (text and
-# json), and the failures a user can cause (broken kubeconfig, wrong token, usage).
+# json), and the failures a user can cause (broken kubeconfig, wrong token, a namespace without
+# a cell, usage).
 # Env: EIC_SIM, EICCTL, KUBECTL.
 set -euo pipefail
 EIC_SIM=${EIC_SIM:?}
@@ -26,8 +27,15 @@ names = [c["name"] for c in doc["components"]]
 assert len(names) == 11 and names[0] == "edc", names
 assert doc["connection"] == "live" and doc["namespace"] == "edge-icell"
 assert doc["messageService"]["desired"] == 1 and doc["messageService"]["highAvailability"] is False
-assert doc["tlsVerification"] is True
+assert doc["tlsVerification"] is True and doc["cellFound"] is True
 PY
+
+# A mistyped namespace: the table (every component missing), a sentence on what to check, exit 1.
+set +e
+msg=$("$EICCTL" status -n edge-icel 2>&1); rc=$?
+set -e
+[ $rc -eq 1 ] && grep -q 'No component of an Edge Integration Cell is in namespace edge-icel of context eic-sim' <<<"$msg" \
+  && grep -Eq '^edc .*Missing' <<<"$msg" || fail "wrong namespace: rc $rc: $msg"
 
 # --watch -o json: one JSON object per line, the first the whole cell, then one per change.
 "$EICCTL" status --watch -o json >"$work/watch.json" 2>"$work/watch.err" &

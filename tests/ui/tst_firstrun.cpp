@@ -137,6 +137,7 @@ void TestFirstRun::sandboxFromTheWelcomePage()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy ready(&window, &eic::ui::MainWindow::sandboxReady);
     QSignalSpy failed(&window, &eic::ui::MainWindow::sandboxFailed);
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Ok); // a failure must not wait on a dialog
     window.welcomePage()->sandboxButton()->click();
     QVERIFY(window.sandboxBanner()->isVisible()); // "Starting the sandbox — …" at once
     QVERIFY(!window.welcomePage()->sandboxButton()->isEnabled());

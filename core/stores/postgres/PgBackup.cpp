@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QRegularExpression>
 #include <QThread>
 
@@ -117,7 +118,8 @@ void PgBackup::runDump()
     m_directory = QDir(m_options.folder).filePath(name);
     if (QDir(m_directory).exists())
         m_directory += u"-"_s + QString::number(QCoreApplication::applicationPid());
-    if (!QDir().mkpath(m_directory))
+    // The database's data is for its owner only, like the journal: pg_dump's files go in here.
+    if (!QDir().mkpath(m_directory) || !QFile::setPermissions(m_directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
         return finish(Error{tr("Cannot create the backup folder %1.").arg(m_directory), {}, 0});
     auto pass = PgPassFile::create(m_options.connection.user, m_options.connection.password);
     if (!pass)

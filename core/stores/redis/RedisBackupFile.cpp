@@ -90,7 +90,8 @@ Result<std::unique_ptr<RedisBackupWriter>> RedisBackupWriter::create(const QStri
 {
     std::unique_ptr<RedisBackupWriter> w(new RedisBackupWriter);
     w->m_file.setFileName(path);
-    if (!w->m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    // The store's data (tokens, tenants' settings) is for its owner only, like the journal.
+    if (!w->m_file.open(QIODevice::WriteOnly | QIODevice::Truncate, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return Error{Tr::tr("Cannot write the backup %1: %2.").arg(path, w->m_file.errorString()), {}, 0};
     w->m_hash = EVP_MD_CTX_new();
     EVP_DigestInit_ex(w->m_hash, EVP_sha256(), nullptr);
