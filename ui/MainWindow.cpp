@@ -504,6 +504,8 @@ bool MainWindow::connectTo(const kube::ResolvedContext &ctx)
     connect(m_session->monitor.get(), &cell::CellMonitor::componentChanged, this, &MainWindow::updateConnection);
     connect(m_session->monitor.get(), &cell::CellMonitor::syncedChanged, this, [this] {
         updateConnection();
+        if (m_session->monitor->synced() && !m_session->monitor->cellFound())
+            spdlog::warn("{}", m_session->monitor->notFoundHint().toStdString());
         m_table->resizeColumnsToContents();
         // Health carries its reason ("Progressing — 1 of 2 available"): give it room.
         m_table->setColumnWidth(cell::ComponentModel::Health, qMax(m_table->columnWidth(cell::ComponentModel::Health),

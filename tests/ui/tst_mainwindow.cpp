@@ -26,6 +26,7 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void showsTheCellAndFollowsAScale();
     void explainsARefusedToken();
+    void saysWhenTheNamespaceHoldsNoCell();
 
 private:
     static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
@@ -130,6 +131,23 @@ void TestMainWindow::explainsARefusedToken()
     QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().contains(u"401"_s), 10000);
     QVERIFY(window.connectionText().contains(u"error"_s));
     QVERIFY(window.grab().save(shot(u"dashboard-401.png"_s)));
+}
+
+void TestMainWindow::saysWhenTheNamespaceHoldsNoCell()
+{
+    QTemporaryDir dir;
+    eic::sim::SimHost sim;
+    QString error;
+    eic::sim::SimOptions options;
+    options.kubeconfigOut = dir.filePath(u"kubeconfig"_s);
+    QVERIFY2(sim.start(options, &error), qPrintable(error));
+    auto config = eic::kube::KubeConfig::load({options.kubeconfigOut});
+    QVERIFY(config);
+    eic::profiles::MemorySecretStore secrets;
+    eic::ui::MainWindow window(*config, nullptr, &secrets, {}, u"edge-icel"_s); // one letter short
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->monitor->synced(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().contains(u"live, but no cell here"_s), 5000);
 }
 
 QTEST_MAIN(TestMainWindow)
