@@ -916,6 +916,14 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>Restore the data store with your provider&apos;s tooling (e.g. the cloud console&apos;s restore, or an RDB/AOF file loaded at start-up).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The data store could not be inspected (%1), so whether it keeps an append-only file is not known. If it does not, a restore brings back a snapshot and whatever was written after it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLUSHALL removes all keys of the data store (how many could not be read) before the archive is loaded, so that it holds exactly the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RestoreReport</name>
@@ -1682,7 +1690,15 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The store does not accept writes yet (%1). When it does, run eicctl continue again; eicctl abort starts the components without a restore.</source>
+        <source>The run %1 restores a backup, and finishing it needs the %2&apos;s connection and password. Nothing was changed: give them (the profile, or eicctl resume --%3), or abort the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store does not accept writes yet (%1). When it does, confirm again (eicctl continue); eicctl abort starts the components without a restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — the components stay stopped; confirm again once the store accepts writes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1004,16 +1004,24 @@ bool MainWindow::checkUnfinishedRun()
         MessageBox::warning(this, tr("Unfinished restore"), tr("Connect to the cell %1 first, then choose again (Restore menu).").arg(state->plan.ns));
         return true;
     }
-    auto *runner = new restore::RestoreRunner(m_session->client.get(), this);
-    connect(runner, &restore::RestoreRunner::finished, this, [this, runner](const restore::RunOutcome &o) {
-        runner->deleteLater();
-        statusBar()->showMessage(o.message, 15000);
-        MessageBox::information(this, tr("Unfinished restore"), o.message);
+    const bool rollBack = answer == QMessageBox::Discard;
+    statusBar()->showMessage(rollBack ? tr("Rolling back run %1…").arg(state->runId) : tr("Resuming run %1…").arg(state->runId));
+    // A run that restores a backup writes into its store again: the open profile's stores, with
+    // their passwords from the keychain (without them the runner refuses and says so).
+    profileStores([this, path, rollBack](const profiles::Profile *, const restore::StoreAccess &stores) {
+        if (!m_session)
+            return;
+        auto *runner = new restore::RestoreRunner(m_session->client.get(), this);
+        connect(runner, &restore::RestoreRunner::finished, this, [this, runner](const restore::RunOutcome &o) {
+            runner->deleteLater();
+            statusBar()->showMessage(o.message, 15000);
+            MessageBox::information(this, tr("Unfinished restore"), o.message);
+        });
+        restore::RunRequest request;
+        request.operatorName = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+        request.store = stores;
+        runner->resume(path, request, rollBack, false);
     });
-    restore::RunRequest request;
-    request.operatorName = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
-    statusBar()->showMessage(answer == QMessageBox::Yes ? tr("Resuming run %1…").arg(state->runId) : tr("Rolling back run %1…").arg(state->runId));
-    runner->resume(path, request, answer == QMessageBox::Discard, false);
     return true;
 }
 

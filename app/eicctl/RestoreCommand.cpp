@@ -208,6 +208,8 @@ int drive(restore::RestoreRunner &runner, const Options &o, const std::function<
     QTimer::singleShot(0, &runner, go);
     loop.exec();
     interruptHandler() = {};
+    out().flush(); // while a reader that is gone cannot kill eicctl yet
+    err().flush();
     return code;
 }
 
@@ -399,6 +401,9 @@ int resumeRun(const Options &o, const QString &how)
     // (journaled without a password; that comes from PGPASSWORD/.pgpass or REDISCLI_AUTH again).
     Options withProfile = o;
     const bool database = state->plan.target == cell::RestoreTarget::Database;
+    if (database ? !o.datastore.isEmpty() : !o.database.isEmpty())
+        return usage(u"the run %1 restores the %2: give --%3, not --%4"_s.arg(state->runId, database ? u"database"_s : u"data store"_s,
+                                                                           database ? u"database"_s : u"datastore"_s, database ? u"datastore"_s : u"database"_s));
     if (withProfile.profile.isEmpty() && o.database.isEmpty() && o.datastore.isEmpty()) {
         withProfile.profile = state->start.value("profile"_L1).toString();
         if (withProfile.profile.isEmpty()) {

@@ -108,7 +108,10 @@ void quitOnSignals(QCoreApplication &app)
     });
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
-    std::signal(SIGHUP, onSignal);
+    // Under nohup SIGHUP stays ignored: the admin asked for that.
+    struct sigaction hangup = {};
+    if (::sigaction(SIGHUP, nullptr, &hangup) == 0 && hangup.sa_handler != SIG_IGN)
+        std::signal(SIGHUP, onSignal);
 }
 
 } // namespace

@@ -39,7 +39,7 @@ Result<DatabaseConnection> parseDatabaseConninfo(const QString &conninfo)
             db.sslrootcert = value;
         else if (key == "service"_L1)
             db.service = value;
-        else if (key == "password"_L1)
+        else if (key == "password"_L1 || key == "sslpassword"_L1) // sslpassword: the client key's passphrase
             hasPassword = true;
     }
     PQconninfoFree(options);

@@ -30,12 +30,15 @@ void inspectStore(PlanInput input, const StoreAccess &store, QObject *receiver, 
     conn->open(*store.datastore, [conn, input, callback](const Result<bool> &opened) mutable {
         if (!opened) {
             conn->deleteLater();
+            input.datastoreInspectionError = opened.error().message;
             return callback(input);
         }
         stores::inspectRedis(conn, [conn, input, callback](const Result<stores::RedisInspection> &i) mutable {
             conn->deleteLater();
-            if (!i)
+            if (!i) {
+                input.datastoreInspectionError = i.error().message;
                 return callback(input);
+            }
             input.datastoreInspected = true;
             input.aofEnabled = i->aofEnabled;
             input.snapshotAgeSeconds = i->snapshotAgeSeconds;

@@ -160,7 +160,11 @@ Result<JournalState> JournalState::load(const QString &path)
             s.recorded.insert(e.value("name"_L1).toString(), e.value("replicas"_L1).toInt());
         } else if (name == "step-started"_L1) {
             s.stepsStarted.append(e.value("step"_L1).toString());
-            if (s.stepsStarted.constLast() == "stop"_L1 && !s.downSince.isValid())
+        } else if (name == "scaled"_L1) {
+            // Down from the first scale to 0; a rollback's scale back up ends that stretch.
+            if (e.value("rollback"_L1).toBool())
+                s.downSince = {};
+            else if (e.value("to"_L1).toInt(-1) == 0 && !s.downSince.isValid())
                 s.downSince = QDateTime::fromString(e.value("t"_L1).toString(), Qt::ISODateWithMs);
         } else if (name == "step-finished"_L1) {
             s.stepsFinished.append(e.value("step"_L1).toString());

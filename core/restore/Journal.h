@@ -57,7 +57,7 @@ struct JournalState {
     QString operatorName;
     QString kubeContext;
     QJsonObject start; // the run-started event
-    QDateTime downSince; // when the stop step began (the first scale to 0); invalid: never stopped
+    QDateTime downSince; // the first scale to 0 (since the last rollback); invalid: none
     static Result<JournalState> load(const QString &path);
 };
 

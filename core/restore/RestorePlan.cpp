@@ -308,6 +308,13 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
                      ? Tr::tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 key(s) now.").arg(duration(in.snapshotAgeSeconds)).arg(in.datastoreKeys)
                      : Tr::tr("The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %1 key(s) now.").arg(in.datastoreKeys);
         p.cautions.append(c);
+    } else if (!database && !in.datastoreInspectionError.isEmpty() && in.mode != DataMode::NewInstance) {
+        // Not known is not safe: the admin acknowledges the loss that may come.
+        Caution c{u"snapshot-only"_s, cautionTitle(u"snapshot-only"_s), {}, {}, true};
+        c.numbers = QJsonObject{{"inspected"_L1, false}};
+        c.text = Tr::tr("The data store could not be inspected (%1), so whether it keeps an append-only file is not known. If it does not, a restore brings back a snapshot and whatever was written after it is lost.")
+                     .arg(in.datastoreInspectionError);
+        p.cautions.append(c);
     }
     QStringList scaled;
     for (const PlannedComponent &c : stop)
@@ -328,8 +335,10 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
     }
     if (!database && in.mode == DataMode::Archive) {
         Caution c{u"flush-datastore"_s, cautionTitle(u"flush-datastore"_s), {}, {}, true};
-        c.numbers = QJsonObject{{"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
-        c.text = Tr::tr("FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys);
+        c.numbers = in.datastoreInspected ? QJsonObject{{"keys"_L1, static_cast<qint64>(in.datastoreKeys)}} : QJsonObject{{"inspected"_L1, false}};
+        c.text = in.datastoreInspected
+                     ? Tr::tr("FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys)
+                     : Tr::tr("FLUSHALL removes all keys of the data store (how many could not be read) before the archive is loaded, so that it holds exactly the backup.");
         p.cautions.append(c);
     }
     return p;

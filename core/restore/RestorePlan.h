@@ -76,6 +76,7 @@ struct PlanInput {
     bool aofEnabled = false;
     double snapshotAgeSeconds = -1;
     quint64 datastoreKeys = 0;
+    QString datastoreInspectionError; // a store was given but could not be inspected: why
     double lastRehearsalDowntimeSeconds = -1; // from an earlier run, if known
 };
 

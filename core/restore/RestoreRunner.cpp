@@ -592,7 +592,7 @@ void RestoreRunner::preflight(Then done)
             finishCheck(u"archive verified"_s, Error{tr("The archive mode needs a backup: --from PATH."), {}, 0});
         } else if (database) {
             // Every file's checksum, before anything stops: a damaged backup must not cost downtime.
-            runInBackground<Result<bool>>(this, [archive] { return stores::PgRestore::verifyBackup(archive); },
+            runInBackground<Result<bool>>(this, [archive, cancelled = m_checksCancelled] { return stores::PgRestore::verifyBackup(archive, [cancelled] { return cancelled->load(); }); },
                                           [finishCheck](Result<bool> verified) { finishCheck(u"archive verified"_s, verified); });
         } else {
             runInBackground<Result<stores::RedisBackupSummary>>(this, [archive] { return stores::RedisBackupReader::scan(archive); },
@@ -805,7 +805,9 @@ void RestoreRunner::dataStep(Then done)
     const bool database = m_plan.target == cell::RestoreTarget::Database;
     auto dataDone = [this, done](const Result<bool> &r, const QString &state, QJsonObject details) {
         m_cancelHook = {};
-        m_dataState = r ? u"done"_s : state;
+        // An attempt that wrote nothing does not undo what an interrupted earlier one may have written.
+        const bool earlierWrote = m_dataStateBefore == "started"_L1 || m_dataStateBefore == "partly done"_L1;
+        m_dataState = r ? u"done"_s : (state == "not done"_L1 && earlierWrote ? u"partly done"_s : state);
         details["ok"_L1] = r.ok();
         details["state"_L1] = m_dataState;
         if (!r)
@@ -1063,6 +1065,7 @@ void RestoreRunner::cancel()
     if (m_finished)
         return;
     m_cancelled = true;
+    *m_checksCancelled = true;
     log(u"cancel-requested"_s);
     if (m_cancelHook || !m_waiters.isEmpty())
         rollback(tr("The restore was cancelled."));
@@ -1111,6 +1114,14 @@ void RestoreRunner::resume(const QString &journalPath, const RunRequest &request
     for (const QString &extra : request.accepted)
         if (!m_req.accepted.contains(extra))
             m_req.accepted.append(extra);
+    // An archive run whose data step is not done writes into its store again: without the store
+    // (its connection, its password) nothing is touched, rather than stopping and rolling back.
+    const bool database = m_plan.target == cell::RestoreTarget::Database;
+    if (!abort && m_plan.mode == DataMode::Archive && m_dataState != "done"_L1 && (database ? !m_req.store.database : !m_req.store.datastore))
+        return finish(NeedsResume, tr("The run %1 restores a backup, and finishing it needs the %2's connection and password. Nothing was changed: give them (the profile, or eicctl resume --%3), or abort the run.")
+                                       .arg(state->runId, database ? tr("database") : tr("data store"), database ? u"database"_s : u"datastore"_s),
+                      {});
+    m_dataStateBefore = m_dataState;
     log(abort ? u"abort-started"_s : (dataConfirmed ? u"continue-started"_s : u"resume-started"_s),
         {{"by"_L1, request.operatorName}, {"host"_L1, request.host}, {"dataStep"_L1, m_dataState}});
     // The components have been down since the stop step began, in whichever process that was.
@@ -1143,10 +1154,14 @@ void RestoreRunner::resume(const QString &journalPath, const RunRequest &request
             if (m_dataState == "awaiting"_L1 && dataConfirmed) {
                 // The admin says the store is restored: it must accept writes before anything starts.
                 return checkWrites(m_req.store, [this](const Result<bool> &writable) {
-                    if (!writable)
-                        return finish(NeedsResume, tr("The store does not accept writes yet (%1). When it does, run eicctl continue again; eicctl abort starts the components without a restore.")
+                    if (!writable) {
+                        // The run still waits for the data step: the admin may confirm again.
+                        log(u"warning"_s, {{"message"_L1, tr("%1 — the components stay stopped; confirm again once the store accepts writes.").arg(writable.error().message)}});
+                        Q_EMIT awaitingData(m_plan.dataInstructions);
+                        return finish(NeedsResume, tr("The store does not accept writes yet (%1). When it does, confirm again (eicctl continue); eicctl abort starts the components without a restore.")
                                                        .arg(writable.error().message),
                                       {});
+                    }
                     m_dataState = u"done"_s;
                     log(u"data-finished"_s, {{"ok"_L1, true}, {"state"_L1, u"done"_s}, {"confirmedBy"_L1, m_req.operatorName}});
                     runFrom(u"start"_s);

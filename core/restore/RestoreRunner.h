@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -143,6 +144,7 @@ private:
     QJsonObject m_lastPodCounts;
     mutable QSet<QString> m_podIps; // of the stopped components' pods, as the watch saw them
     QString m_dataState = QStringLiteral("not started");
+    QString m_dataStateBefore; // a resumed run: its data step as the journal left it
     QString m_ns;
     QString m_holder;
     QTimer m_leaseTimer;
@@ -160,6 +162,7 @@ private:
     qint64 m_downBeforeMs = 0; // a resumed run: how long the components had been down when it resumed
     double m_downtime = -1;
     bool m_cancelled = false;
+    std::shared_ptr<std::atomic_bool> m_checksCancelled = std::make_shared<std::atomic_bool>(false); // a backup's checksums stop early
     bool m_rollingBack = false;
     bool m_finished = false;
     bool m_dryRun = false;

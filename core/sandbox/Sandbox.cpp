@@ -50,6 +50,8 @@ QByteArray processStart(qint64 pid)
         return {};
     const QByteArray line = stat.readAll();
     const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' '); // after "pid (comm) "
+    if (fields.value(0) == "Z" || fields.value(0) == "X")
+        return {}; // dead, not yet reaped
     return fields.value(19); // field 22 of the whole line
 }
 

@@ -9,7 +9,9 @@ KUBECTL=${KUBECTL:-kubectl}
 work=$(mktemp -d)
 chmod 755 "$work" # as root, PostgreSQL runs as the postgres user and must reach the sandbox
 sandboxes() { pgrep -f -- "$work/" || true; }
+owner=""
 cleanup() {
+  [ -n "$owner" ] && kill "$owner" 2>/dev/null
   "$EICCTL" sandbox stop --dir "$work/sb" >/dev/null 2>&1 || true
   for p in $(sandboxes) "${servers[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
   rm -rf "$work"
@@ -27,7 +29,14 @@ no_sandbox_process() { [ -z "$(sandboxes)" ]; }
 # The servers of a running sandbox: the children of its eicctl (redis renames itself, so
 # pgrep -f on the directory would miss it).
 servers_of() { pgrep -P "$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pid"])' "$1/sandbox.json")"; }
-all_gone() { local p; for p in "$@"; do kill -0 "$p" 2>/dev/null && return 1; done; return 0; }
+# Gone: no such process, or a dead one not reaped yet (Z).
+all_gone() {
+  local p
+  for p in "$@"; do
+    [ -e "/proc/$p" ] && [ "$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | cut -d' ' -f1)" != Z ] && return 1
+  done
+  return 0
+}
 
 "$EICCTL" sandbox start --dir "$work/sb" </dev/null >"$work/start.out" 2>"$work/start.err" || fail "start: $(cat "$work/start.err")"
 cat "$work/start.out"
@@ -89,7 +98,7 @@ kill_sandbox() {
   mapfile -t servers < <(servers_of "$1")
   [ ${#servers[@]} -eq 3 ] || fail "expected postgres, redis and eic-sim under the sandbox, got ${servers[*]}"
   kill -KILL "$pid"
-  wait_for 20 all_gone "${servers[@]}" || fail "servers outlived the killed sandbox: $(ps -o pid,args -p "$(IFS=,; echo "${servers[*]}")")"
+  wait_for 20 all_gone "$pid" "${servers[@]}" || fail "servers outlived the killed sandbox: $(ps -o pid,args -p "$(IFS=,; echo "${servers[*]}")")"
   [ -d "$1" ] || fail "the killed sandbox's directory vanished by itself?"
   echo "$pid"
 }
@@ -113,7 +122,7 @@ echo "$owner $start" >"$work/tmp/eic-sandbox-live/.eic-sandbox"
 echo "$owner $((start + 1))" >"$work/tmp/eic-sandbox-reused/.eic-sandbox"
 TMPDIR="$work/tmp" "$EICCTL" sandbox start </dev/null >/dev/null 2>&1 || fail "a start beside other sandboxes"
 TMPDIR="$work/tmp" "$EICCTL" sandbox stop </dev/null >/dev/null 2>&1 || fail "stop beside other sandboxes"
-kill "$owner"
+kill "$owner"; owner=""
 [ -d "$work/tmp/eic-sandbox-live" ] || fail "a start removed the sandbox of a live process"
 [ ! -e "$work/tmp/eic-sandbox-reused" ] || fail "a start kept a sandbox whose owner is gone (its pid reused)"
 rm -rf "$work/tmp/eic-sandbox-live"

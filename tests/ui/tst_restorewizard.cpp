@@ -25,12 +25,14 @@
 #include <QJsonObject>
 #include <QTimer>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTemporaryDir>
 #include <QComboBox>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void builtinDatastoreIsGreyedOut();
     void startupOffersTheUnfinishedRun();
     void datastoreArchiveRestoreWithRealRedis();
+    void confirmingAStoreThatRefusesWritesKeepsWaiting();
     void startupResumesARunKilledMidway();
     void anotherCellChosenInTheWizard();
 
@@ -377,6 +380,68 @@ void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
 
 // eicctl killed with SIGKILL right after the stop (the journal's seam): the main window finds
 // the run at start-up, and "Resume" finishes it — every component back at its count.
+// "I have restored" while the store does not accept writes yet (here: it is a replica): the
+// wizard keeps waiting with the reason, the components stay stopped, and a second confirmation
+// once the store is writable finishes the run.
+void TestRestoreWizard::confirmingAStoreThatRefusesWritesKeepsWaiting()
+{
+    if (!qEnvironmentVariableIsSet("EIC_TEST_REDIS_PORT")) {
+        if (qEnvironmentVariableIntValue("EIC_REQUIRE_SERVICES") == 1)
+            QFAIL("EIC_TEST_REDIS_PORT unset although EIC_REQUIRE_SERVICES=1");
+        QSKIP("no Redis from scripts/test");
+    }
+    QVERIFY(startSim(eic::sim::Scenario::defaultCell()));
+    eic::stores::RedisOptions redis;
+    redis.host = u"127.0.0.1"_s;
+    redis.port = static_cast<quint16>(qEnvironmentVariableIntValue("EIC_TEST_REDIS_PORT"));
+    redis.password = qEnvironmentVariable("EIC_TEST_REDIS_PASSWORD");
+    auto command = [&redis](const QList<QByteArray> &argv) {
+        eic::stores::RedisConnection c;
+        std::optional<eic::Result<eic::stores::RedisReply>> reply;
+        c.open(redis, [&](const eic::Result<bool> &ok) {
+            if (!ok)
+                reply = eic::Result<eic::stores::RedisReply>(ok.error());
+            else
+                c.command(argv, [&](const eic::Result<eic::stores::RedisReply> &r) { reply = r; });
+        });
+        return QTest::qWaitFor([&] { return reply.has_value(); }, 10000) && reply->ok();
+    };
+    auto c = context();
+    c.store.datastore = redis;
+    RestoreWizard wizard(c);
+    wizard.show();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.surveyed, 10000);
+    choose(wizard, u"The Redis/Valkey data store"_s);
+    wizard.next();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 10000);
+    wizard.next();
+    wizard.next();
+    qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage())->acknowledgeAll();
+    wizard.next();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RestoreWizard::DataPage), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.awaitingData(), 15000);
+    auto *data = qobject_cast<eic::ui::DataWizardPage *>(wizard.currentPage());
+    QVERIFY(data);
+
+    QVERIFY(command({"REPLICAOF", "127.0.0.1", "1"})); // a replica of nothing: reads only
+    auto writable = qScopeGuard([&] { command({"REPLICAOF", "NO", "ONE"}); });
+    data->restoredButton()->click();
+    QVERIFY(!data->restoredButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(data->restoredButton()->isEnabled(), 15000); // waiting again
+    QCOMPARE(wizard.currentId(), int(RestoreWizard::DataPage));
+    QVERIFY(wizard.awaitingData() && !wizard.runEnded());
+    const QString last = data->logList()->item(data->logList()->count() - 1)->text();
+    QVERIFY2(last.contains(u"the components stay stopped; confirm again once the store accepts writes"_s), qPrintable(last));
+    QCOMPARE(replicas(u"policyengine"_s), 0);
+    QVERIFY(wizard.grab().save(shot(u"wizard-data-not-writable.png"_s)));
+
+    QVERIFY(command({"REPLICAOF", "NO", "ONE"}));
+    data->restoredButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RestoreWizard::FinishPage), 20000);
+    QVERIFY2(wizard.outcome().outcome == "complete"_L1, qPrintable(wizard.outcome().message));
+    QCOMPARE(replicas(u"policyengine"_s), 2);
+}
+
 void TestRestoreWizard::startupResumesARunKilledMidway()
 {
     const QString eicctl = qEnvironmentVariable("EICCTL");

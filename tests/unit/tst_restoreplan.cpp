@@ -109,6 +109,20 @@ void TestRestorePlan::cautionsFollowTheFacts()
     // terminate-sessions is the only optional one.
     for (const Caution &k : snap.cautions)
         QCOMPARE(k.required(), k.id != "terminate-sessions"_L1);
+    // A store that was given but could not be inspected (INFO refused, a timeout): the loss
+    // that may come is acknowledged all the same, and no key count is made up.
+    PlanInput blind = cell();
+    blind.target = RestoreTarget::Datastore;
+    blind.mode = DataMode::Archive;
+    blind.archive = u"/b/x.eicrdb"_s;
+    blind.datastoreInspectionError = u"NOPERM this user has no permissions to run the 'info' command"_s;
+    const RestorePlan unknown = RestorePlanner::plan(blind);
+    QVERIFY(unknown.cautionIds().contains(u"snapshot-only"_s));
+    const Caution us = unknown.cautions.at(static_cast<qsizetype>(unknown.cautionIds().indexOf(u"snapshot-only"_s)));
+    QVERIFY(us.required());
+    QVERIFY2(us.text.contains(u"could not be inspected (NOPERM"_s), qPrintable(us.text));
+    const Caution uf = unknown.cautions.at(static_cast<qsizetype>(unknown.cautionIds().indexOf(u"flush-datastore"_s)));
+    QVERIFY2(!uf.text.contains(u"0 key"_s) && uf.text.contains(u"could not be read"_s), qPrintable(uf.text));
 }
 
 void TestRestorePlan::refusals()

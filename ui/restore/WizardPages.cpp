@@ -719,10 +719,11 @@ void DataWizardPage::onEvent(const QJsonObject &e)
         m_progress->setValue(static_cast<int>(std::min<qint64>(e.value("keys"_L1).toInteger(), INT_MAX)));
         const double eta = e.value("etaSeconds"_L1).toDouble(-1);
         m_rate->setText(tr("%1 keys/s%2").arg(e.value("keysPerSecond"_L1).toDouble(), 0, 'f', 0).arg(eta >= 0 ? tr(", about %1 s left").arg(eta, 0, 'f', 0) : QString()));
-    } else if (name == "data-started"_L1 || name == "data-finished"_L1 || name == "check"_L1 || name == "rollback-started"_L1) {
+    } else if (name == "data-started"_L1 || name == "data-finished"_L1 || name == "check"_L1 || name == "rollback-started"_L1 || name == "warning"_L1) {
         QString text = name == "data-started"_L1    ? tr("Data step started (%1).").arg(e.value("mode"_L1).toString())
                        : name == "data-finished"_L1 ? tr("Data step: %1.").arg(e.value("state"_L1).toString())
                        : name == "check"_L1         ? tr("Check %1: %2").arg(e.value("check"_L1).toString(), e.value("ok"_L1).toBool() ? tr("passed") : tr("FAILED"))
+                       : name == "warning"_L1       ? e.value("message"_L1).toString()
                                                     : tr("Rolling back: %1").arg(e.value("reason"_L1).toString());
         m_log->addItem(text);
     } else if ((name == "step-finished"_L1 && e.value("step"_L1) == "data"_L1) || (name == "step-started"_L1 && e.value("step"_L1) == "start"_L1)) {

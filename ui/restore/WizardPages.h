@@ -138,6 +138,7 @@ public:
     bool isComplete() const override;
     int nextId() const override;
     QPushButton *restoredButton() const { return m_restored; }
+    QListWidget *logList() const { return m_log; }
 
 private:
     void onEvent(const QJsonObject &event);
