@@ -189,7 +189,7 @@ int main(int argc, char *argv[])
         QSignalSpy restoreDone(&restore, &PgRestore::finished);
         QElapsedTimer t;
         t.start();
-        restore.start({connection(db), backupResult->directory, jobs, true, 15000});
+        restore.start({connection(db), backupResult->directory, jobs, true, 15000, {}});
         if (restoreDone.isEmpty())
             (void)restoreDone.wait(1800000);
         appRestore = std::min(appRestore, static_cast<double>(t.elapsed()) / 1000.0);

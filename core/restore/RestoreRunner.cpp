@@ -592,8 +592,16 @@ void RestoreRunner::preflight(Then done)
             finishCheck(u"archive verified"_s, Error{tr("The archive mode needs a backup: --from PATH."), {}, 0});
         } else if (database) {
             // Every file's checksum, before anything stops: a damaged backup must not cost downtime.
-            runInBackground<Result<bool>>(this, [archive, cancelled = m_checksCancelled] { return stores::PgRestore::verifyBackup(archive, [cancelled] { return cancelled->load(); }); },
-                                          [finishCheck](Result<bool> verified) { finishCheck(u"archive verified"_s, verified); });
+            // Its fingerprint lets the data step skip reading it again while nothing changed.
+            auto seen = std::make_shared<stores::BackupFingerprint>();
+            runInBackground<Result<bool>>(this, [archive, seen, cancelled = m_checksCancelled] {
+                                              return stores::PgRestore::verifyBackup(archive, [cancelled] { return cancelled->load(); }, seen.get());
+                                          },
+                                          [this, seen, finishCheck](Result<bool> verified) {
+                                              if (verified)
+                                                  m_archiveFingerprint = *seen;
+                                              finishCheck(u"archive verified"_s, verified);
+                                          });
         } else {
             runInBackground<Result<stores::RedisBackupSummary>>(this, [archive] { return stores::RedisBackupReader::scan(archive); },
                                                                 [finishCheck](Result<stores::RedisBackupSummary> s) {
@@ -877,6 +885,7 @@ void RestoreRunner::dataStep(Then done)
             o.connection = *m_req.store.database;
             o.backupDir = m_plan.archive;
             o.terminateSessions = m_req.accepted.contains(u"terminate-sessions"_s);
+            o.verified = m_archiveFingerprint;
             m_cancelHook = [job] { job->cancel(); };
             connect(job, &stores::PgRestore::finished, this, [job, dataDone](const Result<stores::RestoreOutcome> &r) {
                 job->deleteLater();

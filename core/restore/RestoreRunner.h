@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "Journal.h"
 #include "RestorePlan.h"
+#include "stores/postgres/BackupManifest.h"
 #include "stores/postgres/PgSession.h"
 #include "stores/redis/RedisConnection.h"
 
@@ -145,6 +146,7 @@ private:
     mutable QSet<QString> m_podIps; // of the stopped components' pods, as the watch saw them
     QString m_dataState = QStringLiteral("not started");
     QString m_dataStateBefore; // a resumed run: its data step as the journal left it
+    stores::BackupFingerprint m_archiveFingerprint; // the database backup as the pre-flight verified it
     QString m_ns;
     QString m_holder;
     QTimer m_leaseTimer;

@@ -101,6 +101,8 @@ psql -q "$conn" -c "DELETE FROM flows WHERE id > 10"
   fail "restore: $(cat "$work/pgrestore.out")"
 [ "$(psql -At "$conn" -c 'SELECT count(*) FROM flows')" = 3000 ] || fail "rows after the restore: $(psql -At "$conn" -c 'SELECT count(*) FROM flows')"
 grep -q '"check":"store accepts writes","event":"check","ok":true' "$(ls -t "$work"/runs/*.jsonl | head -1)" || fail "no writes check"
+# The pre-flight read every checksum; the data step (the downtime) did not read them again.
+grep -q '"checksumsReadAgain":false' "$(ls -t "$work"/runs/*.jsonl | head -1)" || fail "the backup was read twice"
 wait_for 30 bash -c "[ \"\$($(declare -f counts); KUBECTL=$KUBECTL work=$work counts)\" = \"$before\" ]" || fail "counts: before [$before] now [$(counts)]"
 grep -rqF -- "$EIC_TEST_PGPASSWORD" "$work/runs" "$work/pgrestore.out" && fail "the database password is in the journal or output" || true
 grep -rqF -- "$EIC_TEST_REDIS_PASSWORD" "$work/runs" "$work/restore.out" && fail "the data store password is in the journal or output" || true

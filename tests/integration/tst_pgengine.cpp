@@ -29,6 +29,7 @@ private Q_SLOTS:
     void backupChangeRestoreIsIdentical();
     void damagedBackupsAreRefused_data();
     void damagedBackupsAreRefused();
+    void verifiedBackupIsNotReadAgain();
     void wrongPasswordSaysSo();
     void restoreCanBeCancelled();
     void customFormatArchive();
@@ -91,7 +92,7 @@ private:
         if (keep)
             *keep = &job;
         QSignalSpy done(&job, &PgRestore::finished);
-        job.start({options(db), dir, 2, terminate, 5000});
+        job.start({options(db), dir, 2, terminate, 5000, {}});
         if (done.isEmpty() && !done.wait(120000))
             return eic::Error{u"restore timed out"_s, {}, 0};
         return done.first().first().value<eic::Result<RestoreOutcome>>();
@@ -256,6 +257,60 @@ void TestPgEngine::damagedBackupsAreRefused()
     QCOMPARE(checksums(m_db), before); // nothing changed
 }
 
+// A backup the pre-flight verified is not read again in the data step (downtime) while it is
+// unchanged; a byte changed after the pre-flight (same size) is found all the same.
+void TestPgEngine::verifiedBackupIsNotReadAgain()
+{
+    if (m_backup.isEmpty())
+        QSKIP("needs the backup of the first test");
+    auto restoreWith = [this](const QString &dir, const BackupFingerprint &verified) {
+        PgRestore job;
+        QSignalSpy done(&job, &PgRestore::finished);
+        const PgRestore::Options o{options(m_db), dir, 2, true, 5000, verified};
+        job.start(o);
+        if (done.isEmpty() && !done.wait(120000))
+            return eic::Result<RestoreOutcome>(eic::Error{u"restore timed out"_s, {}, 0});
+        return done.first().first().value<eic::Result<RestoreOutcome>>();
+    };
+    BackupFingerprint seen;
+    QVERIFY(PgRestore::verifyBackup(m_backup, {}, &seen));
+    QVERIFY(seen.size() > 2); // manifest.json, toc.dat and the tables' files
+    auto same = restoreWith(m_backup, seen);
+    QVERIFY2(same, same.ok() ? "" : qPrintable(same.error().message));
+    QVERIFY(!same->checksumsReadAgain);
+    auto unverified = restoreWith(m_backup, {});
+    QVERIFY(unverified && unverified->checksumsReadAgain);
+
+    const QString copy = m_dir.filePath(u"changed-after-the-check"_s);
+    QVERIFY(QDir().mkpath(copy + u"/data"_s));
+    for (const QString &f : QDir(m_backup + u"/data"_s).entryList(QDir::Files))
+        QVERIFY(QFile::copy(m_backup + u"/data/"_s + f, copy + u"/data/"_s + f));
+    QVERIFY(QFile::copy(m_backup + u"/manifest.json"_s, copy + u"/manifest.json"_s));
+    BackupFingerprint copySeen;
+    QVERIFY(PgRestore::verifyBackup(copy, {}, &copySeen));
+    const auto manifest = BackupManifest::read(copy);
+    QVERIFY(manifest);
+    QString victim;
+    for (const auto &file : manifest->files)
+        if (file.bytes > 1000 && file.path.endsWith(u".dat.gz"_s))
+            victim = copy + u'/' + file.path;
+    QVERIFY(!victim.isEmpty());
+    QFile f(victim);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    f.seek(f.size() / 2);
+    char c = 0;
+    f.getChar(&c);
+    f.seek(f.size() / 2);
+    f.putChar(static_cast<char>(c ^ 0x20));
+    f.close();
+    const QString before = checksums(m_db);
+    auto changed = restoreWith(copy, copySeen);
+    QVERIFY(!changed);
+    QCOMPARE(changed.error().code, static_cast<int>(PgRestore::PreflightFailed));
+    QVERIFY2(changed.error().message.contains(u"checksum"_s), qPrintable(changed.error().message));
+    QCOMPARE(checksums(m_db), before);
+}
+
 void TestPgEngine::wrongPasswordSaysSo()
 {
     PgBackup job;
@@ -281,7 +336,7 @@ void TestPgEngine::restoreCanBeCancelled()
         if (p.phase == "restoring"_L1 && p.itemsDone >= 1)
             job.cancel();
     });
-    job.start({options(m_db), m_backup, 1, true, 5000});
+    job.start({options(m_db), m_backup, 1, true, 5000, {}});
     QVERIFY(!done.isEmpty() || done.wait(120000));
     const auto r = done.first().first().value<eic::Result<RestoreOutcome>>();
     QVERIFY(!r);

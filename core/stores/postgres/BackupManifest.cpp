@@ -16,6 +16,8 @@
 #include <optional>
 #include <vector>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 namespace eic::stores {
@@ -199,6 +201,28 @@ Result<bool> BackupManifest::verify(const QString &backupDir, const std::functio
     if (failure)
         return *failure;
     return true;
+}
+
+BackupFingerprint fingerprintOf(const QString &path)
+{
+    BackupFingerprint fingerprint;
+    auto add = [&fingerprint](const QString &file) {
+        struct stat st = {};
+        if (::stat(QFile::encodeName(file).constData(), &st) != 0)
+            return;
+        fingerprint.insert(file, {qint64(st.st_size), qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                                  qint64(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec, qint64(st.st_ino)});
+    };
+    const QFileInfo info(path);
+    if (info.isFile()) {
+        add(info.absoluteFilePath());
+        add(info.absoluteFilePath() + u".sha256"_s);
+    } else if (info.isDir()) {
+        QDirIterator it(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            add(it.next());
+    }
+    return fingerprint;
 }
 
 } // namespace eic::stores

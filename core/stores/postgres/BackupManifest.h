@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <functional>
@@ -56,5 +57,12 @@ struct BackupManifest {
     // the Error names the first damaged file.
     Result<bool> verify(const QString &backupDir, const std::function<bool()> &cancelled = {}) const;
 };
+
+// What a backup looked like on disk: each file's size, modification and status-change times
+// (the last cannot be set back by hand). Taken before its checksums are checked, it lets a
+// later step know that nothing changed since, without reading every byte again.
+using BackupFingerprint = QMap<QString, QList<qint64>>;
+// Of a backup folder (every file under it) or a single file with its "<file>.sha256" sidecar.
+BackupFingerprint fingerprintOf(const QString &path);
 
 } // namespace eic::stores

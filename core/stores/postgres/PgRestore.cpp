@@ -38,11 +38,13 @@ Result<bool> PgRestore::verifySidecarChecksum(const QString &archive)
     return true;
 }
 
-Result<bool> PgRestore::verifyBackup(const QString &path, const std::function<bool()> &cancelled)
+Result<bool> PgRestore::verifyBackup(const QString &path, const std::function<bool()> &cancelled, BackupFingerprint *seen)
 {
     const QFileInfo source(path);
     if (!source.exists())
         return Error{tr("The backup %1 does not exist.").arg(path), {}, 0};
+    if (seen)
+        *seen = fingerprintOf(path); // before reading: a change while it is read shows later
     if (source.isFile())
         return verifySidecarChecksum(source.absoluteFilePath());
     auto manifest = BackupManifest::read(path);
@@ -57,7 +59,7 @@ QJsonObject RestoreOutcome::toJson() const
     for (const auto &t : checks)
         c.append(QJsonObject{{"table"_L1, t.table}, {"expectedRows"_L1, t.expected}, {"foundRows"_L1, t.found}, {"exact"_L1, t.exact}, {"ok"_L1, t.ok}});
     return {{"seconds"_L1, seconds}, {"items"_L1, items}, {"warnings"_L1, QJsonArray::fromStringList(warnings)}, {"tables"_L1, c},
-            {"acceptsWrites"_L1, acceptsWrites}};
+            {"acceptsWrites"_L1, acceptsWrites}, {"checksumsReadAgain"_L1, checksumsReadAgain}};
 }
 
 PgRestore::PgRestore(QObject *parent)
@@ -94,6 +96,8 @@ void PgRestore::start(const Options &options)
     m_options = options;
     m_clock.start();
     const QFileInfo source(options.backupDir);
+    const bool unchanged = !options.verified.isEmpty() && fingerprintOf(options.backupDir) == options.verified;
+    m_outcome.checksumsReadAgain = !unchanged;
     if (source.isFile()) {
         // A custom-format archive (pg_dump -Fc) made elsewhere: no manifest of ours. Its table of
         // contents is read before anything changes, and a sibling "<file>.sha256" is checked.
@@ -102,7 +106,7 @@ void PgRestore::start(const Options &options)
         m_manifest = BackupManifest();
         m_manifest.database = options.connection.dbname;
         report(u"verifying"_s);
-        auto checksum = verifySidecarChecksum(m_archive);
+        auto checksum = unchanged ? Result<bool>(true) : verifySidecarChecksum(m_archive);
         if (!checksum) {
             const Error error{checksum.error().message, {}, PreflightFailed};
             QTimer::singleShot(0, this, [this, error] { finish(error); });
@@ -129,8 +133,9 @@ void PgRestore::start(const Options &options)
     }
     m_manifest = *manifest;
     report(u"verifying"_s);
-    // The checksums (on a thread of their own) and the connection (on the event loop) go at the
-    // same time; nothing is changed until both are fine.
+    // The checksums (on a thread of their own; not again if the pre-flight read them and nothing
+    // changed since) and the connection (on the event loop) go at the same time; nothing is
+    // changed until both are fine.
     auto pending = std::make_shared<int>(2);
     auto bothDone = [this, pending] {
         if (--*pending == 0 && !m_done)
@@ -139,12 +144,14 @@ void PgRestore::start(const Options &options)
     const QString dir = options.backupDir;
     const BackupManifest copy = m_manifest;
     auto cancelled = m_cancelled;
-    runInBackground<Result<bool>>(this, [dir, copy, cancelled] { return copy.verify(dir, [cancelled] { return cancelled->load(); }); },
-                                  [this, bothDone](Result<bool> verified) {
-                                      if (!verified)
-                                          return finish(Error{verified.error().message + tr(" Nothing was changed."), {}, PreflightFailed});
-                                      bothDone();
-                                  });
+    auto verify = [dir, copy, cancelled, unchanged]() -> Result<bool> {
+        return unchanged ? Result<bool>(true) : copy.verify(dir, [cancelled] { return cancelled->load(); });
+    };
+    runInBackground<Result<bool>>(this, verify, [this, bothDone](Result<bool> verified) {
+        if (!verified)
+            return finish(Error{verified.error().message + tr(" Nothing was changed."), {}, PreflightFailed});
+        bothDone();
+    });
     m_session.open(m_options.connection, [this, bothDone](const Result<bool> &opened) {
         if (!opened)
             return finish(Error{opened.error().message, {}, PreflightFailed});

@@ -39,6 +39,7 @@ struct RestoreOutcome {
     QStringList warnings;
     QList<TableCheck> checks;
     bool acceptsWrites = false;
+    bool checksumsReadAgain = true; // false: the backup was unchanged since the pre-flight checked them
     QJsonObject toJson() const;
 };
 
@@ -56,6 +57,10 @@ public:
         int jobs = 0;                   // 0: the manifest's job count, at least 1
         bool terminateSessions = false; // the caution `terminate-sessions` was acknowledged
         int sessionsGoneTimeoutMs = 15000;
+        // The backup as the restore's pre-flight saw it before it checked every checksum (see
+        // verifyBackup). While the backup still matches it, the checksums are not read again:
+        // that would only lengthen the downtime. Empty, or changed since: they are.
+        BackupFingerprint verified;
     };
     enum ErrorCode { PreflightFailed = 4 }; // nothing was changed
 
@@ -66,7 +71,8 @@ public:
     // A backup checked completely without touching any database: a folder of ours (its manifest,
     // every file's size and SHA-256) or a pg_dump -Fc file (its "<file>.sha256", if there is one).
     // Blocking (run it on a thread); the restore's pre-flight uses it before anything stops.
-    static Result<bool> verifyBackup(const QString &path, const std::function<bool()> &cancelled = {});
+    // `seen`, if given, receives the backup's fingerprint as it was before the check began.
+    static Result<bool> verifyBackup(const QString &path, const std::function<bool()> &cancelled = {}, BackupFingerprint *seen = nullptr);
     void cancel();
     // Whether the database was touched already (pg_restore had started).
     bool databaseChanged() const { return m_started; }
