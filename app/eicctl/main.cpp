@@ -14,6 +14,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <memory>
@@ -78,12 +79,40 @@ Commands:
   sandbox run [--dir DIR]                   the same in the foreground, until Ctrl-C
   sandbox stop [--dir DIR]                  stop the sandbox and remove its directory
 
-  -h, --help                Show this help.
+  -h, --help                Show this help (after a command: that command's).
   -v, --version             Show the version.
 
 Exit codes: 0 done, 1 failed (rolled back), 2 usage, 3 caution not acknowledged,
 4 pre-flight failed (nothing changed), 5 an interrupted restore needs resume or abort.
 )";
+
+// `eicctl COMMAND --help`: that command's lines of the help (with restore's options for plan),
+// where it connects, and the exit codes; the whole help for a word that is no command.
+QString commandHelp(const QString &command)
+{
+    const QStringList lines = QString::fromUtf8(kUsage).split(u'\n');
+    const qsizetype commands = lines.indexOf(u"Commands:"_s);
+    const QStringList wanted = command == "plan"_L1 ? QStringList{command, u"restore"_s} : QStringList{command};
+    QStringList mine;
+    bool inside = false;
+    for (qsizetype i = commands + 1; i < lines.size() && !lines.at(i).isEmpty(); ++i) {
+        const QString &line = lines.at(i);
+        if (!line.startsWith(u"    "_s)) { // a command's first line: "  name ..." or "  resume | abort ..."
+            const QStringList words = line.left(44).split(u' ', Qt::SkipEmptyParts);
+            inside = false;
+            for (qsizetype w = 0; w < words.size(); ++w)
+                inside = inside || ((w == 0 || words.at(w - 1) == "|"_L1) && wanted.contains(words.at(w)));
+        }
+        if (inside)
+            mine.append(line);
+    }
+    if (mine.isEmpty())
+        return QString::fromUtf8(kUsage);
+    const qsizetype where = lines.indexOf(u"Where it connects:"_s);
+    const auto exits = std::find_if(lines.begin(), lines.end(), [](const QString &l) { return l.startsWith(u"Exit codes:"_s); });
+    return u"Usage: eicctl [options] %1\n\n%2\n\n%3\n\n%4\n(eicctl --help lists every command.)\n"_s
+        .arg(command, mine.join(u'\n'), lines.mid(where, commands - where - 1).join(u'\n'), QStringList(exits, lines.end()).join(u'\n').trimmed());
+}
 
 int g_signalPipe[2] = {-1, -1};
 
@@ -177,7 +206,8 @@ int main(int argc, char *argv[])
     if (!parser.parse(app.arguments()))
         return usage(parser.errorText());
     if (parser.isSet(help)) {
-        out() << QString::fromUtf8(kUsage);
+        const QStringList words = parser.positionalArguments();
+        out() << (words.isEmpty() ? QString::fromUtf8(kUsage) : commandHelp(words.first()));
         return Done;
     }
     if (parser.isSet(version)) {

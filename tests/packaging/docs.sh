@@ -28,6 +28,16 @@ mapfile -t commands < <(sed -n '/^Commands:/,/^$/p' <<<"$help" | grep -oE '^  [a
 for c in "${commands[@]}"; do
   grep -q -- "$c" <<<"$rendered" || fail "the man page lacks the command $c"
 done
+# `eicctl COMMAND --help`: that command's lines (and where it connects), not every command's.
+for c in "${commands[@]}"; do
+  own=$("$EICCTL" "$c" --help) || fail "$c --help failed"
+  grep -q "^Usage: eicctl \[options\] $c$" <<<"$own" && grep -q -- '--kubeconfig FILE' <<<"$own" && grep -q '^Exit codes:' <<<"$own" ||
+    fail "$c --help: $own"
+  [ "$(grep -c '^  [a-z]' <<<"$own")" -lt "$(grep -c '^  [a-z]' <<<"$help")" ] || fail "$c --help shows every command"
+done
+"$EICCTL" restore --help | grep -q -- '--mode archive --from PATH' || fail "restore --help lacks its modes"
+"$EICCTL" plan --help | grep -q -- '--accept ID' || fail "plan --help lacks the restore options it takes"
+[ "$("$EICCTL" no-such-command --help)" = "$help" ] || fail "an unknown word's --help is not the whole help"
 for page in "$SOURCE_DIR"/packaging/man/*.1; do
   warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$page" 2>&1 >/dev/null)
   [ -z "$warnings" ] || fail "$(basename "$page"): $warnings"
