@@ -1622,10 +1622,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data step was not done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The data step was done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1699,6 +1695,18 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>%1 — the components stay stopped; confirm again once the store accepts writes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data step was not done; the store is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data step: %1 — the database may be partly restored; restore it again before relying on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data step: %1 — the data store may have been emptied and partly loaded; restore it again before relying on it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1036,9 +1036,15 @@ void RestoreRunner::rollback(const QString &reason)
             cb(true);
         });
     }, [this, reason, names](const Result<bool> &scaled) {
-        const QString data = m_dataState == "not started"_L1 ? tr("The data step was not done.")
-                           : m_dataState == "done"_L1        ? tr("The data step was done.")
-                                                             : tr("The data step: %1.").arg(m_dataState);
+        // What the store holds now, in words: an interrupted archive restore may have written.
+        const bool database = m_plan.target == cell::RestoreTarget::Database;
+        const bool interrupted = m_dataState == "started"_L1 || m_dataState == "partly done"_L1;
+        const QString data = m_dataState == "not started"_L1 || m_dataState == "not done"_L1 ? tr("The data step was not done; the store is as it was.")
+                           : m_dataState == "done"_L1                                     ? tr("The data step was done.")
+                           : interrupted && m_plan.mode == DataMode::Archive
+                               ? (database ? tr("The data step: %1 — the database may be partly restored; restore it again before relying on it.").arg(m_dataState)
+                                           : tr("The data step: %1 — the data store may have been emptied and partly loaded; restore it again before relying on it.").arg(m_dataState))
+                               : tr("The data step: %1.").arg(m_dataState);
         if (!scaled) {
             // The cluster did not take a scale even after retries: the journal keeps the counts.
             log(u"rollback-failed"_s, {{"message"_L1, scaled.error().message}});

@@ -89,6 +89,17 @@ wait "$lingering" 2>/dev/null || true
 grep -q 'store accepts writes' "$(ls -t "$work"/runs/*.jsonl | head -1)" || fail "no writes check in the journal"
 wait_for 30 bash -c "[ \"\$($(declare -f counts); KUBECTL=$KUBECTL work=$work counts)\" = \"$before\" ]" || fail "counts: before [$before] now [$(counts)]"
 
+case_name="datastore archive: killed in the data step, then abort"
+set +e
+EIC_TEST_CRASH_AT=data-started "$EICCTL" restore datastore --mode archive --from "$file" --datastore "$url" \
+  --accept service-interruption,autoscaler,snapshot-only,flush-datastore </dev/null >"$work/killed-ds.out" 2>&1; code=$?
+set -e
+[ $code -eq 137 ] || fail "eicctl was not killed at the seam (rc $code): $(tail -3 "$work/killed-ds.out")"
+"$EICCTL" abort </dev/null >"$work/abort-ds.out" 2>&1 || fail "abort: $(cat "$work/abort-ds.out")"
+# What the store may hold now is said in words, not as a state name alone.
+grep -q 'the data store may have been emptied and partly loaded; restore it again' "$work/abort-ds.out" || fail "abort: $(cat "$work/abort-ds.out")"
+wait_for 30 bash -c "[ \"\$($(declare -f counts); KUBECTL=$KUBECTL work=$work counts)\" = \"$before\" ]" || fail "counts: before [$before] now [$(counts)]"
+
 case_name="database archive"
 psql -q -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=$EIC_TEST_PGDATABASE user=$EIC_TEST_PGUSER sslmode=verify-full sslrootcert=$EIC_TEST_CA" \
   -c "DROP DATABASE IF EXISTS eic_restore_cli" -c "CREATE DATABASE eic_restore_cli"
