@@ -98,6 +98,36 @@ private:
         return done.first().first().value<eic::Result<RestoreOutcome>>();
     }
 
+    // A copy of the first test's backup, to damage.
+    bool copyBackup(const QString &copy) const
+    {
+        if (!QDir().mkpath(copy + u"/data"_s))
+            return false;
+        for (const QString &f : QDir(m_backup + u"/data"_s).entryList(QDir::Files))
+            if (!QFile::copy(m_backup + u"/data/"_s + f, copy + u"/data/"_s + f))
+                return false;
+        return QFile::copy(m_backup + u"/manifest.json"_s, copy + u"/manifest.json"_s);
+    }
+    // A table's data file of a backup (one big enough to flip a byte in the middle).
+    static QString tableFile(const QString &backup)
+    {
+        const auto manifest = BackupManifest::read(backup);
+        if (!manifest)
+            return {};
+        for (const auto &f : manifest->files)
+            if (f.bytes > 1000 && f.path.endsWith(u".dat.gz"_s))
+                return backup + u'/' + f.path;
+        return {};
+    }
+    static bool flipAByte(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadWrite) || !f.seek(f.size() / 2))
+            return false;
+        char c = 0;
+        return f.getChar(&c) && f.seek(f.size() / 2) && f.putChar(static_cast<char>(c ^ 0x20));
+    }
+
     QString m_db;
     QTemporaryDir m_dir;
     QString m_backup;
@@ -224,26 +254,11 @@ void TestPgEngine::damagedBackupsAreRefused()
     if (m_backup.isEmpty())
         QSKIP("needs the backup of the first test");
     const QString copy = m_dir.filePath(u"damaged-"_s + damage);
-    QVERIFY(QDir().mkpath(copy + u"/data"_s));
-    for (const QString &f : QDir(m_backup + u"/data"_s).entryList(QDir::Files))
-        QVERIFY(QFile::copy(m_backup + u"/data/"_s + f, copy + u"/data/"_s + f));
-    QVERIFY(QFile::copy(m_backup + u"/manifest.json"_s, copy + u"/manifest.json"_s));
-    auto manifest = BackupManifest::read(copy);
-    QVERIFY(manifest);
-    QString victim;
-    for (const auto &f : manifest->files) {
-        if (f.bytes > 1000 && f.path.endsWith(u".dat.gz"_s))
-            victim = copy + u'/' + f.path;
-    }
+    QVERIFY(copyBackup(copy));
+    const QString victim = tableFile(copy);
     QVERIFY(!victim.isEmpty());
     if (damage == "flip"_L1) {
-        QFile f(victim);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        f.seek(f.size() / 2);
-        char c = 0;
-        f.getChar(&c);
-        f.seek(f.size() / 2);
-        f.putChar(static_cast<char>(c ^ 0x20));
+        QVERIFY(flipAByte(victim));
     } else if (damage == "remove"_L1) {
         QVERIFY(QFile::remove(victim));
     } else {
@@ -282,27 +297,10 @@ void TestPgEngine::verifiedBackupIsNotReadAgain()
     QVERIFY(unverified && unverified->checksumsReadAgain);
 
     const QString copy = m_dir.filePath(u"changed-after-the-check"_s);
-    QVERIFY(QDir().mkpath(copy + u"/data"_s));
-    for (const QString &f : QDir(m_backup + u"/data"_s).entryList(QDir::Files))
-        QVERIFY(QFile::copy(m_backup + u"/data/"_s + f, copy + u"/data/"_s + f));
-    QVERIFY(QFile::copy(m_backup + u"/manifest.json"_s, copy + u"/manifest.json"_s));
+    QVERIFY(copyBackup(copy));
     BackupFingerprint copySeen;
     QVERIFY(PgRestore::verifyBackup(copy, {}, &copySeen));
-    const auto manifest = BackupManifest::read(copy);
-    QVERIFY(manifest);
-    QString victim;
-    for (const auto &file : manifest->files)
-        if (file.bytes > 1000 && file.path.endsWith(u".dat.gz"_s))
-            victim = copy + u'/' + file.path;
-    QVERIFY(!victim.isEmpty());
-    QFile f(victim);
-    QVERIFY(f.open(QIODevice::ReadWrite));
-    f.seek(f.size() / 2);
-    char c = 0;
-    f.getChar(&c);
-    f.seek(f.size() / 2);
-    f.putChar(static_cast<char>(c ^ 0x20));
-    f.close();
+    QVERIFY(flipAByte(tableFile(copy))); // same size, another checksum
     const QString before = checksums(m_db);
     auto changed = restoreWith(copy, copySeen);
     QVERIFY(!changed);

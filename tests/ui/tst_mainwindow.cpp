@@ -4,6 +4,7 @@
 
 #include "ComponentFilterModel.h"
 #include "MainWindow.h"
+#include "SimFixture.h"
 #include "SimCell.h"
 #include "SimHost.h"
 #include "cell/CellSession.h"
@@ -136,12 +137,9 @@ void TestMainWindow::explainsARefusedToken()
 void TestMainWindow::saysWhenTheNamespaceHoldsNoCell()
 {
     QTemporaryDir dir;
-    eic::sim::SimHost sim;
-    QString error;
-    eic::sim::SimOptions options;
-    options.kubeconfigOut = dir.filePath(u"kubeconfig"_s);
-    QVERIFY2(sim.start(options, &error), qPrintable(error));
-    auto config = eic::kube::KubeConfig::load({options.kubeconfigOut});
+    eic::test::SimFixture sim(std::nullopt, dir.filePath(u"kubeconfig"_s));
+    QVERIFY2(sim.ok(), qPrintable(sim.error()));
+    auto config = eic::kube::KubeConfig::load({dir.filePath(u"kubeconfig"_s)});
     QVERIFY(config);
     eic::profiles::MemorySecretStore secrets;
     eic::ui::MainWindow window(*config, nullptr, &secrets, {}, u"edge-icel"_s); // one letter short

@@ -38,6 +38,16 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+
+// The Redis of scripts/test, or a skip (a failure when scripts/test promised its services).
+#define REQUIRE_TEST_REDIS()                                                                    \
+    do {                                                                                        \
+        if (!qEnvironmentVariableIsSet("EIC_TEST_REDIS_PORT")) {                                \
+            if (qEnvironmentVariableIntValue("EIC_REQUIRE_SERVICES") == 1)                      \
+                QFAIL("EIC_TEST_REDIS_PORT unset although EIC_REQUIRE_SERVICES=1");             \
+            QSKIP("no Redis from scripts/test");                                                \
+        }                                                                                       \
+    } while (false)
 using eic::ui::RestoreWizard;
 
 class TestRestoreWizard : public QObject {
@@ -74,6 +84,49 @@ private:
         for (auto *b : w.page(RestoreWizard::TargetPage)->findChildren<QRadioButton *>())
             if (b->text().startsWith(radioText))
                 b->setChecked(true);
+    }
+    // An external data store restore clicked through to its data step (the components stopped).
+    bool toTheDataStep(RestoreWizard &w)
+    {
+        w.show();
+        if (!QTest::qWaitFor([&w] { return w.surveyed; }, 10000))
+            return false;
+        choose(w, u"The Redis/Valkey data store"_s);
+        w.next();
+        if (!QTest::qWaitFor([&w] { return w.currentPage()->isComplete(); }, 10000))
+            return false;
+        w.next();
+        w.next();
+        auto *cautions = qobject_cast<eic::ui::CautionsWizardPage *>(w.currentPage());
+        if (!cautions)
+            return false;
+        cautions->acknowledgeAll();
+        w.next();
+        return QTest::qWaitFor([&w] { return w.awaitingData(); }, 15000);
+    }
+
+    // The Redis of scripts/test, and one command on it (nullopt: no answer, or an error).
+    static eic::stores::RedisOptions testRedis()
+    {
+        eic::stores::RedisOptions redis;
+        redis.host = u"127.0.0.1"_s;
+        redis.port = static_cast<quint16>(qEnvironmentVariableIntValue("EIC_TEST_REDIS_PORT"));
+        redis.password = qEnvironmentVariable("EIC_TEST_REDIS_PASSWORD");
+        return redis;
+    }
+    static std::optional<eic::stores::RedisReply> redisCommand(const eic::stores::RedisOptions &redis, const QList<QByteArray> &argv)
+    {
+        eic::stores::RedisConnection c;
+        std::optional<eic::Result<eic::stores::RedisReply>> reply;
+        c.open(redis, [&](const eic::Result<bool> &ok) {
+            if (!ok)
+                reply = eic::Result<eic::stores::RedisReply>(ok.error());
+            else
+                c.command(argv, [&](const eic::Result<eic::stores::RedisReply> &r) { reply = r; });
+        });
+        if (!QTest::qWaitFor([&] { return reply.has_value(); }, 10000) || !reply->ok())
+            return std::nullopt;
+        return reply->value();
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -174,16 +227,7 @@ void TestRestoreWizard::cancelOnTheDataPageRollsBack()
 {
     QVERIFY(startSim(eic::sim::Scenario::defaultCell()));
     RestoreWizard wizard(context());
-    wizard.show();
-    QTRY_VERIFY_WITH_TIMEOUT(wizard.surveyed, 10000);
-    choose(wizard, u"The Redis/Valkey data store"_s);
-    wizard.next();
-    QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 10000);
-    wizard.next();
-    wizard.next();
-    qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage())->acknowledgeAll();
-    wizard.next();
-    QTRY_VERIFY_WITH_TIMEOUT(wizard.awaitingData(), 15000);
+    QVERIFY(toTheDataStep(wizard));
     QCOMPARE(replicas(u"policyengine"_s), 0);
     // Cancel asks once; "No" keeps going, "Yes" rolls back.
     eic::ui::MessageBox::setNextAnswer(QMessageBox::No);
@@ -268,29 +312,10 @@ void TestRestoreWizard::startupOffersTheUnfinishedRun()
 // (snapshot-only, flush-datastore) and the keys come back.
 void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
 {
-    if (!qEnvironmentVariableIsSet("EIC_TEST_REDIS_PORT")) {
-        if (qEnvironmentVariableIntValue("EIC_REQUIRE_SERVICES") == 1)
-            QFAIL("EIC_TEST_REDIS_PORT unset although EIC_REQUIRE_SERVICES=1");
-        QSKIP("no Redis from scripts/test");
-    }
+    REQUIRE_TEST_REDIS();
     QVERIFY(startSim(eic::sim::Scenario::defaultCell()));
-    eic::stores::RedisOptions redis;
-    redis.host = u"127.0.0.1"_s;
-    redis.port = static_cast<quint16>(qEnvironmentVariableIntValue("EIC_TEST_REDIS_PORT"));
-    redis.password = qEnvironmentVariable("EIC_TEST_REDIS_PASSWORD");
-    auto command = [&redis](const QList<QByteArray> &argv) {
-        eic::stores::RedisConnection c;
-        std::optional<eic::Result<eic::stores::RedisReply>> reply;
-        c.open(redis, [&](const eic::Result<bool> &ok) {
-            if (!ok)
-                reply = eic::Result<eic::stores::RedisReply>(ok.error());
-            else
-                c.command(argv, [&](const eic::Result<eic::stores::RedisReply> &r) { reply = r; });
-        });
-        if (!QTest::qWaitFor([&] { return reply.has_value(); }, 10000))
-            return eic::stores::RedisReply{};
-        return reply && *reply ? reply->value() : eic::stores::RedisReply{};
-    };
+    const eic::stores::RedisOptions redis = testRedis();
+    auto command = [&redis](const QList<QByteArray> &argv) { return redisCommand(redis, argv).value_or(eic::stores::RedisReply{}); };
     command({"FLUSHALL"});
     command({"DEBUG", "POPULATE", "5000", "wizard", "20"});
     const QString folder = m_dir->filePath(u"backups"_s);
@@ -385,41 +410,15 @@ void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
 // once the store is writable finishes the run.
 void TestRestoreWizard::confirmingAStoreThatRefusesWritesKeepsWaiting()
 {
-    if (!qEnvironmentVariableIsSet("EIC_TEST_REDIS_PORT")) {
-        if (qEnvironmentVariableIntValue("EIC_REQUIRE_SERVICES") == 1)
-            QFAIL("EIC_TEST_REDIS_PORT unset although EIC_REQUIRE_SERVICES=1");
-        QSKIP("no Redis from scripts/test");
-    }
+    REQUIRE_TEST_REDIS();
     QVERIFY(startSim(eic::sim::Scenario::defaultCell()));
-    eic::stores::RedisOptions redis;
-    redis.host = u"127.0.0.1"_s;
-    redis.port = static_cast<quint16>(qEnvironmentVariableIntValue("EIC_TEST_REDIS_PORT"));
-    redis.password = qEnvironmentVariable("EIC_TEST_REDIS_PASSWORD");
-    auto command = [&redis](const QList<QByteArray> &argv) {
-        eic::stores::RedisConnection c;
-        std::optional<eic::Result<eic::stores::RedisReply>> reply;
-        c.open(redis, [&](const eic::Result<bool> &ok) {
-            if (!ok)
-                reply = eic::Result<eic::stores::RedisReply>(ok.error());
-            else
-                c.command(argv, [&](const eic::Result<eic::stores::RedisReply> &r) { reply = r; });
-        });
-        return QTest::qWaitFor([&] { return reply.has_value(); }, 10000) && reply->ok();
-    };
+    const eic::stores::RedisOptions redis = testRedis();
+    auto command = [&redis](const QList<QByteArray> &argv) { return redisCommand(redis, argv).has_value(); };
     auto c = context();
     c.store.datastore = redis;
     RestoreWizard wizard(c);
-    wizard.show();
-    QTRY_VERIFY_WITH_TIMEOUT(wizard.surveyed, 10000);
-    choose(wizard, u"The Redis/Valkey data store"_s);
-    wizard.next();
-    QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 10000);
-    wizard.next();
-    wizard.next();
-    qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage())->acknowledgeAll();
-    wizard.next();
+    QVERIFY(toTheDataStep(wizard));
     QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RestoreWizard::DataPage), 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(wizard.awaitingData(), 15000);
     auto *data = qobject_cast<eic::ui::DataWizardPage *>(wizard.currentPage());
     QVERIFY(data);
 
