@@ -46,6 +46,7 @@ set +e
 msg=$(PGPASSWORD=wrong "$EICCTL" backup database --database "$conn" --to "$work/wrong" </dev/null 2>&1); rc=$?
 set -e
 [ $rc -eq 1 ] && grep -q 'password authentication failed' <<<"$msg" || fail "wrong password: rc $rc: $msg"
+[ "$(grep -c 'password authentication failed' <<<"$msg")" = 1 ] || fail "the failure is said more than once: $msg"
 [ -z "$(ls -A "$work/wrong" 2>/dev/null)" ] || fail "a failed backup left files"
 PGPASSWORD="$EIC_TEST_PGPASSWORD" psql -q "$conn" -c "DROP TABLE cli_backup_probe"
 

@@ -234,8 +234,8 @@ void PgBackup::finish(const Result<BackupResult> &result)
         QDir(m_directory).removeRecursively(); // a half backup must never look like a backup
     if (result)
         spdlog::info("backup complete: {} ({} bytes, {:.1f} s)", result->directory.toStdString(), result->manifest.totalBytes(), result->seconds);
-    else
-        spdlog::warn("backup failed: {}", result.error().toString().toStdString());
+    else // reported by every caller (eicctl's message, the GUI): not twice on the terminal
+        spdlog::info("backup failed: {}", result.error().toString().toStdString());
     Q_EMIT finished(result);
 }
 

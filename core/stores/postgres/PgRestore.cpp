@@ -397,8 +397,8 @@ void PgRestore::finish(const Result<RestoreOutcome> &result)
     m_passFile.reset();
     if (result)
         spdlog::info("restore of {} verified: {} table(s) checked in {:.1f} s", m_options.backupDir.toStdString(), result->checks.size(), result->seconds);
-    else
-        spdlog::warn("restore of {}: {}", m_options.backupDir.toStdString(), result.error().toString().toStdString());
+    else // reported by every caller (eicctl's message, the GUI): not twice on the terminal
+        spdlog::info("restore of {} failed: {}", m_options.backupDir.toStdString(), result.error().toString().toStdString());
     Q_EMIT finished(result);
 }
 

@@ -733,8 +733,8 @@ void RedisRestore::finish(const Result<RedisRestoreResult> &result)
     if (result)
         spdlog::info("data store restore of {}: {} keys, {} expired skipped, {:.2f} s", m_options.path.toStdString(), result->restored, result->expired,
                      result->seconds);
-    else
-        spdlog::warn("data store restore of {}: {}", m_options.path.toStdString(), result.error().toString().toStdString());
+    else // reported by every caller (eicctl's message, the GUI): not twice on the terminal
+        spdlog::info("data store restore of {} failed: {}", m_options.path.toStdString(), result.error().toString().toStdString());
     Q_EMIT finished(result);
 }
 
