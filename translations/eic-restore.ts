@@ -1941,10 +1941,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> Some masters were already emptied.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1982,6 +1978,10 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>key %1 of database %2 differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Other masters may already be emptied.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

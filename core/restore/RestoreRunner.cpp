@@ -814,7 +814,7 @@ void RestoreRunner::dataStep(Then done)
     auto dataDone = [this, done](const Result<bool> &r, const QString &state, QJsonObject details) {
         m_cancelHook = {};
         // An attempt that wrote nothing does not undo what an interrupted earlier one may have written.
-        const bool earlierWrote = m_dataStateBefore == "started"_L1 || m_dataStateBefore == "partly done"_L1;
+        const bool earlierWrote = !m_dataStateBefore.isEmpty() && m_dataStateBefore != "not started"_L1 && m_dataStateBefore != "not done"_L1;
         m_dataState = r ? u"done"_s : (state == "not done"_L1 && earlierWrote ? u"partly done"_s : state);
         details["ok"_L1] = r.ok();
         details["state"_L1] = m_dataState;

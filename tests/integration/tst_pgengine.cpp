@@ -307,6 +307,21 @@ void TestPgEngine::verifiedBackupIsNotReadAgain()
     QCOMPARE(changed.error().code, static_cast<int>(PgRestore::PreflightFailed));
     QVERIFY2(changed.error().message.contains(u"checksum"_s), qPrintable(changed.error().message));
     QCOMPARE(checksums(m_db), before);
+
+    // data/ as a link to another volume: what is behind the link counts too.
+    const QString volume = m_dir.filePath(u"other-volume"_s);
+    const QString linked = m_dir.filePath(u"linked"_s);
+    QVERIFY(copyBackup(volume));
+    QVERIFY(QDir().mkpath(linked));
+    QVERIFY(QFile::copy(volume + u"/manifest.json"_s, linked + u"/manifest.json"_s));
+    QVERIFY(QFile::link(volume + u"/data"_s, linked + u"/data"_s));
+    BackupFingerprint linkedSeen;
+    QVERIFY(PgRestore::verifyBackup(linked, {}, &linkedSeen));
+    QVERIFY(flipAByte(tableFile(volume)));
+    auto behindTheLink = restoreWith(linked, linkedSeen);
+    QVERIFY(!behindTheLink);
+    QVERIFY2(behindTheLink.error().message.contains(u"checksum"_s), qPrintable(behindTheLink.error().message));
+    QCOMPARE(checksums(m_db), before);
 }
 
 void TestPgEngine::wrongPasswordSaysSo()

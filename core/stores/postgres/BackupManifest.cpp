@@ -16,6 +16,7 @@
 #include <optional>
 #include <vector>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -206,19 +207,23 @@ Result<bool> BackupManifest::verify(const QString &backupDir, const std::functio
 BackupFingerprint fingerprintOf(const QString &path)
 {
     BackupFingerprint fingerprint;
+    // AT_STATX_FORCE_SYNC: on a network share, the server's attributes, not a cached copy.
     auto add = [&fingerprint](const QString &file) {
-        struct stat st = {};
-        if (::stat(QFile::encodeName(file).constData(), &st) != 0)
+        struct statx st = {};
+        if (::statx(AT_FDCWD, QFile::encodeName(file).constData(), AT_STATX_FORCE_SYNC, STATX_BASIC_STATS, &st) != 0)
             return;
-        fingerprint.insert(file, {qint64(st.st_size), qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                                  qint64(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec, qint64(st.st_ino)});
+        fingerprint.insert(file, {qint64(st.stx_size), qint64(st.stx_mtime.tv_sec) * 1000000000 + st.stx_mtime.tv_nsec,
+                                  qint64(st.stx_ctime.tv_sec) * 1000000000 + st.stx_ctime.tv_nsec, qint64(st.stx_ino)});
     };
     const QFileInfo info(path);
     if (info.isFile()) {
         add(info.absoluteFilePath());
         add(info.absoluteFilePath() + u".sha256"_s);
     } else if (info.isDir()) {
-        QDirIterator it(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        // What a restore reads: the manifest and everything under data/ (followed if it is a
+        // link to another volume); nothing else of the folder, which may be a wrong one.
+        add(QDir(path).filePath(u"manifest.json"_s));
+        QDirIterator it(QDir(path).filePath(u"data"_s), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
         while (it.hasNext())
             add(it.next());
     }

@@ -479,10 +479,14 @@ void RedisRestore::begin()
         conn->command({"FLUSHALL"}, [this, go, pending](const Result<RedisReply> &r) {
             if (m_done)
                 return;
+            // FLUSHALL goes to every master at once: when one refuses, the others may have
+            // emptied already (their answers not read yet). Only a single master's refusal
+            // proves that nothing was written.
+            const bool maybeWritten = m_written || m_conns.size() > 1;
             if (!r || r->isError())
-                return finish(Error{r ? permissionHint(r->str, m_options.connection.username, "FLUSHALL") + (m_written ? tr(" Some masters were already emptied.") : tr(" Nothing was written."))
-                                      : r.error().message,
-                                    {}, m_written ? 1 : PreflightFailed});
+                return finish(Error{(r ? permissionHint(r->str, m_options.connection.username, "FLUSHALL") : r.error().message)
+                                        + (maybeWritten ? tr(" Other masters may already be emptied.") : tr(" Nothing was written.")),
+                                    {}, maybeWritten ? 1 : PreflightFailed});
             m_written = true;
             m_result.flushed = true;
             if (--*pending == 0)
