@@ -53,6 +53,25 @@
     </message>
 </context>
 <context>
+    <name>BackupText</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — taken %2 (%3 ago), %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CautionGuide</name>
     <message>
         <source>The cell&apos;s service is interrupted</source>
@@ -1598,10 +1617,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data store does not accept writes (role %1%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>, loading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1707,6 +1722,14 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>The data step: %1 — the data store may have been emptied and partly loaded; restore it again before relying on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a read-only replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data store does not accept writes (%1%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2067,26 +2090,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 kB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 MB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,6 +2158,16 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>type %1 to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caution(s); every required one is acknowledged.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 caution(s); %2 of the %3 required still to acknowledge&lt;/b&gt; (scroll to see them all).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2718,10 +2731,6 @@ Resume finishes it after re-reading the cell; Roll back returns every component 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — %2 days old, %3 MB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No component is stopped: the managed service restored into a new instance, and the profile moves to it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3257,11 +3266,19 @@ SHA-256: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel the restore?</source>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The components go back to their recorded counts. The data step is reported as it stands (not done, partly done or done).</source>
+        <source>Roll back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back the restore?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The components go back to their recorded counts and start again. The store stays as it is now: if its restore had begun, it may be partly restored, and the report says so.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

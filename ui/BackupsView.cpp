@@ -1,5 +1,6 @@
 #include "BackupsView.h"
 
+#include "BackupText.h"
 #include "report/RestoreReport.h"
 #include "restore/Journal.h"
 #include "stores/postgres/PgBackup.h"
@@ -101,11 +102,10 @@ void BackupsView::refresh()
     m_table->setRowCount(static_cast<int>(m_entries.size()));
     for (int r = 0; r < m_entries.size(); ++r) {
         const auto &e = m_entries.at(r);
-        const double days = e.ageDays();
         m_table->setItem(r, 0, new QTableWidgetItem(e.kind == stores::BackupEntry::Kind::Database ? tr("database") : tr("data store")));
         m_table->setItem(r, 1, new QTableWidgetItem(QFileInfo(e.path).fileName()));
-        m_table->setItem(r, 2, new QTableWidgetItem(days < 1.0 / 24 ? tr("%1 min").arg(qRound(days * 1440)) : days < 1 ? tr("%1 h").arg(days * 24, 0, 'f', 1) : tr("%1 days").arg(days, 0, 'f', 1)));
-        m_table->setItem(r, 3, new QTableWidgetItem(e.bytes < 1000000 ? tr("%1 kB").arg(static_cast<double>(e.bytes) / 1e3, 0, 'f', 1) : tr("%1 MB").arg(static_cast<double>(e.bytes) / 1e6, 0, 'f', 1)));
+        m_table->setItem(r, 2, new QTableWidgetItem(backupAge(e)));
+        m_table->setItem(r, 3, new QTableWidgetItem(backupSize(e)));
         m_table->setItem(r, 4, new QTableWidgetItem(m_verification.value(e.path, tr("not yet"))));
     }
     m_table->resizeColumnsToContents();

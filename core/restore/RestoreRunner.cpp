@@ -951,7 +951,8 @@ void RestoreRunner::checkWrites(const StoreAccess &access, Then done)
                 conn->deleteLater();
                 const bool ok = i && !i->loading && i->role == "master"_L1;
                 log(u"check"_s, {{"check"_L1, u"store accepts writes"_s}, {"ok"_L1, ok}});
-                done(ok ? Result<bool>(true) : Result<bool>(Error{i ? tr("The data store does not accept writes (role %1%2).").arg(i->role, i->loading ? tr(", loading") : QString()) : i.error().message, {}, 0}));
+                const QString role = i && i->role == "slave"_L1 ? tr("a read-only replica") : i ? i->role : QString();
+                done(ok ? Result<bool>(true) : Result<bool>(Error{i ? tr("The data store does not accept writes (%1%2).").arg(role, i->loading ? tr(", loading") : QString()) : i.error().message, {}, 0}));
             });
         });
         return;
@@ -1171,7 +1172,10 @@ void RestoreRunner::resume(const QString &journalPath, const RunRequest &request
                 return checkWrites(m_req.store, [this](const Result<bool> &writable) {
                     if (!writable) {
                         // The run still waits for the data step: the admin may confirm again.
-                        log(u"warning"_s, {{"message"_L1, tr("%1 — the components stay stopped; confirm again once the store accepts writes.").arg(writable.error().message)}});
+                        QString why = writable.error().message;
+                        if (why.endsWith(u'.'))
+                            why.chop(1);
+                        log(u"warning"_s, {{"message"_L1, tr("%1 — the components stay stopped; confirm again once the store accepts writes.").arg(why)}});
                         Q_EMIT awaitingData(m_plan.dataInstructions);
                         return finish(NeedsResume, tr("The store does not accept writes yet (%1). When it does, confirm again (eicctl continue); eicctl abort starts the components without a restore.")
                                                        .arg(writable.error().message),

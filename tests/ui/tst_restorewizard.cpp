@@ -351,7 +351,12 @@ void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
     wizard.next();
     QVERIFY(wizard.plan.cautionIds().contains(u"flush-datastore"_s));
     QVERIFY(wizard.plan.cautionIds().contains(u"snapshot-only"_s));
+    // None hides below the fold unseen: the page counts them and what is still open.
+    auto *count = wizard.currentPage()->findChild<QLabel *>(u"cautionCount"_s);
+    QVERIFY(count);
+    QVERIFY2(count->text().contains(u"5 caution(s); 4 of the 4 required still to acknowledge"_s), qPrintable(count->text()));
     qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage())->acknowledgeAll();
+    QVERIFY2(count->text().contains(u"every required one is acknowledged"_s), qPrintable(count->text()));
     QVERIFY(wizard.grab().save(shot(u"wizard-archive-cautions.png"_s)));
     wizard.next();
     QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RestoreWizard::FinishPage), 30000);
@@ -429,8 +434,10 @@ void TestRestoreWizard::confirmingAStoreThatRefusesWritesKeepsWaiting()
     QTRY_VERIFY_WITH_TIMEOUT(data->restoredButton()->isEnabled(), 15000); // waiting again
     QCOMPARE(wizard.currentId(), int(RestoreWizard::DataPage));
     QVERIFY(wizard.awaitingData() && !wizard.runEnded());
-    const QString last = data->logList()->item(data->logList()->count() - 1)->text();
-    QVERIFY2(last.contains(u"the components stay stopped; confirm again once the store accepts writes"_s), qPrintable(last));
+    const QListWidgetItem *last = data->logList()->item(data->logList()->count() - 1);
+    QVERIFY2(last->text().contains(u"(a read-only replica) — the components stay stopped; confirm again once the store accepts writes"_s), qPrintable(last->text()));
+    QCOMPARE(last->foreground().color(), QColor(0xc6, 0x28, 0x28)); // it stands out from the passed checks
+    QCOMPARE(wizard.button(QWizard::CancelButton)->text(), u"Roll back…"_s); // what it does while the cell is down
     QCOMPARE(replicas(u"policyengine"_s), 0);
     QVERIFY(wizard.grab().save(shot(u"wizard-data-not-writable.png"_s)));
 

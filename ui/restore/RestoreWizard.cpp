@@ -31,8 +31,11 @@ RestoreWizard::RestoreWizard(WizardContext context, QWidget *parent)
     setStartId(TargetPage);
     // Once the run has started there is no way back, only forward or Cancel (which rolls back).
     connect(this, &QWizard::currentIdChanged, this, [this](int id) {
-        if (id >= StopPage)
+        if (id >= StopPage) {
             setButtonLayout({QWizard::Stretch, QWizard::NextButton, QWizard::FinishButton, QWizard::CancelButton});
+            // While the cell is down, the button says what it does.
+            setButtonText(QWizard::CancelButton, m_ended ? tr("Close") : tr("Roll back…"));
+        }
     });
 }
 
@@ -122,8 +125,9 @@ void RestoreWizard::reject()
     }
     if (m_cancelAsked)
         return;
-    const auto answer = MessageBox::question(this, tr("Cancel the restore?"),
-                                             tr("The components go back to their recorded counts. The data step is reported as it stands (not done, partly done or done)."),
+    const auto answer = MessageBox::question(this, tr("Roll back the restore?"),
+                                             tr("The components go back to their recorded counts and start again. The store stays as it is now: "
+                                                "if its restore had begun, it may be partly restored, and the report says so."),
                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;

@@ -1,5 +1,6 @@
 #include "WizardPages.h"
 
+#include "BackupText.h"
 #include "RestoreWizard.h"
 #include "kube/KubeClient.h"
 #include "report/RestoreReport.h"
@@ -11,10 +12,12 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QColor>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDir>
 #include <QFileInfo>
+#include <QFont>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -28,6 +31,8 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -309,14 +314,12 @@ void PlanWizardPage::initializePage()
     const QString folder = m_wizard->context().backupFolder;
     const bool database = m_wizard->input.target == cell::RestoreTarget::Database;
     if (!folder.isEmpty()) {
-        QDir dir(folder);
-        const auto entries = database ? dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time)
-                                      : dir.entryInfoList({u"*.eicrdb"_s}, QDir::Files, QDir::Time);
-        for (const QFileInfo &fi : entries) {
-            const double days = static_cast<double>(fi.lastModified().secsTo(QDateTime::currentDateTime())) / 86400.0;
-            m_archives->addItem(tr("%1 — %2 days old, %3 MB").arg(fi.fileName()).arg(days, 0, 'f', 1).arg(static_cast<double>(fi.size()) / 1e6, 0, 'f', 1),
-                                fi.absoluteFilePath());
-        }
+        // The backups of this store, newest first, as the backups view shows them (a database
+        // backup's size is its files', from its manifest).
+        const auto kind = database ? stores::BackupEntry::Kind::Database : stores::BackupEntry::Kind::Datastore;
+        for (const stores::BackupEntry &e : stores::BackupCatalogue::list(folder))
+            if (e.kind == kind)
+                m_archives->addItem(backupSummary(e), e.path);
     }
     m_usePointInTime->setVisible(database);
     m_pointInTime->setVisible(database);
@@ -478,6 +481,11 @@ CautionsWizardPage::CautionsWizardPage(RestoreWizard *wizard)
     setTitle(tr("Cautions"));
     setSubTitle(tr("Read each one. The ones that destroy or interrupt ask you to type the namespace. After this page, the restore starts."));
     auto *outer = new QVBoxLayout(this);
+    // How many there are and how many still wait: none may hide below the fold unseen.
+    m_count = new QLabel(this);
+    m_count->setObjectName(u"cautionCount"_s);
+    outer->addWidget(m_count);
+    connect(this, &QWizardPage::completeChanged, this, &CautionsWizardPage::updateCount);
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     auto *inner = new QWidget(scroll);
@@ -496,7 +504,13 @@ void CautionsWizardPage::initializePage()
     }
     m_list.clear();
     const QString ns = m_wizard->plan.ns;
-    for (const restore::Caution &c : std::as_const(m_wizard->plan.cautions)) {
+    // The ones that destroy come first, then the other required ones, the optional one last.
+    QList<restore::Caution> cautions = m_wizard->plan.cautions;
+    std::stable_sort(cautions.begin(), cautions.end(), [](const restore::Caution &a, const restore::Caution &b) {
+        const auto rank = [](const restore::Caution &c) { return c.destructive ? 0 : c.required() ? 1 : 2; };
+        return rank(a) < rank(b);
+    });
+    for (const restore::Caution &c : std::as_const(cautions)) {
         auto *box = new QGroupBox(c.title + u"  [%1]"_s.arg(c.id));
         auto *l = new QVBoxLayout(box);
         l->addWidget(wrapped(c.text, box));
@@ -514,6 +528,23 @@ void CautionsWizardPage::initializePage()
         m_list.append({c.id, c.required(), check, typed});
     }
     m_panels->addStretch();
+    updateCount();
+}
+
+void CautionsWizardPage::updateCount()
+{
+    const QString ns = m_wizard->plan.ns;
+    qsizetype required = 0, open = 0;
+    for (const Panel &p : std::as_const(m_list)) {
+        if (!p.required)
+            continue;
+        ++required;
+        if (!p.box->isChecked() || (p.typed && p.typed->text().trimmed() != ns))
+            ++open;
+    }
+    m_count->setText(open == 0 ? tr("%n caution(s); every required one is acknowledged.", nullptr, int(m_list.size()))
+                               : tr("<b>%1 caution(s); %2 of the %3 required still to acknowledge</b> (scroll to see them all).")
+                                     .arg(m_list.size()).arg(open).arg(required));
 }
 
 bool CautionsWizardPage::isComplete() const
@@ -674,6 +705,7 @@ DataWizardPage::DataWizardPage(RestoreWizard *wizard)
     m_rate = new QLabel(this);
     layout->addWidget(m_rate);
     m_log = new QListWidget(this);
+    m_log->setWordWrap(true); // a reason is read whole, not scrolled to sideways
     layout->addWidget(m_log);
     connect(m_restored, &QPushButton::clicked, this, [this] {
         m_restored->setEnabled(false);
@@ -726,6 +758,13 @@ void DataWizardPage::onEvent(const QJsonObject &e)
                        : name == "warning"_L1       ? e.value("message"_L1).toString()
                                                     : tr("Rolling back: %1").arg(e.value("reason"_L1).toString());
         m_log->addItem(text);
+        if (name == "warning"_L1 || (name == "check"_L1 && !e.value("ok"_L1).toBool())) {
+            QListWidgetItem *item = m_log->item(m_log->count() - 1);
+            item->setForeground(QColor(0xc6, 0x28, 0x28));
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
     } else if ((name == "step-finished"_L1 && e.value("step"_L1) == "data"_L1) || (name == "step-started"_L1 && e.value("step"_L1) == "start"_L1)) {
         m_done = true;
         Q_EMIT completeChanged();

@@ -99,7 +99,9 @@ public:
     void acknowledgeAll(); // tests: tick and type everything
 
 private:
+    void updateCount();
     RestoreWizard *m_wizard;
+    QLabel *m_count;
     QVBoxLayout *m_panels;
     struct Panel {
         QString id;
