@@ -47,10 +47,13 @@ int main(int argc, char *argv[])
     eic::logging::init({u"eic-restore"_s, {}, spdlog::level::debug, levelOk ? level : spdlog::level::info, true});
     spdlog::info("eic-restore {} starting (Qt {})", EIC_VERSION, qVersion());
 
+    // With --screenshot nobody is there to close a dialog: the log (stderr) says it instead.
+    const bool unattended = parser.isSet(screenshot);
     eic::profiles::ProfileStore profiles;
     if (auto loaded = profiles.load(); !loaded) {
         spdlog::error("{}", loaded.error().toString().toStdString());
-        QMessageBox::warning(nullptr, u"eic-restore"_s, loaded.error().message);
+        if (!unattended)
+            QMessageBox::warning(nullptr, u"eic-restore"_s, loaded.error().message);
     }
     eic::profiles::KeychainSecretStore secrets;
 
@@ -60,11 +63,13 @@ int main(int argc, char *argv[])
     if (config) {
         kubeconfigs = *config;
     } else {
-        spdlog::warn("{}", config.error().toString().toStdString());
         if (parser.isSet(kubeconfig) || parser.isSet(context)) {
-            QMessageBox::critical(nullptr, u"eic-restore"_s, config.error().message);
+            spdlog::error("{}", config.error().toString().toStdString());
+            if (!unattended)
+                QMessageBox::critical(nullptr, u"eic-restore"_s, config.error().message);
             return 1;
         }
+        spdlog::warn("{}", config.error().toString().toStdString()); // the welcome page offers the rest
     }
     // First run (no profile, no cell named on the command line): the welcome page.
     const bool welcome = parser.isSet(sandbox) || (profiles.profiles().isEmpty() && !parser.isSet(kubeconfig) && !parser.isSet(context));
