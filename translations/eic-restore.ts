@@ -541,11 +541,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The store reachable, with the rights the restore needs</source>
+        <source>The backup archive verified completely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The backup archive verified completely</source>
+        <source>The store answers, with the rights the restore needs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2241,6 +2241,10 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>Rolling back: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not checked (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>eic::ui::FinishWizardPage</name>
@@ -2815,6 +2819,10 @@ Resume finishes it after re-reading the cell; Roll back returns every component 
     </message>
     <message>
         <source>Pre-flight passed; nothing was changed. Next: the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

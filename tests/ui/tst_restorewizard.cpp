@@ -186,6 +186,13 @@ void TestRestoreWizard::databaseRestoreClickedThrough()
     wizard.next();
     QCOMPARE(wizard.currentId(), int(RestoreWizard::PreflightPage));
     QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 10000);
+    // No store given: that check is not a green tick but says it was not made.
+    auto *checks = wizard.currentPage()->findChild<QListWidget *>();
+    QVERIFY(checks);
+    QStringList lines;
+    for (int i = 0; i < checks->count(); ++i)
+        lines << checks->item(i)->text();
+    QVERIFY2(lines.filter(u"⚠  Not checked: The store answers"_s).size() == 1 && lines.filter(u"✔  The store"_s).isEmpty(), qPrintable(lines.join(u'\n')));
     QVERIFY(wizard.grab().save(shot(u"wizard-2-preflight.png"_s)));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(RestoreWizard::PlanPage));

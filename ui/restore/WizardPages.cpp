@@ -54,6 +54,14 @@ QListWidgetItem *checkItem(bool ok, const QString &text)
     return item;
 }
 
+// A check that could not be made (no store connection given): neither passed nor failed.
+QListWidgetItem *notCheckedItem(const QString &text)
+{
+    auto *item = new QListWidgetItem(u"⚠  "_s + text);
+    item->setForeground(QColor(0x8a, 0x5a, 0x00));
+    return item;
+}
+
 QString checkTitle(const QString &check)
 {
     if (check == "permissions"_L1)
@@ -63,7 +71,7 @@ QString checkTitle(const QString &check)
     if (check == "lock"_L1)
         return QObject::tr("No other restore of this cell in progress (lock free)");
     if (check == "store reachable"_L1)
-        return QObject::tr("The store reachable, with the rights the restore needs");
+        return QObject::tr("The store answers, with the rights the restore needs");
     if (check == "archive verified"_L1)
         return QObject::tr("The backup archive verified completely");
     return check;
@@ -190,6 +198,7 @@ PreflightWizardPage::PreflightWizardPage(RestoreWizard *wizard)
     setSubTitle(tr("Checks that change nothing: if one fails, it says what to fix."));
     auto *layout = new QVBoxLayout(this);
     m_checks = new QListWidget(this);
+    m_checks->setWordWrap(true); // a reason is read whole, not scrolled to sideways
     layout->addWidget(m_checks);
     m_summary = wrapped({}, this);
     layout->addWidget(m_summary);
@@ -225,8 +234,11 @@ void PreflightWizardPage::initializePage()
                 return;
             const QString skipped = e.value("skipped"_L1).toString();
             const QString message = e.value("message"_L1).toString();
-            m_checks->addItem(checkItem(e.value("ok"_L1).toBool(), checkTitle(e.value("check"_L1).toString()) +
-                                                                        (message.isEmpty() ? (skipped.isEmpty() ? QString() : u" — "_s + skipped) : u" — "_s + message)));
+            const QString title = checkTitle(e.value("check"_L1).toString());
+            if (!skipped.isEmpty())
+                m_checks->addItem(notCheckedItem(tr("Not checked: %1 — %2").arg(title, skipped)));
+            else
+                m_checks->addItem(checkItem(e.value("ok"_L1).toBool(), message.isEmpty() ? title : title + u" — "_s + message));
         });
         connect(runner, &restore::RestoreRunner::finished, this, [this, runner](const restore::RunOutcome &o) {
             runner->deleteLater();
@@ -754,7 +766,9 @@ void DataWizardPage::onEvent(const QJsonObject &e)
     } else if (name == "data-started"_L1 || name == "data-finished"_L1 || name == "check"_L1 || name == "rollback-started"_L1 || name == "warning"_L1) {
         QString text = name == "data-started"_L1    ? tr("Data step started (%1).").arg(e.value("mode"_L1).toString())
                        : name == "data-finished"_L1 ? tr("Data step: %1.").arg(e.value("state"_L1).toString())
-                       : name == "check"_L1         ? tr("Check %1: %2").arg(e.value("check"_L1).toString(), e.value("ok"_L1).toBool() ? tr("passed") : tr("FAILED"))
+                       : name == "check"_L1         ? tr("Check %1: %2").arg(e.value("check"_L1).toString(),
+                                                                             e.contains("skipped"_L1) ? tr("not checked (%1)").arg(e.value("skipped"_L1).toString())
+                                                                             : e.value("ok"_L1).toBool() ? tr("passed") : tr("FAILED"))
                        : name == "warning"_L1       ? e.value("message"_L1).toString()
                                                     : tr("Rolling back: %1").arg(e.value("reason"_L1).toString());
         m_log->addItem(text);
@@ -798,6 +812,7 @@ FinishWizardPage::FinishWizardPage(RestoreWizard *wizard)
     m_outcome->setFont(f);
     layout->addWidget(m_outcome);
     m_checks = new QListWidget(this);
+    m_checks->setWordWrap(true);
     layout->addWidget(m_checks, 1);
     auto *buttons = new QHBoxLayout;
     for (const QString &format : {u"pdf"_s, u"html"_s, u"json"_s}) {
