@@ -267,6 +267,10 @@
         <source>Missing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Journal</name>
@@ -1313,6 +1317,18 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>No component of an Edge Integration Cell is in namespace %1 of context %2. Check the namespace (-n, or the profile&apos;s) and the context; the cell is usually in edge-icell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cluster has not answered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cluster refused us (see the connection line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the cluster yet; retrying</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -17,6 +17,7 @@ QColor HealthDelegate::colourOf(int health)
     case cell::Health::Stopped: return QColor(0x61, 0x61, 0x61);
     case cell::Health::Failed: return QColor(0xc6, 0x28, 0x28);
     case cell::Health::Missing: return QColor(0x9e, 0x9e, 0x9e);
+    case cell::Health::Unknown: return QColor(0x78, 0x90, 0x9c);
     }
     return Qt::black;
 }

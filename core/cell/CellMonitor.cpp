@@ -90,7 +90,7 @@ CellMonitor::CellMonitor(kube::KubeClient *client, const ComponentCatalogue &cat
         c.since = e.since;
         c.stopsForDatabase = e.stoppedBy(RestoreTarget::Database);
         c.stopsForDatastore = e.stoppedBy(RestoreTarget::Datastore);
-        c.health = {Health::Missing, u"not seen yet"_s};
+        c.health = {Health::Unknown, tr("the cluster has not answered yet")};
         m_components.append(c);
     }
     m_messageService.name = catalogue.messageServiceName();
@@ -355,6 +355,16 @@ void CellMonitor::updateConnection()
     m_connection = state;
     m_connectionDetail = detail;
     m_nextAttempt = next;
+    // What is not known yet says why: a refusal is no reason to call the components missing.
+    for (qsizetype row = 0; row < m_components.size(); ++row) {
+        ComponentState &c = m_components[row];
+        if (c.health.health != Health::Unknown)
+            continue;
+        c.health.reason = state == ConnectionState::Failed         ? tr("the cluster refused us (see the connection line)")
+                          : state == ConnectionState::Reconnecting ? tr("no answer from the cluster yet; retrying")
+                                                                   : tr("the cluster has not answered yet");
+        Q_EMIT componentChanged(int(row));
+    }
     Q_EMIT connectionChanged();
 }
 

@@ -37,7 +37,7 @@ struct ComponentState {
     std::optional<QPair<int, int>> autoscaler; // HPA min/max
 
     bool restoreRelevant() const { return stopsForDatabase || stopsForDatastore; }
-    bool unhealthy() const { return health.health != Health::Healthy && health.health != Health::Stopped; }
+    bool unhealthy() const { return health.health != Health::Healthy && health.health != Health::Stopped && health.health != Health::Unknown; }
     QJsonObject toJson() const;
 };
 

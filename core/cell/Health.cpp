@@ -16,6 +16,7 @@ QString healthName(Health health)
     case Health::Stopped: return QCoreApplication::translate("Health", "Stopped");
     case Health::Failed: return QCoreApplication::translate("Health", "Failed");
     case Health::Missing: return QCoreApplication::translate("Health", "Missing");
+    case Health::Unknown: return QCoreApplication::translate("Health", "Unknown");
     }
     return {};
 }
@@ -42,7 +43,7 @@ HealthAssessment assessDeployment(const QJsonObject &deployment, int terminating
 
     if (desired == 0) {
         if (terminatingPods > 0 || replicas > 0)
-            return {Health::Stopped, terminatingPods > 0 ? u"stopping: "_s + tr : u"stopping"_s};
+            return {Health::Stopped, terminatingPods > 0 ? tr : u"stopping"_s};
         return {Health::Stopped, u"scaled to 0"_s};
     }
     if (generation > observed)

@@ -5,7 +5,9 @@
 
 namespace eic::cell {
 
-enum class Health { Healthy, Progressing, Degraded, Stopped, Failed, Missing };
+// Unknown: the cluster has not told yet (connecting, or it refuses us): never "Missing" before
+// the first list arrived.
+enum class Health { Healthy, Progressing, Degraded, Stopped, Failed, Missing, Unknown };
 
 QString healthName(Health health);
 

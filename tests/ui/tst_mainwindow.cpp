@@ -131,6 +131,9 @@ void TestMainWindow::explainsARefusedToken()
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(window.connectionText().contains(u"401"_s), 10000);
     QVERIFY(window.connectionText().contains(u"error"_s));
+    // Refused is not missing: the rows say they are not known, and where to read why.
+    QAbstractItemModel *view = window.componentTable()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(cellText(view, u"edc"_s, eic::cell::ComponentModel::Health), u"Unknown — the cluster refused us (see the connection line)"_s, 5000);
     QVERIFY(window.grab().save(shot(u"dashboard-401.png"_s)));
 }
 
