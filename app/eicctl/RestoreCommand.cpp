@@ -263,17 +263,7 @@ Result<restore::RestorePlan> makePlan(Prepared &p, const Options &o, const Targe
         if (!in.pointInTime.isValid())
             return Error{u"--point-in-time must be an ISO 8601 time, e.g. 2026-11-24T02:00:00Z"_s, {}, Usage};
     }
-    // How long the components were down in the last complete run of this target (a rehearsal
-    // in the sandbox counts): the service-interruption caution shows it.
-    for (const QString &path : restore::Journal::all()) {
-        auto events = restore::Journal::read(path);
-        if (!events || events->isEmpty() || events->constLast().value("outcome"_L1) != "complete"_L1)
-            continue;
-        if (events->constFirst().value("target"_L1) != restore::targetName(t.target))
-            continue;
-        in.lastRehearsalDowntimeSeconds = events->constLast().value("downtimeSeconds"_L1).toDouble(-1);
-        break;
-    }
+    in.lastRehearsalDowntimeSeconds = restore::Journal::lastDowntimeSeconds(restore::targetName(t.target));
     std::optional<Result<restore::PlanInput>> surveyed;
     QEventLoop loop;
     QObject guard;

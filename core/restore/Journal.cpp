@@ -125,6 +125,18 @@ QStringList Journal::all()
     return out;
 }
 
+double Journal::lastDowntimeSeconds(const QString &target)
+{
+    for (const QString &path : all()) {
+        auto events = read(path);
+        if (!events || events->isEmpty() || events->constLast().value("outcome"_L1) != "complete"_L1)
+            continue;
+        if (events->constFirst().value("target"_L1) == target)
+            return events->constLast().value("downtimeSeconds"_L1).toDouble(-1);
+    }
+    return -1;
+}
+
 QStringList Journal::unfinished()
 {
     QStringList out;

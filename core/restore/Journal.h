@@ -36,6 +36,9 @@ public:
     // Journals whose run has no "run-finished" event, newest first.
     static QStringList unfinished();
     static QStringList all(); // newest first
+    // How long the components were down in the newest complete run of a target ("database",
+    // "datastore"; a rehearsal counts): what the service-interruption caution quotes. -1: none.
+    static double lastDowntimeSeconds(const QString &target);
 
 private:
     int m_fd = -1;

@@ -228,6 +228,22 @@ void TestRestoreWizard::databaseRestoreClickedThrough()
     QCOMPARE(sha, QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
     QVERIFY(wizard.grab().save(shot(u"wizard-8-finish.png"_s)));
     QCOMPARE(pages.size(), 8); // every page was shown, the start page included
+
+    // The next restore of the database says how long this one kept the cell down.
+    RestoreWizard again(context());
+    again.show();
+    QTRY_VERIFY_WITH_TIMEOUT(again.surveyed, 10000);
+    choose(again, u"The PostgreSQL database"_s);
+    again.next();
+    QTRY_VERIFY_WITH_TIMEOUT(again.currentPage()->isComplete(), 10000);
+    again.next();
+    const QStringList texts = [&again] {
+        QStringList t;
+        for (const auto &c : again.plan.cautions)
+            t << c.text;
+        return t;
+    }();
+    QVERIFY2(texts.filter(u"The last rehearsal kept them down for"_s).size() == 1, qPrintable(texts.join(u'\n')));
 }
 
 void TestRestoreWizard::cancelOnTheDataPageRollsBack()

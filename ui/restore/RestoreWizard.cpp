@@ -2,6 +2,7 @@
 
 #include "MessageBox.h"
 #include "WizardPages.h"
+#include "restore/Journal.h"
 
 #include <QHostInfo>
 
@@ -53,6 +54,8 @@ void RestoreWizard::retarget(const WizardContext &context)
 
 void RestoreWizard::replan()
 {
+    // The last complete run's downtime: the cautions say how long the cell will be down.
+    input.lastRehearsalDowntimeSeconds = restore::Journal::lastDowntimeSeconds(restore::targetName(input.target));
     plan = restore::RestorePlanner::plan(input);
 }
 
