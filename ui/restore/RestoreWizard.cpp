@@ -55,7 +55,11 @@ void RestoreWizard::retarget(const WizardContext &context)
 void RestoreWizard::replan()
 {
     // The last complete run's downtime: the cautions say how long the cell will be down.
-    input.lastRehearsalDowntimeSeconds = restore::Journal::lastDowntimeSeconds(restore::targetName(input.target));
+    if (m_downtimeOf != input.target) {
+        m_downtimeOf = input.target;
+        m_lastDowntime = restore::Journal::lastDowntimeSeconds(restore::targetName(input.target));
+    }
+    input.lastRehearsalDowntimeSeconds = m_lastDowntime;
     plan = restore::RestorePlanner::plan(input);
 }
 

@@ -8,6 +8,7 @@
 #include <QWizard>
 
 #include <functional>
+#include <optional>
 
 namespace eic::kube {
 class KubeClient;
@@ -84,6 +85,10 @@ private:
     bool m_ended = false;
     bool m_awaiting = false;
     bool m_cancelAsked = false;
+    // The last complete run's downtime, read from the journals once per target (replan runs on
+    // every change of mode, on the GUI thread).
+    std::optional<cell::RestoreTarget> m_downtimeOf;
+    double m_lastDowntime = -1;
 };
 
 } // namespace eic::ui
