@@ -1,5 +1,7 @@
 #include "Journal.h"
 
+#include "Events.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -129,7 +131,7 @@ double Journal::lastDowntimeSeconds(const QString &target)
 {
     for (const QString &path : all()) {
         auto events = read(path);
-        if (!events || events->isEmpty() || events->constLast().value("outcome"_L1) != "complete"_L1)
+        if (!events || events->isEmpty() || !events->constLast().value("outcome"_L1).toString().startsWith(ev::Complete))
             continue;
         if (events->constFirst().value("target"_L1) == target)
             return events->constLast().value("downtimeSeconds"_L1).toDouble(-1);
@@ -159,7 +161,7 @@ Result<JournalState> JournalState::load(const QString &path)
     bool started = false;
     for (const QJsonObject &e : *events) {
         const QString name = e.value("event"_L1).toString();
-        if (name == "run-started"_L1) {
+        if (name == ev::RunStarted) {
             auto plan = RestorePlan::fromJson(e.value("plan"_L1).toObject());
             if (!plan)
                 return plan.error();
@@ -167,26 +169,43 @@ Result<JournalState> JournalState::load(const QString &path)
             s.start = e;
             s.operatorName = e.value("operator"_L1).toString();
             s.kubeContext = e.value("context"_L1).toString();
+            s.accepted = e.value("accepted"_L1).toVariant().toStringList();
             started = true;
-        } else if (name == "component-recorded"_L1) {
+        } else if (name == ev::CautionAcknowledged) {
+            if (const QString id = e.value("id"_L1).toString(); !s.accepted.contains(id))
+                s.accepted.append(id);
+        } else if (name == ev::CellIdentity) {
+            s.cellIdentity = e;
+            s.cellIdentity.remove("t"_L1);
+            s.cellIdentity.remove("event"_L1);
+        } else if (name == ev::StoreIdentity) {
+            s.storeIdentity = e;
+            s.storeIdentity.remove("t"_L1);
+            s.storeIdentity.remove("event"_L1);
+        } else if (name == ev::ChildStarted) {
+            s.children.append(util::ChildRecord::fromJson(e));
+        } else if (name == ev::ChildEnded) {
+            const qint64 pid = e.value("pid"_L1).toInteger();
+            s.children.removeIf([pid](const util::ChildRecord &c) { return c.pid == pid; });
+        } else if (name == ev::ComponentRecorded) {
             s.recorded.insert(e.value("name"_L1).toString(), e.value("replicas"_L1).toInt());
-        } else if (name == "step-started"_L1) {
+        } else if (name == ev::StepStarted) {
             s.stepsStarted.append(e.value("step"_L1).toString());
-        } else if (name == "scaled"_L1) {
+        } else if (name == ev::Scaled) {
             // Down from the first scale to 0; a rollback's scale back up ends that stretch.
             if (e.value("rollback"_L1).toBool())
                 s.downSince = {};
             else if (e.value("to"_L1).toInt(-1) == 0 && !s.downSince.isValid())
                 s.downSince = QDateTime::fromString(e.value("t"_L1).toString(), Qt::ISODateWithMs);
-        } else if (name == "step-finished"_L1) {
+        } else if (name == ev::StepFinished) {
             s.stepsFinished.append(e.value("step"_L1).toString());
-        } else if (name == "data-started"_L1) {
-            s.dataState = u"started"_s;
-        } else if (name == "data-awaiting"_L1) {
-            s.dataState = u"awaiting"_s;
-        } else if (name == "data-finished"_L1) {
+        } else if (name == ev::DataStarted) {
+            s.dataState = dataStateName(DataState::Started);
+        } else if (name == ev::DataAwaiting) {
+            s.dataState = dataStateName(DataState::Awaiting);
+        } else if (name == ev::DataFinished) {
             s.dataState = e.value("ok"_L1).toBool() ? u"done"_s : e.value("state"_L1).toString(u"failed"_s);
-        } else if (name == "run-finished"_L1) {
+        } else if (name == ev::RunFinished) {
             s.finished = true;
             s.outcome = e.value("outcome"_L1).toString();
         }

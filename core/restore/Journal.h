@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "RestorePlan.h"
+#include "util/ChildProcess.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -59,6 +60,10 @@ struct JournalState {
     QString outcome; // run-finished's outcome
     QString operatorName;
     QString kubeContext;
+    QStringList accepted;      // acknowledged cautions (run-started and caution-acknowledged)
+    QJsonObject cellIdentity;  // the cell-identity event; empty: an older journal
+    QJsonObject storeIdentity; // the store-identity event; empty: not known
+    QList<util::ChildRecord> children; // started and not journaled as ended: may have survived
     QJsonObject start; // the run-started event
     QDateTime downSince; // the first scale to 0 (since the last rollback); invalid: none
     static Result<JournalState> load(const QString &path);

@@ -1,76 +1,35 @@
 #pragma once
 
-#include "Error.h"
 #include "Journal.h"
-#include "RestorePlan.h"
-#include "stores/postgres/BackupManifest.h"
-#include "stores/postgres/PgSession.h"
-#include "stores/redis/RedisConnection.h"
+#include "ResumeDecision.h"
+#include "RunContext.h"
+#include "RunRequest.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QJsonObject>
 #include <QObject>
-#include <QPointer>
-#include <QSet>
-#include <QTimer>
 
-#include <functional>
-#include <atomic>
 #include <memory>
-#include <optional>
 
 namespace eic::kube {
 class KubeClient;
-class Reflector;
-} // namespace eic::kube
+}
 
 namespace eic::restore {
 
-// How the runner reaches a store (for sessions, the archive and the writes check). Optional in
-// external mode: without it those checks are journaled as skipped, with the reason.
-struct StoreAccess {
-    std::optional<stores::PgConnectOptions> database;
-    std::optional<stores::RedisOptions> datastore;
-};
+class Rollback;
+class Step;
 
-struct RunRequest {
-    RestorePlan plan;
-    QStringList accepted; // caution ids the admin acknowledged
-    QString operatorName; // OS user
-    QString host;
-    QString appVersion;
-    QString profile;         // the profile used, if any (resume uses it again; never a secret)
-    // The store's address as given (--database conninfo, --datastore URL; they never hold a
-    // password) and the data store's CA: journaled, so that resume and continue reach the store.
-    QString storeAddress;
-    QString storeCaFile;
-    StoreAccess store;       // the store being restored
-    StoreAccess newInstance; // new-instance mode: the store's new address
-    std::function<Result<bool>()> updateProfile; // new-instance mode: point the profile at it
-    int quiesceTimeoutMs = 300000;
-    int rolloutTimeoutMs = 600000;
-    int leaseDurationSeconds = 60;
-};
-
-struct RunOutcome {
-    int exitCode = 0; // as eicctl exits: 0 done, 1 failed and rolled back, 3 caution, 4 pre-flight, 5 needs resume/abort
-    QString message;
-    QString runId;
-    QString journal;
-    double downtimeSeconds = -1;
-    QString outcome; // complete, rolled-back, preflight-failed; empty: nothing ran, or the run waits
-};
-
-// Executes a plan step by step (pre-flight, record, stop, quiesce, data, start, verify,
-// cleanup), appending every event to the run's Journal before it goes on; on a failure or a
-// cancel it rolls back: every component returns to its recorded count. resume() finishes an
-// interrupted run from its journal after re-reading the cluster's real state; abort rolls it
-// back. The Lease `eic-restore` in the namespace is held and renewed for the whole run.
+// Runs a plan: a short loop over plan.steps, each step a class under steps/ (the vendor's
+// procedure, in order). Every event goes through one RunWriter (journaled, fsynced, then
+// emitted). A failure or a cancel hands over to Rollback; resume() decides from the replayed
+// journal (ResumeDecision) after checking that this is the run's cell and store and after
+// ending any process the interrupted run left behind.
 class RestoreRunner : public QObject {
     Q_OBJECT
 public:
-    enum Exit { Done = 0, Failed = 1, CautionMissing = 3, PreflightFailed = 4, NeedsResume = 5 };
+    enum Exit { Done = ExitDone, Failed = ExitFailed, CautionMissing = ExitCautionMissing, PreflightFailed = ExitPreflightFailed,
+                NeedsResume = ExitNeedsResume, LeftBehind = ExitLeftBehind };
 
     RestoreRunner(kube::KubeClient *client, QObject *parent = nullptr);
     ~RestoreRunner() override;
@@ -78,15 +37,25 @@ public:
     void start(const RunRequest &request);
     // Pre-flight only (permissions, dry-run scales, stores, lock free, archive): changes nothing.
     void dryRun(const RunRequest &request);
-    // An interrupted run: finish it (dataConfirmed: the admin restored the store in external
-    // mode) or roll it back.
-    void resume(const QString &journalPath, const RunRequest &request, bool abort, bool dataConfirmed);
+    // An interrupted run: finish it, confirm its data step (continue) or roll it back (abort).
+    // request.store: the store as this command reaches it; expectedNamespace: the namespace
+    // the command names (empty: the journal's).
+    void resume(const QString &journalPath, const RunRequest &request, ResumeCommand command, const QString &expectedNamespace = {});
+    void resume(const QString &journalPath, const RunRequest &request, bool abort, bool dataConfirmed)
+    {
+        resume(journalPath, request, abort ? ResumeCommand::Abort : dataConfirmed ? ResumeCommand::Continue : ResumeCommand::Resume);
+    }
     // No journal, but deployments carry eic-restore/original-replicas: put them back.
     void abortFromAnnotations(const QString &ns);
+    // Takes effect at once in every step: the step is ended and the rollback starts. A second
+    // cancel during the rollback is answered (the rollback is never interrupted).
     void cancel();
 
-    static constexpr const char *kAnnotation = "eic-restore/original-replicas";
-    static constexpr const char *kLeaseName = "eic-restore";
+    bool running() const { return m_running && !m_finished; }
+    // The components may be down: from the stop step until the rollout (what a close must ask about).
+    bool componentsMayBeDown() const;
+    // The data step is under way or was interrupted: what a rollback question must say.
+    DataState dataState() const { return m_run.data; }
 
 Q_SIGNALS:
     void event(const QJsonObject &event);
@@ -95,84 +64,35 @@ Q_SIGNALS:
     void finished(const eic::restore::RunOutcome &outcome);
 
 private:
-    using Then = std::function<void(const Result<bool> &)>;
-    void log(const QString &name, QJsonObject fields = {});
-    bool journalFailed() const { return m_journalError.has_value(); }
-    void step(const QString &id, const std::function<void(Then)> &body, const std::function<void()> &next);
-
-    // kube helpers, retried on 5xx, 429 and resets (kube/Retry.h)
-    void call(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &type,
-              std::function<void(const Result<QJsonObject> &)> cb);
-    void scaleTo(const QString &name, int replicas, bool dryRun, std::function<void(const Result<int> &)> cb);
-    void readScale(const QString &name, std::function<void(const Result<int> &)> cb);
-    void annotate(const QString &name, std::optional<int> replicas, Then cb);
-
-    void preflight(Then done);
-    void acquireLease(Then done);
-    void leaseWritten(const Result<QJsonObject> &written, Then done);
-    void renewLease();
-    void releaseLease(std::function<void()> then);
-
-    void startWatches();
-    void recheckWaiters();
-    void reportPods();
-    void waitFor(const QString &what, int timeoutMs, std::function<std::optional<QString>()> failure,
-                 std::function<bool()> condition, Then done);
-    bool podsGone() const;
-    std::optional<QString> rolloutFailure() const;
-    bool rolledOut() const;
-
-    void record(Then done);
-    void stopAll(Then done);
-    void quiesce(Then done);
-    void sessionsGone(int attemptsLeft, Then done);
-    bool isComponentSession(const QString &name, const QString &host) const;
-    void dataStep(Then done);
-    void checkWrites(const StoreAccess &access, Then done);
-    void startAll(Then done);
-    void verify(Then done);
-    void cleanup(Then done);
-    void runFrom(const QString &stepId);
+    void bind(const QString &ns, const QString &holder);
+    void runStep(qsizetype index);
+    void stepEnded(qsizetype index, Step *step, const Result<bool> &r, double seconds);
+    void preflightFailed(const Error &error);
+    void complete();
+    void cancelNow();
     void rollback(const QString &reason);
-    void finish(int exitCode, const QString &message, const QString &outcome);
+    void finish(RunOutcome outcome);
+    void finish(int exitCode, const QString &message, const QString &outcome = {});
+    qsizetype indexOf(const QString &stepId) const;
+    // resume
+    void checkBinding(const JournalState &state, const QString &expectedNamespace, std::function<void()> then);
+    void checkStoreBinding(const JournalState &state, std::function<void()> then);
+    void endSurvivors(std::function<void()> then);
+    void observe(std::function<void()> then);
+    void carryOut(const ResumeDecision &decision);
+    void confirmData();
 
     kube::KubeClient *m_client;
-    RunRequest m_req;
-    RestorePlan m_plan;
-    std::unique_ptr<Journal> m_journal;
-    std::optional<Error> m_journalError;
-    QHash<QString, int> m_recorded;
-    QJsonObject m_lastPodCounts;
-    mutable QSet<QString> m_podIps; // of the stopped components' pods, as the watch saw them
-    QString m_dataState = QStringLiteral("not started");
-    QString m_dataStateBefore; // a resumed run: its data step as the journal left it
-    stores::BackupFingerprint m_archiveFingerprint; // the database backup as the pre-flight verified it
-    QString m_ns;
-    QString m_holder;
-    QTimer m_leaseTimer;
-    bool m_leaseHeld = false;
-    kube::Reflector *m_deployments = nullptr;
-    kube::Reflector *m_pods = nullptr;
-    struct Waiter {
-        std::function<bool()> condition;
-        std::function<std::optional<QString>()> failure;
-        Then done;
-        QTimer *timer;
-    };
-    QList<std::shared_ptr<Waiter>> m_waiters;
-    QElapsedTimer m_downClock; // from the first scale-down to the last rollout
-    qint64 m_downBeforeMs = 0; // a resumed run: how long the components had been down when it resumed
-    double m_downtime = -1;
-    bool m_cancelled = false;
-    std::shared_ptr<std::atomic_bool> m_checksCancelled = std::make_shared<std::atomic_bool>(false); // a backup's checksums stop early
-    bool m_rollingBack = false;
+    RunContext m_run;
+    std::unique_ptr<kube::DeploymentScaler> m_scaler;
+    Step *m_current = nullptr;
+    QString m_currentId;
+    Rollback *m_rollback = nullptr;
+    bool m_running = false;
     bool m_finished = false;
-    bool m_dryRun = false;
+    bool m_cancelled = false;
     bool m_aborting = false; // the admin asked for the rollback: it is the command's success
-    QString m_crashAt; // test seam (EIC_TEST_CRASH_AT): SIGKILL right after that journal event
-    std::function<void()> m_cancelHook; // stops a running data step
+    bool m_stopped = false;  // a step that scales to 0 has started
 };
 
 } // namespace eic::restore
-
-Q_DECLARE_METATYPE(eic::restore::RunOutcome)

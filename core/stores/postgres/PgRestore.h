@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/ChildProcess.h"
+
 #include "BackupManifest.h"
 #include "Error.h"
 #include "PgInspection.h"
@@ -61,6 +63,7 @@ public:
         // verifyBackup). While the backup still matches it, the checksums are not read again:
         // that would only lengthen the downtime. Empty, or changed since: they are.
         BackupFingerprint verified;
+        std::function<void(const util::ChildRecord &)> childStarted; // each child, once started (the run journals it)
     };
     enum ErrorCode { PreflightFailed = 4 }; // nothing was changed
 
