@@ -17,9 +17,12 @@ struct ApiRequest {
     QByteArray body;
 
     QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
+    // Decoded as Go's url.ParseQuery does: a '+' is a space (kubectl sends "app+in+(x)"), %2B a plus.
     QString param(const char *name) const
     {
-        return query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
+        QString encoded = query.queryItemValue(QString::fromLatin1(name), QUrl::FullyEncoded);
+        encoded.replace(u'+', QLatin1StringView("%20"));
+        return QUrl::fromPercentEncoding(encoded.toLatin1());
     }
     bool hasParam(const char *name) const { return query.hasQueryItem(QString::fromLatin1(name)); }
     bool flag(const char *name) const

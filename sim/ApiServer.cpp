@@ -180,9 +180,12 @@ void ApiServer::serve(const ApiRequest &request, const std::shared_ptr<QHttpServ
         return;
     }
     const QString verb = ResourceApi::verbOf(request, path);
+    // kube-apiserver's RequestInfo puts GET /api/v1/namespaces/X in namespace X: a Role there
+    // that names "namespaces" may grant it; a list of namespaces needs a cluster-wide grant.
+    const QString authNs = type->resource == "namespaces"_L1 ? path.name : path.ns;
     if (type->resource != "selfsubjectaccessreviews"_L1
-        && !Authorizer::allowed(*user, {verb, type->group, type->resource, path.subresource, path.ns})) {
-        reply(*responder, forbidden(user->name, verb, type->resource, path.subresource, type->group, path.ns, path.name));
+        && !Authorizer::allowed(*user, {verb, type->group, type->resource, path.subresource, authNs})) {
+        reply(*responder, forbidden(user->name, verb, type->resource, path.subresource, type->group, authNs, path.name));
         return;
     }
     if (verb == "watch"_L1) {

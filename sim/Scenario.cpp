@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -58,7 +59,8 @@ bool readInt(const QJsonObject &json, const char *key, int *out, QString *error,
     if (v.isUndefined())
         return true;
     if (!v.isDouble() || v.toDouble() < 0) {
-        *error = u"%1.%2 must be a non-negative number"_s.arg(where, QLatin1StringView(key));
+        if (error)
+            *error = u"%1.%2 must be a non-negative number"_s.arg(where, QLatin1StringView(key));
         return false;
     }
     *out = v.toInt();
@@ -123,34 +125,77 @@ Scenario Scenario::defaultCell()
     return s;
 }
 
-std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, QString *error)
+QStringList Scenario::allNamespaces() const
 {
-    QString err;
-    Scenario s = defaultCell();
-    auto fail = [&](const QString &message) -> std::optional<Scenario> {
-        if (error)
-            *error = message;
-        return std::nullopt;
-    };
+    QStringList out{cellNamespace, servicesNamespace, u"default"_s, u"kube-system"_s};
+    out += namespaces;
+    for (const auto &d : deployments)
+        out.append(d.namespaceName);
+    for (const auto &st : statefulSets)
+        out.append(st.namespaceName);
+    out.removeDuplicates();
+    return out;
+}
 
+namespace {
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool readHpa(DeploymentSpec &d, const QJsonObject &o, const QString &where, QString *error)
+{
+    if (!o.contains("hpa"_L1))
+        return true;
+    if (o.value("hpa"_L1).isNull()) {
+        d.hpa.reset();
+        return true;
+    }
+    HpaSpec h;
+    const QJsonObject ho = o.value("hpa"_L1).toObject();
+    h.minReplicas = ho.value("minReplicas"_L1).toInt(1);
+    h.maxReplicas = ho.value("maxReplicas"_L1).toInt(h.minReplicas);
+    if (h.minReplicas < 1 || h.maxReplicas < h.minReplicas)
+        return fail(error, u"%1.hpa: need 1 <= minReplicas <= maxReplicas"_s.arg(where));
+    d.hpa = h;
+    return true;
+}
+
+bool readDeployment(DeploymentSpec &d, const QJsonObject &o, QString *error)
+{
+    const QString where = u"deployments.%1"_s.arg(d.name);
+    if (!readInt(o, "replicas", &d.replicas, error, where) || !readInt(o, "podStartMs", &d.podStartMs, error, where))
+        return false;
+    d.neverReady = o.value("neverReady"_L1).toBool(d.neverReady);
+    d.namespaceName = o.value("namespace"_L1).toString(d.namespaceName);
+    const QString selector = o.value("selector"_L1).toString(d.selectByExpressions ? u"matchExpressions"_s : u"matchLabels"_s);
+    if (selector != "matchLabels"_L1 && selector != "matchExpressions"_L1)
+        return fail(error, u"%1.selector must be \"matchLabels\" or \"matchExpressions\""_s.arg(where));
+    d.selectByExpressions = selector == "matchExpressions"_L1;
+    return readHpa(d, o, where, error);
+}
+
+bool applyDeployments(Scenario &s, const QJsonObject &json, QString *error)
+{
     if (json.value("olderCell"_L1).toBool()) {
         // Cells before the audit log and destination services had the vendor's four components.
         const QStringList newer{u"auditlog-agent"_s, u"destination-configuration"_s, u"destination-db-management"_s};
         s.deployments.removeIf([&](const DeploymentSpec &d) { return newer.contains(d.name); });
     }
-
     const QJsonObject deployments = json.value("deployments"_L1).toObject();
     for (auto it = deployments.begin(); it != deployments.end(); ++it) {
         const QString name = it.key();
-        auto existing = std::find_if(s.deployments.begin(), s.deployments.end(),
-                                     [&](const DeploymentSpec &d) { return d.name == name; });
+        auto existing = std::find_if(s.deployments.begin(), s.deployments.end(), [&](const DeploymentSpec &d) { return d.name == name; });
         if (it.value().isNull()) {
             if (existing != s.deployments.end())
                 s.deployments.erase(existing);
             continue;
         }
         if (!it.value().isObject())
-            return fail(u"deployments.%1 must be an object or null"_s.arg(name));
+            return fail(error, u"deployments.%1 must be an object or null"_s.arg(name));
         DeploymentSpec d;
         if (existing != s.deployments.end()) {
             d = *existing;
@@ -159,98 +204,100 @@ std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, QString *err
             d.namespaceName = s.cellNamespace;
             d.image = u"registry.example/%1:1.0"_s.arg(name);
         }
-        const QJsonObject o = it.value().toObject();
-        const QString where = u"deployments.%1"_s.arg(name);
-        if (!readInt(o, "replicas", &d.replicas, &err, where) || !readInt(o, "podStartMs", &d.podStartMs, &err, where))
-            return fail(err);
-        d.neverReady = o.value("neverReady"_L1).toBool(d.neverReady);
-        d.namespaceName = o.value("namespace"_L1).toString(d.namespaceName);
-        if (o.contains("hpa"_L1)) {
-            if (o.value("hpa"_L1).isNull()) {
-                d.hpa.reset();
-            } else {
-                HpaSpec h;
-                const QJsonObject ho = o.value("hpa"_L1).toObject();
-                h.minReplicas = ho.value("minReplicas"_L1).toInt(1);
-                h.maxReplicas = ho.value("maxReplicas"_L1).toInt(h.minReplicas);
-                if (h.minReplicas < 1 || h.maxReplicas < h.minReplicas)
-                    return fail(u"%1.hpa: need 1 <= minReplicas <= maxReplicas"_s.arg(where));
-                d.hpa = h;
-            }
-        }
+        if (!readDeployment(d, it.value().toObject(), error))
+            return false;
         if (existing != s.deployments.end())
             *existing = d;
         else
             s.deployments.append(d);
     }
-
     // Many extra deployments, for the dashboard's scale benchmark.
     const int extra = json.value("extraDeployments"_L1).toInt(0);
-    for (int i = 0; i < extra; ++i) {
-        DeploymentSpec d;
-        d.name = u"extra-%1"_s.arg(i, 4, 10, QChar(u'0'));
-        d.namespaceName = s.cellNamespace;
-        d.replicas = 1;
-        d.image = u"registry.example/extra:1.0"_s;
-        s.deployments.append(d);
-    }
+    for (int i = 0; i < extra; ++i)
+        s.deployments.append({u"extra-%1"_s.arg(i, 4, 10, QChar(u'0')), s.cellNamespace, 1, u"registry.example/extra:1.0"_s, {}, false, -1, false});
+    return true;
+}
 
+bool applyServices(Scenario &s, const QJsonObject &json, QString *error)
+{
     // Built-in (non-production) PostgreSQL / Redis that a development cell runs inside the cluster.
     for (const QString &kind : toStringList(json.value("builtinServices"_L1))) {
         if (kind != "postgres"_L1 && kind != "redis"_L1)
-            return fail(u"builtinServices: unknown service \"%1\" (postgres or redis)"_s.arg(kind));
+            return fail(error, u"builtinServices: unknown service \"%1\" (postgres or redis)"_s.arg(kind));
         s.statefulSets.append({kind, s.servicesNamespace, 1, u"registry.example/%1:latest"_s.arg(kind)});
     }
-
     if (json.contains("messageService"_L1)) {
         const int replicas = json.value("messageService"_L1).toObject().value("replicas"_L1).toInt(1);
         if (replicas != 1 && replicas != 3)
-            return fail(u"messageService.replicas must be 1 (no high availability) or 3 (high availability)"_s);
+            return fail(error, u"messageService.replicas must be 1 (no high availability) or 3 (high availability)"_s);
         for (auto &st : s.statefulSets) {
             if (st.name == "ssb-solace"_L1)
                 st.replicas = replicas;
         }
     }
-
-    if (json.contains("users"_L1)) {
-        s.users.clear();
-        for (const auto &uv : json.value("users"_L1).toArray()) {
-            const QJsonObject uo = uv.toObject();
-            SimUser u{uo.value("name"_L1).toString(), uo.value("token"_L1).toString(), {}};
-            if (u.name.isEmpty())
-                return fail(u"users: every user needs a name"_s);
-            if (!uo.contains("rules"_L1))
-                u.rules.append(adminRule());
-            for (const auto &rv : uo.value("rules"_L1).toArray()) {
-                const QJsonObject ro = rv.toObject();
-                RbacRule r{toStringList(ro.value("apiGroups"_L1)), toStringList(ro.value("resources"_L1)),
-                           toStringList(ro.value("verbs"_L1)), toStringList(ro.value("namespaces"_L1))};
-                if (r.namespaces.isEmpty())
-                    r.namespaces = {u"*"_s};
-                u.rules.append(r);
-            }
-            s.users.append(u);
-        }
-        if (s.users.isEmpty())
-            return fail(u"users: at least one user is needed"_s);
+    static const QRegularExpression dns1123(u"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"_s);
+    for (const QString &ns : toStringList(json.value("namespaces"_L1))) {
+        if (!dns1123.match(ns).hasMatch())
+            return fail(error, u"namespaces: \"%1\" is not a DNS-1123 label"_s.arg(ns));
+        s.namespaces.append(ns);
     }
+    return true;
+}
 
+bool applyUsers(Scenario &s, const QJsonObject &json, QString *error)
+{
+    if (!json.contains("users"_L1))
+        return true;
+    s.users.clear();
+    for (const auto &uv : json.value("users"_L1).toArray()) {
+        const QJsonObject uo = uv.toObject();
+        SimUser u{uo.value("name"_L1).toString(), uo.value("token"_L1).toString(), {}};
+        if (u.name.isEmpty())
+            return fail(error, u"users: every user needs a name"_s);
+        if (!uo.contains("rules"_L1))
+            u.rules.append(adminRule());
+        for (const auto &rv : uo.value("rules"_L1).toArray()) {
+            const QJsonObject ro = rv.toObject();
+            RbacRule r{toStringList(ro.value("apiGroups"_L1)), toStringList(ro.value("resources"_L1)),
+                       toStringList(ro.value("verbs"_L1)), toStringList(ro.value("namespaces"_L1))};
+            if (r.namespaces.isEmpty())
+                r.namespaces = {u"*"_s};
+            u.rules.append(r);
+        }
+        s.users.append(u);
+    }
+    if (s.users.isEmpty())
+        return fail(error, u"users: at least one user is needed"_s);
+    return true;
+}
+
+bool applyTiming(Scenario &s, const QJsonObject &json, QString *error)
+{
+    const QJsonObject timing = json.value("timing"_L1).toObject();
+    return readInt(timing, "podStartMs", &s.timing.podStartMs, error, u"timing"_s)
+        && readInt(timing, "podTerminateMs", &s.timing.podTerminateMs, error, u"timing"_s)
+        && readInt(timing, "controllerDelayMs", &s.timing.controllerDelayMs, error, u"timing"_s)
+        && readInt(timing, "hpaSyncMs", &s.timing.hpaSyncMs, error, u"timing"_s)
+        && readInt(timing, "progressDeadlineSeconds", &s.timing.progressDeadlineSeconds, error, u"timing"_s)
+        && readInt(timing, "bookmarkIntervalMs", &s.timing.bookmarkIntervalMs, error, u"timing"_s)
+        && readInt(json, "watchHistory", &s.watchHistory, error, u"scenario"_s);
+}
+
+} // namespace
+
+std::optional<Scenario> Scenario::fromJson(const QJsonObject &json, QString *error)
+{
+    Scenario s = defaultCell();
+    if (!applyDeployments(s, json, error) || !applyServices(s, json, error) || !applyUsers(s, json, error))
+        return std::nullopt;
     if (json.contains("faults"_L1)) {
-        auto faults = FaultSpec::fromJson(json.value("faults"_L1).toObject(), &err);
+        auto faults = FaultSpec::fromJson(json.value("faults"_L1).toObject(), error);
         if (!faults)
-            return fail(err);
+            return std::nullopt;
         s.faults = *faults;
     }
-
-    const QJsonObject timing = json.value("timing"_L1).toObject();
-    if (!readInt(timing, "podStartMs", &s.timing.podStartMs, &err, u"timing"_s)
-        || !readInt(timing, "podTerminateMs", &s.timing.podTerminateMs, &err, u"timing"_s)
-        || !readInt(timing, "controllerDelayMs", &s.timing.controllerDelayMs, &err, u"timing"_s)
-        || !readInt(timing, "hpaSyncMs", &s.timing.hpaSyncMs, &err, u"timing"_s)
-        || !readInt(timing, "progressDeadlineSeconds", &s.timing.progressDeadlineSeconds, &err, u"timing"_s)
-        || !readInt(timing, "bookmarkIntervalMs", &s.timing.bookmarkIntervalMs, &err, u"timing"_s)
-        || !readInt(json, "watchHistory", &s.watchHistory, &err, u"scenario"_s))
-        return fail(err);
+    if (!applyTiming(s, json, error))
+        return std::nullopt;
     return s;
 }
 

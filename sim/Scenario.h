@@ -23,6 +23,9 @@ struct DeploymentSpec {
     std::optional<HpaSpec> hpa;
     bool neverReady = false; // pods never become ready: the rollout ends in ProgressDeadlineExceeded
     int podStartMs = -1;     // -1: the scenario's default
+    // spec.selector has matchExpressions only (app In [name], no eic-sim/excluded), never
+    // matchLabels: a client that reads matchLabels alone finds no pods of it.
+    bool selectByExpressions = false;
 };
 
 struct StatefulSetSpec {
@@ -77,6 +80,7 @@ struct Timing {
 struct Scenario {
     QString cellNamespace = QStringLiteral("edge-icell");
     QString servicesNamespace = QStringLiteral("edge-icell-services");
+    QStringList namespaces; // beyond the two above, default and kube-system
     QList<DeploymentSpec> deployments;
     QList<StatefulSetSpec> statefulSets;
     QList<SimUser> users;
@@ -85,6 +89,8 @@ struct Scenario {
     int watchHistory = 2000;
 
     static Scenario defaultCell();
+    // Every namespace the sim serves: the fixed ones, the scenario's, and those its objects are in.
+    QStringList allNamespaces() const;
     // Applies a scenario document on top of the default cell.
     static std::optional<Scenario> fromJson(const QJsonObject &json, QString *error);
     static std::optional<Scenario> fromFile(const QString &path, QString *error);

@@ -1,7 +1,5 @@
 #include "Selectors.h"
 
-#include <QRegularExpression>
-
 using namespace Qt::StringLiterals;
 
 namespace eic::sim {
@@ -32,68 +30,6 @@ QStringList splitTerms(const QString &text)
 }
 
 } // namespace
-
-std::optional<LabelSelector> LabelSelector::parse(const QString &text, QString *error)
-{
-    LabelSelector selector;
-    static const QRegularExpression setExpr(u"^([A-Za-z0-9./_-]+)\\s+(in|notin)\\s+\\(([^)]*)\\)$"_s);
-    static const QRegularExpression cmpExpr(u"^([A-Za-z0-9./_-]+)\\s*(==|!=|=)\\s*([A-Za-z0-9._-]*)$"_s);
-    static const QRegularExpression keyExpr(u"^(!?)([A-Za-z0-9./_-]+)$"_s);
-    for (const QString &term : splitTerms(text)) {
-        if (term.isEmpty())
-            continue;
-        if (const auto m = setExpr.match(term); m.hasMatch()) {
-            QStringList values;
-            for (const QString &v : m.captured(3).split(u','))
-                values.append(v.trimmed());
-            selector.m_terms.append({m.captured(1), m.captured(2) == "in"_L1 ? Op::In : Op::NotIn, values});
-        } else if (const auto c = cmpExpr.match(term); c.hasMatch()) {
-            selector.m_terms.append({c.captured(1), c.captured(2) == "!="_L1 ? Op::NotEquals : Op::Equals, {c.captured(3)}});
-        } else if (const auto k = keyExpr.match(term); k.hasMatch()) {
-            selector.m_terms.append({k.captured(2), k.captured(1).isEmpty() ? Op::Exists : Op::NotExists, {}});
-        } else {
-            if (error)
-                *error = u"unable to parse requirement: \"%1\""_s.arg(term);
-            return std::nullopt;
-        }
-    }
-    return selector;
-}
-
-bool LabelSelector::matches(const QJsonObject &labels) const
-{
-    for (const Term &term : m_terms) {
-        const bool has = labels.contains(term.key);
-        const QString value = labels.value(term.key).toString();
-        switch (term.op) {
-        case Op::Equals:
-            if (!has || value != term.values.value(0))
-                return false;
-            break;
-        case Op::NotEquals:
-            if (has && value == term.values.value(0))
-                return false;
-            break;
-        case Op::In:
-            if (!has || !term.values.contains(value))
-                return false;
-            break;
-        case Op::NotIn:
-            if (has && term.values.contains(value))
-                return false;
-            break;
-        case Op::Exists:
-            if (!has)
-                return false;
-            break;
-        case Op::NotExists:
-            if (has)
-                return false;
-            break;
-        }
-    }
-    return true;
-}
 
 std::optional<FieldSelector> FieldSelector::parse(const QString &text, QString *error)
 {

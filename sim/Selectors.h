@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kube/LabelSelector.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -9,23 +11,8 @@
 
 namespace eic::sim {
 
-// A label selector in the query-string syntax kubectl sends:
-// "a=b", "a==b", "a!=b", "a in (x,y)", "a notin (x)", "a", "!a", joined by commas.
-class LabelSelector {
-public:
-    static std::optional<LabelSelector> parse(const QString &text, QString *error);
-    bool matches(const QJsonObject &labels) const;
-    bool isEmpty() const { return m_terms.isEmpty(); }
-
-private:
-    enum class Op { Equals, NotEquals, In, NotIn, Exists, NotExists };
-    struct Term {
-        QString key;
-        Op op;
-        QStringList values;
-    };
-    QList<Term> m_terms;
-};
+// Label selectors have one home, shared with the client (issue 15).
+using kube::LabelSelector;
 
 // Field selectors: the real server supports metadata.name and metadata.namespace on every
 // resource; that is what kubectl's rollout status and our client use.

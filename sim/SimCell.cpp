@@ -1,6 +1,7 @@
 #include "SimCell.h"
 
 #include "SimTime.h"
+#include "kube/LabelSelector.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -62,6 +63,16 @@ void putCount(QJsonObject &status, const char *key, int value)
         status[QLatin1StringView(key)] = value;
 }
 
+// The pods' labels are app=<name> and pod-template-hash either way; only the selector differs.
+QJsonObject selectorOf(const DeploymentSpec &spec)
+{
+    if (!spec.selectByExpressions)
+        return {{"matchLabels"_L1, QJsonObject{{"app"_L1, spec.name}}}};
+    return {{"matchExpressions"_L1, QJsonArray{
+        QJsonObject{{"key"_L1, "app"_L1}, {"operator"_L1, "In"_L1}, {"values"_L1, QJsonArray{spec.name}}},
+        QJsonObject{{"key"_L1, "eic-sim/excluded"_L1}, {"operator"_L1, "DoesNotExist"_L1}}}}};
+}
+
 } // namespace
 
 SimCell::SimCell(Scenario scenario, QObject *parent)
@@ -86,9 +97,11 @@ int SimCell::podStartMs(const QString &deployment) const
 
 void SimCell::populate()
 {
-    for (const QString &ns : {m_scenario.cellNamespace, m_scenario.servicesNamespace, u"default"_s, u"kube-system"_s}) {
+    // The store gives each a random uid, stable for the sim's life: what a run binds itself to.
+    for (const QString &ns : m_scenario.allNamespaces()) {
+        const QJsonObject labels{{"kubernetes.io/metadata.name"_L1, ns}};
         m_store.create(u"namespaces"_s, QJsonObject{{"kind"_L1, "Namespace"_L1}, {"apiVersion"_L1, "v1"_L1},
-                                                    {"metadata"_L1, QJsonObject{{"name"_L1, ns}}},
+                                                    {"metadata"_L1, QJsonObject{{"name"_L1, ns}, {"labels"_L1, labels}}},
                                                     {"spec"_L1, QJsonObject{{"finalizers"_L1, QJsonArray{u"kubernetes"_s}}}},
                                                     {"status"_L1, QJsonObject{{"phase"_L1, "Active"_L1}}}});
     }
@@ -112,7 +125,7 @@ void SimCell::createDeployment(const DeploymentSpec &spec)
                                     {"annotations"_L1, QJsonObject{{"deployment.kubernetes.io/revision"_L1, "1"_L1}}}}},
         {"spec"_L1, QJsonObject{
             {"replicas"_L1, spec.replicas},
-            {"selector"_L1, QJsonObject{{"matchLabels"_L1, QJsonObject{{"app"_L1, spec.name}}}}},
+            {"selector"_L1, selectorOf(spec)},
             {"template"_L1, QJsonObject{
                 {"metadata"_L1, QJsonObject{{"labels"_L1, QJsonObject{{"app"_L1, spec.name}}}}},
                 {"spec"_L1, QJsonObject{{"containers"_L1, QJsonArray{QJsonObject{{"name"_L1, spec.name}, {"image"_L1, spec.image}}}}}}}},
@@ -531,11 +544,10 @@ QJsonObject SimCell::scaleOf(const QJsonObject &deployment)
     putCount(spec, "replicas", replicas); // Scale.spec.replicas is omitempty: 0 is left out
     QJsonObject status;
     putCount(status, "replicas", deployment.value("status"_L1).toObject().value("replicas"_L1).toInt(0));
-    QStringList selector;
-    const QJsonObject labels = deployment.value("spec"_L1).toObject().value("selector"_L1).toObject().value("matchLabels"_L1).toObject();
-    for (auto it = labels.begin(); it != labels.end(); ++it)
-        selector.append(it.key() + u'=' + it.value().toString());
-    status["selector"_L1] = selector.join(u',');
+    // The server writes LabelSelectorAsSelector(spec.selector).String(), expressions included.
+    const auto selector = kube::LabelSelector::fromJson(deployment.value("spec"_L1).toObject().value("selector"_L1).toObject(),
+                                                        kube::LabelSelector::Empty::MatchesEverything);
+    status["selector"_L1] = selector ? selector->toString() : QString();
     return {{"kind"_L1, "Scale"_L1},
             {"apiVersion"_L1, "autoscaling/v1"_L1},
             {"metadata"_L1, QJsonObject{{"name"_L1, meta.value("name"_L1)}, {"namespace"_L1, meta.value("namespace"_L1)},

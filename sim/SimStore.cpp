@@ -57,7 +57,7 @@ QJsonObject SimStore::create(const QString &resource, QJsonObject object)
     meta["uid"_L1] = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!meta.contains("creationTimestamp"_L1))
         meta["creationTimestamp"_L1] = SimTime::nowRfc3339();
-    if (!meta.contains("generation"_L1) && resource != "pods"_L1 && resource != "leases"_L1)
+    if (!meta.contains("generation"_L1) && resource != "pods"_L1 && resource != "leases"_L1 && resource != "namespaces"_L1)
         meta["generation"_L1] = 1;
     meta["resourceVersion"_L1] = QString::number(++m_version);
     object["metadata"_L1] = meta;

@@ -1,6 +1,7 @@
 #include "TableConverter.h"
 
 #include "SimTime.h"
+#include "kube/LabelSelector.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -32,13 +33,13 @@ QStringList containerField(const QJsonObject &podSpec, const char *field)
     return out;
 }
 
+// kubectl's SELECTOR column (metav1.FormatLabelSelector): the text form, "<none>" when empty.
 QString selectorText(const QJsonObject &spec)
 {
-    QStringList parts;
-    const QJsonObject labels = spec.value("selector"_L1).toObject().value("matchLabels"_L1).toObject();
-    for (auto it = labels.begin(); it != labels.end(); ++it)
-        parts.append(it.key() + u'=' + it.value().toString());
-    return parts.join(u',');
+    const auto selector = kube::LabelSelector::fromJson(spec.value("selector"_L1).toObject(), kube::LabelSelector::Empty::MatchesEverything);
+    if (!selector || selector->matchesEverything())
+        return u"<none>"_s;
+    return selector->toString();
 }
 
 QString podStatus(const QJsonObject &pod)

@@ -26,6 +26,18 @@ QString nsOf(const QJsonObject &o)
     return o.value("metadata"_L1).toObject().value("namespace"_L1).toString();
 }
 
+// The pods a deployment owns, by its spec.selector; an empty selector owns none (the deployment
+// controller refuses it), and so does one the server should have refused.
+kube::LabelSelector podSelectorOf(const QJsonObject &deployment)
+{
+    const QJsonObject selector = deployment.value("spec"_L1).toObject().value("selector"_L1).toObject();
+    auto parsed = kube::LabelSelector::fromJson(selector);
+    if (parsed)
+        return *parsed;
+    spdlog::warn("deployment {}: {}", nameOf(deployment).toStdString(), parsed.error().toString().toStdString());
+    return *kube::LabelSelector::fromJson({});
+}
+
 } // namespace
 
 QString connectionStateName(ConnectionState state)
@@ -174,6 +186,7 @@ void CellMonitor::onDeployment(kube::WatchEvent event, const QJsonObject &object
     int row = indexOf(name);
     if (event == kube::WatchEvent::Deleted) {
         m_deployments.remove(name);
+        m_podSelectors.remove(name);
         if (row < 0)
             return;
         if (m_components.at(row).known) {
@@ -185,6 +198,7 @@ void CellMonitor::onDeployment(kube::WatchEvent event, const QJsonObject &object
         return;
     }
     m_deployments.insert(name, object);
+    m_podSelectors.insert(name, podSelectorOf(object));
     if (row < 0) {
         // A deployment the catalogue does not know: shown as "other".
         ComponentState c;
@@ -199,21 +213,16 @@ void CellMonitor::onDeployment(kube::WatchEvent event, const QJsonObject &object
     refreshComponent(row);
 }
 
-int CellMonitor::terminatingPodsOf(const QJsonObject &deployment) const
+int CellMonitor::terminatingPodsOf(const QString &deployment) const
 {
-    const QJsonObject selector = deployment.value("spec"_L1).toObject().value("selector"_L1).toObject().value("matchLabels"_L1).toObject();
-    if (selector.isEmpty())
+    const auto selector = m_podSelectors.find(deployment);
+    if (selector == m_podSelectors.end())
         return 0;
     int count = 0;
     for (const QJsonObject &pod : m_podReflector->items()) {
         const QJsonObject meta = pod.value("metadata"_L1).toObject();
-        if (!meta.contains("deletionTimestamp"_L1))
-            continue;
-        const QJsonObject labels = meta.value("labels"_L1).toObject();
-        bool match = true;
-        for (auto it = selector.begin(); it != selector.end() && match; ++it)
-            match = labels.value(it.key()) == it.value();
-        count += match ? 1 : 0;
+        if (meta.contains("deletionTimestamp"_L1) && selector->matches(meta.value("labels"_L1).toObject()))
+            ++count;
     }
     return count;
 }
@@ -226,14 +235,8 @@ void CellMonitor::onPod(kube::WatchEvent event, const QJsonObject &object)
         return;
     const QJsonObject labels = meta.value("labels"_L1).toObject();
     for (int row = 0; row < m_components.size(); ++row) {
-        const auto it = m_deployments.find(m_components.at(row).name);
-        if (it == m_deployments.end())
-            continue;
-        const QJsonObject selector = it->value("spec"_L1).toObject().value("selector"_L1).toObject().value("matchLabels"_L1).toObject();
-        bool match = !selector.isEmpty();
-        for (auto s = selector.begin(); s != selector.end() && match; ++s)
-            match = labels.value(s.key()) == s.value();
-        if (match)
+        const auto selector = m_podSelectors.find(m_components.at(row).name);
+        if (selector != m_podSelectors.end() && selector->matches(labels))
             refreshComponent(row);
     }
 }
@@ -290,7 +293,7 @@ void CellMonitor::refreshComponent(int row)
         c.ready = status.value("readyReplicas"_L1).toInt(0);
         c.available = status.value("availableReplicas"_L1).toInt(0);
         c.updated = status.value("updatedReplicas"_L1).toInt(0);
-        c.terminating = terminatingPodsOf(d);
+        c.terminating = terminatingPodsOf(c.name);
         c.health = assessDeployment(d, c.terminating);
         const QJsonValue original = d.value("metadata"_L1).toObject().value("annotations"_L1).toObject()
                                         .value(QLatin1StringView(kOriginalReplicasAnnotation));

@@ -2,6 +2,7 @@
 
 #include "ComponentCatalogue.h"
 #include "Health.h"
+#include "kube/LabelSelector.h"
 #include "kube/Reflector.h"
 
 #include <QDateTime>
@@ -104,13 +105,14 @@ private:
     void onStatefulSet(kube::WatchEvent event, const QJsonObject &object);
     void refreshComponent(int row);
     void updateConnection();
-    int terminatingPodsOf(const QJsonObject &deployment) const;
+    int terminatingPodsOf(const QString &deployment) const;
 
     kube::KubeClient *m_client;
     const ComponentCatalogue &m_catalogue;
     QString m_ns;
     QList<ComponentState> m_components;
     QHash<QString, QJsonObject> m_deployments; // by name
+    QHash<QString, kube::LabelSelector> m_podSelectors; // deployment name -> its spec.selector
     QHash<QString, QPair<int, int>> m_autoscalers; // target -> min/max
     MessageServiceState m_messageService;
     QList<BuiltinService> m_builtin;

@@ -1,5 +1,7 @@
 #include "Health.h"
 
+#include "kube/RolloutStatus.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -23,17 +25,13 @@ QString healthName(Health health)
 
 HealthAssessment assessDeployment(const QJsonObject &deployment, int terminatingPods)
 {
-    const QJsonObject meta = deployment.value("metadata"_L1).toObject();
-    const QJsonObject spec = deployment.value("spec"_L1).toObject();
+    using Reason = kube::RolloutVerdict::Reason;
     const QJsonObject status = deployment.value("status"_L1).toObject();
     // Counts are omitted when zero; spec.replicas defaults to 1 when unset.
-    const int desired = spec.value("replicas"_L1).toInt(1);
+    const int desired = deployment.value("spec"_L1).toObject().value("replicas"_L1).toInt(1);
     const int replicas = status.value("replicas"_L1).toInt(0);
     const int updated = status.value("updatedReplicas"_L1).toInt(0);
     const int available = status.value("availableReplicas"_L1).toInt(0);
-    const qint64 generation = meta.value("generation"_L1).toInteger(0);
-    const qint64 observed = status.value("observedGeneration"_L1).toInteger(0);
-
     QJsonObject progressing;
     for (const auto &c : status.value("conditions"_L1).toArray()) {
         if (c.toObject().value("type"_L1).toString() == "Progressing"_L1)
@@ -46,19 +44,25 @@ HealthAssessment assessDeployment(const QJsonObject &deployment, int terminating
             return {Health::Stopped, terminatingPods > 0 ? tr : u"stopping"_s};
         return {Health::Stopped, u"scaled to 0"_s};
     }
-    if (generation > observed)
+    // kubectl's rules decide; the words are the dashboard's.
+    switch (kube::rolloutStatus(deployment).reason) {
+    case Reason::NotObserved:
         return {Health::Progressing, u"waiting for the deployment controller to observe the change"_s};
-    if (progressing.value("reason"_L1).toString() == "ProgressDeadlineExceeded"_L1)
+    case Reason::DeadlineExceeded:
         return {Health::Failed, u"rollout exceeded its progress deadline: %1"_s.arg(progressing.value("message"_L1).toString())};
-    if (updated < desired)
+    case Reason::UpdatedBelowDesired:
         return {Health::Progressing, u"%1 of %2 updated replicas"_s.arg(updated).arg(desired)};
-    if (replicas > updated)
+    case Reason::OldReplicasPending:
         return {Health::Progressing, u"%1 old replica(s) pending termination"_s.arg(replicas - updated)};
-    if (available < updated) {
+    case Reason::UnavailableReplicas: {
+        // On top of kubectl: a rollout that had finished and since lost pods is Degraded.
         const bool rolling = progressing.value("status"_L1).toString() == "True"_L1
             && progressing.value("reason"_L1).toString() != "NewReplicaSetAvailable"_L1;
-        const QString text = u"%1 of %2 replicas available"_s.arg(available).arg(updated);
-        return {rolling ? Health::Progressing : Health::Degraded, text};
+        return {rolling ? Health::Progressing : Health::Degraded, u"%1 of %2 replicas available"_s.arg(available).arg(updated)};
+    }
+    case Reason::WrongReplicas: // not asked for here
+    case Reason::None:
+        break;
     }
     if (terminatingPods > 0)
         return {Health::Healthy, tr};

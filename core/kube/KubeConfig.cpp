@@ -74,6 +74,89 @@ Result<KubeConfig> KubeConfig::load(const QStringList &files)
     return config;
 }
 
+namespace {
+
+Result<ClusterConfig> readCluster(const YAML::Node &entry, const QString &file)
+{
+    const QString name = str(entry, "name");
+    const YAML::Node c = entry["cluster"];
+    if (name.isEmpty() || !c || !c.IsMap())
+        return configError(file, entry.Mark(), u"a cluster needs a name and a cluster mapping"_s);
+    ClusterConfig cluster;
+    cluster.name = name;
+    cluster.sourceFile = file;
+    cluster.server = QUrl(str(c, "server"));
+    cluster.tlsServerName = str(c, "tls-server-name");
+    cluster.insecureSkipTlsVerify = c["insecure-skip-tls-verify"] && c["insecure-skip-tls-verify"].as<bool>();
+    cluster.caFile = resolvePath(str(c, "certificate-authority"), file);
+    const QString caData = str(c, "certificate-authority-data");
+    if (!caData.isEmpty()) {
+        cluster.caPem = QByteArray::fromBase64(caData.toLatin1());
+        if (cluster.caPem.isEmpty())
+            return configError(file, c["certificate-authority-data"].Mark(), u"certificate-authority-data is not base64"_s);
+    }
+    if (cluster.server.isEmpty() || !cluster.server.isValid())
+        return configError(file, c.Mark(), u"cluster \"%1\" has no valid server URL"_s.arg(name));
+    return cluster;
+}
+
+Result<ExecConfig> readExec(const YAML::Node &e, const QString &user, const QString &file)
+{
+    ExecConfig exec;
+    exec.apiVersion = str(e, "apiVersion");
+    exec.command = str(e, "command");
+    exec.installHint = str(e, "installHint");
+    exec.interactiveMode = str(e, "interactiveMode");
+    exec.provideClusterInfo = e["provideClusterInfo"] && e["provideClusterInfo"].as<bool>();
+    exec.baseDirectory = QFileInfo(file).absolutePath();
+    for (const auto &a : e["args"])
+        exec.args.append(QString::fromStdString(a.as<std::string>()));
+    for (const auto &v : e["env"])
+        exec.env.append({str(v, "name"), str(v, "value")});
+    if (exec.command.isEmpty())
+        return configError(file, e.Mark(), u"user \"%1\": exec needs a command"_s.arg(user));
+    if (exec.apiVersion != "client.authentication.k8s.io/v1"_L1 && exec.apiVersion != "client.authentication.k8s.io/v1beta1"_L1)
+        return configError(file, e.Mark(),
+                           u"user \"%1\": exec apiVersion \"%2\" is not supported (client.authentication.k8s.io/v1 or v1beta1)"_s
+                               .arg(user, exec.apiVersion));
+    return exec;
+}
+
+Result<UserConfig> readUser(const YAML::Node &entry, const QString &file)
+{
+    UserConfig user;
+    user.name = str(entry, "name");
+    user.sourceFile = file;
+    if (user.name.isEmpty())
+        return configError(file, entry.Mark(), u"a user needs a name"_s);
+    const YAML::Node u = entry["user"];
+    if (!u || !u.IsMap())
+        return user;
+    user.token = str(u, "token");
+    user.tokenFile = resolvePath(str(u, "tokenFile"), file);
+    user.clientCertFile = resolvePath(str(u, "client-certificate"), file);
+    user.clientKeyFile = resolvePath(str(u, "client-key"), file);
+    user.clientCertPem = QByteArray::fromBase64(str(u, "client-certificate-data").toLatin1());
+    user.clientKeyPem = QByteArray::fromBase64(str(u, "client-key-data").toLatin1());
+    const YAML::Node e = u["exec"];
+    if (e && e.IsMap()) {
+        auto exec = readExec(e, user.name, file);
+        if (!exec)
+            return exec.error();
+        user.exec = *exec;
+    }
+    return user;
+}
+
+// kubectl's merge: the first definition of a name wins.
+template <typename T>
+bool known(const QList<T> &list, const QString &name)
+{
+    return std::any_of(list.begin(), list.end(), [&](const T &x) { return x.name == name; });
+}
+
+} // namespace
+
 Result<bool> KubeConfig::merge(const QString &file)
 {
     QFile f(file);
@@ -91,86 +174,33 @@ Result<bool> KubeConfig::merge(const QString &file)
     if (!root.IsMap())
         return configError(file, root.Mark(), u"the top level is not a mapping"_s);
     m_files.append(file);
-
     try {
         if (m_currentContext.isEmpty())
             m_currentContext = str(root, "current-context");
-
+        // A name defined before is skipped unread, as kubectl skips it.
         for (const auto &entry : root["clusters"]) {
-            const QString name = str(entry, "name");
-            const YAML::Node c = entry["cluster"];
-            if (name.isEmpty() || !c || !c.IsMap())
-                return configError(file, entry.Mark(), u"a cluster needs a name and a cluster mapping"_s);
-            if (std::any_of(m_clusters.begin(), m_clusters.end(), [&](const ClusterConfig &x) { return x.name == name; }))
+            if (entry["cluster"] && entry["cluster"].IsMap() && known(m_clusters, str(entry, "name")))
                 continue;
-            ClusterConfig cluster;
-            cluster.name = name;
-            cluster.sourceFile = file;
-            cluster.server = QUrl(str(c, "server"));
-            cluster.tlsServerName = str(c, "tls-server-name");
-            cluster.insecureSkipTlsVerify = c["insecure-skip-tls-verify"] && c["insecure-skip-tls-verify"].as<bool>();
-            cluster.caFile = resolvePath(str(c, "certificate-authority"), file);
-            const QString caData = str(c, "certificate-authority-data");
-            if (!caData.isEmpty()) {
-                cluster.caPem = QByteArray::fromBase64(caData.toLatin1());
-                if (cluster.caPem.isEmpty())
-                    return configError(file, c["certificate-authority-data"].Mark(), u"certificate-authority-data is not base64"_s);
-            }
-            if (cluster.server.isEmpty() || !cluster.server.isValid())
-                return configError(file, c.Mark(), u"cluster \"%1\" has no valid server URL"_s.arg(name));
-            m_clusters.append(cluster);
+            auto cluster = readCluster(entry, file);
+            if (!cluster)
+                return cluster.error();
+            m_clusters.append(*cluster);
         }
-
         for (const auto &entry : root["users"]) {
-            const QString name = str(entry, "name");
-            if (name.isEmpty())
-                return configError(file, entry.Mark(), u"a user needs a name"_s);
-            if (std::any_of(m_users.begin(), m_users.end(), [&](const UserConfig &x) { return x.name == name; }))
+            if (known(m_users, str(entry, "name")))
                 continue;
-            const YAML::Node u = entry["user"];
-            UserConfig user;
-            user.name = name;
-            user.sourceFile = file;
-            if (u && u.IsMap()) {
-                user.token = str(u, "token");
-                user.tokenFile = resolvePath(str(u, "tokenFile"), file);
-                user.clientCertFile = resolvePath(str(u, "client-certificate"), file);
-                user.clientKeyFile = resolvePath(str(u, "client-key"), file);
-                user.clientCertPem = QByteArray::fromBase64(str(u, "client-certificate-data").toLatin1());
-                user.clientKeyPem = QByteArray::fromBase64(str(u, "client-key-data").toLatin1());
-                const YAML::Node e = u["exec"];
-                if (e && e.IsMap()) {
-                    ExecConfig exec;
-                    exec.apiVersion = str(e, "apiVersion");
-                    exec.command = str(e, "command");
-                    exec.installHint = str(e, "installHint");
-                    exec.interactiveMode = str(e, "interactiveMode");
-                    exec.provideClusterInfo = e["provideClusterInfo"] && e["provideClusterInfo"].as<bool>();
-                    exec.baseDirectory = QFileInfo(file).absolutePath();
-                    for (const auto &a : e["args"])
-                        exec.args.append(QString::fromStdString(a.as<std::string>()));
-                    for (const auto &v : e["env"])
-                        exec.env.append({str(v, "name"), str(v, "value")});
-                    if (exec.command.isEmpty())
-                        return configError(file, e.Mark(), u"user \"%1\": exec needs a command"_s.arg(name));
-                    if (exec.apiVersion != "client.authentication.k8s.io/v1"_L1 && exec.apiVersion != "client.authentication.k8s.io/v1beta1"_L1)
-                        return configError(file, e.Mark(),
-                                           u"user \"%1\": exec apiVersion \"%2\" is not supported (client.authentication.k8s.io/v1 or v1beta1)"_s
-                                               .arg(name, exec.apiVersion));
-                    user.exec = exec;
-                }
-            }
-            m_users.append(user);
+            auto user = readUser(entry, file);
+            if (!user)
+                return user.error();
+            m_users.append(*user);
         }
-
         for (const auto &entry : root["contexts"]) {
             const QString name = str(entry, "name");
             const YAML::Node c = entry["context"];
             if (name.isEmpty() || !c || !c.IsMap())
                 return configError(file, entry.Mark(), u"a context needs a name and a context mapping"_s);
-            if (std::any_of(m_contexts.begin(), m_contexts.end(), [&](const ContextConfig &x) { return x.name == name; }))
-                continue;
-            m_contexts.append({name, str(c, "cluster"), str(c, "user"), str(c, "namespace")});
+            if (!known(m_contexts, name))
+                m_contexts.append({name, str(c, "cluster"), str(c, "user"), str(c, "namespace")});
         }
     } catch (const YAML::Exception &e) {
         return configError(file, e.mark, QString::fromStdString(e.msg));

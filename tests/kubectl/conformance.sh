@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The real kubectl against eic-sim, through the kubeconfig the sim writes. One behaviour per
 # call (ctest runs each with KUBE_FEATURE_WatchListClient=true and =false).
-# Usage: conformance.sh get-deploy|scale-to-zero|scale-back|watch-events|can-i
+# Usage: conformance.sh get-deploy|scale-to-zero|scale-back|watch-events|can-i|given-ca|namespaces
 # Env: EIC_SIM (the eic-sim binary), KUBECTL (default: kubectl).
 set -euo pipefail
 
@@ -96,6 +96,36 @@ given-ca)
   grep 'certificate-authority-data:' "$work/kubeconfig" | awk '{print $2}' | base64 -d >"$work/kube-ca.crt"
   cmp -s "$work/kube-ca.crt" "$work/ca.crt" || fail "the kubeconfig does not carry the given CA"
   k get deploy edc >/dev/null || fail "kubectl does not trust the server signed by the given CA"
+  ;;
+namespaces)
+  # The namespace UID a restore journal binds itself to; cluster-scoped, so a role limited to
+  # the cell's deployments and pods cannot read it.
+  cat >"$work/scenario.json" <<'JSON'
+{"namespaces": ["staging"],
+ "users": [{"name": "eic-admin"},
+           {"name": "auditor", "token": "auditor-token", "rules": [
+             {"apiGroups": ["apps"], "resources": ["deployments"], "verbs": ["get", "list", "watch"], "namespaces": ["edge-icell"]}]}]}
+JSON
+  start_sim "$work/scenario.json"
+  out=$(k get ns)
+  echo "$out"
+  head -1 <<<"$out" | grep -E '^NAME +STATUS +AGE$' >/dev/null || fail "unexpected header"
+  for ns in default edge-icell edge-icell-services staging; do
+    grep -Eq "^$ns +Active " <<<"$out" || fail "namespace $ns is not listed as Active"
+  done
+  uid=$(k get ns edge-icell -o jsonpath='{.metadata.uid}')
+  grep -Eq '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' <<<"$uid" || fail "not a uid: '$uid'"
+  [ "$(k get namespace/edge-icell -o jsonpath='{.metadata.uid}')" = "$uid" ] || fail "the uid changed between two reads"
+  [ "$(k get ns default -o jsonpath='{.metadata.uid}')" != "$uid" ] || fail "two namespaces share a uid"
+  set +e
+  out=$(k get ns nope 2>&1); rc=$?
+  set -e
+  [ $rc -ne 0 ] && grep -q 'Error from server (NotFound): namespaces "nope" not found' <<<"$out" || fail "missing namespace: $out"
+  set +e
+  out=$(k --token=auditor-token get ns edge-icell 2>&1); rc=$?
+  set -e
+  [ $rc -ne 0 ] && grep -q 'Error from server (Forbidden)' <<<"$out" || fail "a role on deployments read a namespace: $out"
+  k --token=auditor-token get deploy edc >/dev/null || fail "the auditor may still read deployments"
   ;;
 *)
   fail "unknown case"

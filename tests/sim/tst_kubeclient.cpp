@@ -37,6 +37,7 @@ private Q_SLOTS:
     void scaleWithConflictsAndDryRun();
     void accessReviewAndVersion();
     void monitorSeesOlderCellBuiltinAndHa();
+    void monitorCountsPodsSelectedByExpressions();
 
 private:
     static eic::kube::ResolvedContext contextOf(SimFixture &sim)
@@ -377,6 +378,29 @@ void TestKubeClient::monitorSeesOlderCellBuiltinAndHa()
     QTRY_COMPARE_WITH_TIMEOUT(monitor.builtinServices().size(), 1, 3000);
     QCOMPARE(monitor.builtinServices().first().name, u"postgres"_s);
     QCOMPARE(monitor.toJson().value("builtinServices"_L1).toArray().size(), 1);
+}
+
+void TestKubeClient::monitorCountsPodsSelectedByExpressions()
+{
+    // worker's spec.selector has matchExpressions only: its terminating pods must still count.
+    QString error;
+    auto scenario = eic::sim::Scenario::fromJson(
+        QJsonDocument::fromJson(R"({"deployments":{"worker":{"selector":"matchExpressions"}},"timing":{"podTerminateMs":1500}})").object(), &error);
+    QVERIFY2(scenario, qPrintable(error));
+    SimFixture sim(*scenario);
+    QVERIFY(sim.ok());
+    KubeClient client(contextOf(sim));
+    eic::cell::CellMonitor monitor(&client, eic::cell::ComponentCatalogue::builtIn());
+    monitor.start();
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.synced(), 5000);
+    const int row = monitor.indexOf(u"worker"_s);
+    QVERIFY(row >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(monitor.components().at(row).health.health, eic::cell::Health::Healthy, 3000);
+    QVERIFY(sim.cell().setReplicas(u"edge-icell"_s, u"worker"_s, 0));
+    QTRY_COMPARE_WITH_TIMEOUT(monitor.components().at(row).terminating, 2, 3000);
+    QCOMPARE(monitor.components().at(row).health.health, eic::cell::Health::Stopped);
+    QVERIFY(monitor.components().at(row).health.reason.contains(u"2 pod(s) still terminating"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(monitor.components().at(row).terminating, 0, 5000);
 }
 
 QTEST_MAIN(TestKubeClient)

@@ -1,17 +1,78 @@
+// kubectl's rollout rules (kube::rolloutStatus, their one home) and the dashboard's health,
+// which is built on them.
+
 #include "cell/Health.h"
+#include "kube/RolloutStatus.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using eic::cell::Health;
+using eic::kube::RolloutVerdict;
 
 class TestHealth : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void rollout_data();
+    void rollout();
     void assess_data();
     void assess();
 };
+
+void TestHealth::rollout_data()
+{
+    QTest::addColumn<QByteArray>("deployment");
+    QTest::addColumn<int>("wantReplicas"); // -1: not asked
+    QTest::addColumn<RolloutVerdict::State>("state");
+    QTest::addColumn<QString>("message");
+    using S = RolloutVerdict::State;
+    auto add = [](const char *name, const char *status, int want, S state, const QString &message) {
+        const QByteArray json = R"({"metadata":{"name":"edc","generation":2},"spec":{"replicas":2},"status":)" + QByteArray(status) + '}';
+        QTest::newRow(name) << json << want << state << message;
+    };
+    const char *done = R"({"observedGeneration":2,"replicas":2,"updatedReplicas":2,"availableReplicas":2})";
+    add("complete", done, -1, S::Complete, u"deployment \"edc\" successfully rolled out"_s);
+    add("complete at the wanted count", done, 2, S::Complete, u"deployment \"edc\" successfully rolled out"_s);
+    add("wanted count not in the spec", done, 3, S::Progressing,
+        u"Waiting for deployment \"edc\" rollout to finish: spec.replicas is 2, not the 3 wanted..."_s);
+    add("not observed", R"({"observedGeneration":1,"replicas":2,"updatedReplicas":2,"availableReplicas":2})", -1, S::Progressing,
+        u"Waiting for deployment spec update to be observed..."_s);
+    add("observed counts omitted", R"({"replicas":2,"updatedReplicas":2,"availableReplicas":2})", -1, S::Progressing,
+        u"Waiting for deployment spec update to be observed..."_s);
+    add("deadline exceeded", R"({"observedGeneration":2,"replicas":2,"updatedReplicas":2,"availableReplicas":1,
+        "conditions":[{"type":"Available","status":"False"},{"type":"Progressing","status":"False","reason":"ProgressDeadlineExceeded"}]})",
+        -1, S::Failed, u"deployment \"edc\" exceeded its progress deadline"_s);
+    add("deadline beats a wrong count", R"({"observedGeneration":2,"conditions":[{"type":"Progressing","reason":"ProgressDeadlineExceeded"}]})",
+        5, S::Failed, u"deployment \"edc\" exceeded its progress deadline"_s);
+    add("updated below desired", R"({"observedGeneration":2,"replicas":2,"updatedReplicas":1,"availableReplicas":2})", -1, S::Progressing,
+        u"Waiting for deployment \"edc\" rollout to finish: 1 out of 2 new replicas have been updated..."_s);
+    add("old replicas pending", R"({"observedGeneration":2,"replicas":3,"updatedReplicas":2,"availableReplicas":2})", -1, S::Progressing,
+        u"Waiting for deployment \"edc\" rollout to finish: 1 old replicas are pending termination..."_s);
+    add("not yet available", R"({"observedGeneration":2,"replicas":2,"updatedReplicas":2,"availableReplicas":1,
+        "conditions":[{"type":"Progressing","status":"True","reason":"ReplicaSetUpdated"}]})", -1, S::Progressing,
+        u"Waiting for deployment \"edc\" rollout to finish: 1 of 2 updated replicas are available..."_s);
+    add("nothing available, counts omitted", R"({"observedGeneration":2,"replicas":2,"updatedReplicas":2})", -1, S::Progressing,
+        u"Waiting for deployment \"edc\" rollout to finish: 0 of 2 updated replicas are available..."_s);
+    QTest::newRow("scaled to zero, counts omitted")
+        << QByteArray(R"({"metadata":{"name":"edc","generation":3},"spec":{"replicas":0},"status":{"observedGeneration":3}})") << 0 << S::Complete
+        << u"deployment \"edc\" successfully rolled out"_s;
+    QTest::newRow("unset replicas mean 1")
+        << QByteArray(R"({"metadata":{"name":"edc","generation":1},"spec":{},"status":{"observedGeneration":1}})") << -1 << S::Progressing
+        << u"Waiting for deployment \"edc\" rollout to finish: 0 out of 1 new replicas have been updated..."_s;
+}
+
+void TestHealth::rollout()
+{
+    QFETCH(QByteArray, deployment);
+    QFETCH(int, wantReplicas);
+    QFETCH(RolloutVerdict::State, state);
+    QFETCH(QString, message);
+    const auto verdict = eic::kube::rolloutStatus(QJsonDocument::fromJson(deployment).object(),
+                                                  wantReplicas < 0 ? std::nullopt : std::optional(wantReplicas));
+    QCOMPARE(verdict.message, message);
+    QCOMPARE(verdict.state, state);
+}
 
 void TestHealth::assess_data()
 {
