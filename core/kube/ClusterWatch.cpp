@@ -111,7 +111,7 @@ RolloutVerdict ClusterWatch::rollout(const QString &name, std::optional<int> wan
 {
     const QJsonObject d = deployment(name);
     if (d.isEmpty())
-        return {RolloutVerdict::State::Progressing, Tr::tr("%1 is not in the watch yet").arg(name)};
+        return {RolloutVerdict::State::Progressing, RolloutVerdict::Reason::NotObserved, Tr::tr("%1 is not in the watch yet").arg(name)};
     return rolloutStatus(d, want);
 }
 

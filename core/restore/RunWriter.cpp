@@ -57,7 +57,7 @@ void RunWriter::check(const QString &check, CheckOutcome outcome, const QString 
     fields["ok"_L1] = outcome == CheckOutcome::Passed;
     if (outcome == CheckOutcome::NotChecked)
         fields["notChecked"_L1] = why;
-    else
+    else if (!why.isEmpty())
         fields["message"_L1] = why;
     log(ev::Check, fields);
 }
