@@ -16,9 +16,9 @@ struct HealthAssessment {
     QString reason;
 };
 
-// A deployment's health by kubectl's rollout rules (generation vs observedGeneration,
-// ProgressDeadlineExceeded, updated/available/total replicas), plus what an admin needs on
-// top: Stopped at 0 desired, and Degraded when a finished rollout has lost available pods.
+// A deployment's health by kubectl's rollout rules (kube::rolloutStatus, their one home), plus
+// what an admin needs on top: Stopped at 0 desired, and Degraded when a finished rollout has
+// lost available pods.
 HealthAssessment assessDeployment(const QJsonObject &deployment, int terminatingPods);
 
 } // namespace eic::cell
