@@ -2046,6 +2046,18 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>Servers of the current cell</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no cell open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no database in this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data store in this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>eic::ui::BackupsView</name>
@@ -2188,6 +2200,112 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
 </context>
 <context>
+    <name>eic::ui::CellConnection</name>
+    <message>
+        <source>C&amp;ell:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved profile, or a context of the kubeconfig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (kubeconfig context)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid namespace name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live, but no cell here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting in %1 s — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster %1 · namespace &lt;b&gt;%2&lt;/b&gt; · &lt;span style=&quot;color:%3&quot;&gt;● %4&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::DashboardView</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped by a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Components of the cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message service and stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ TLS verification is off for this cluster (insecure-skip-tls-verify in the kubeconfig): anyone between you and %1 could read and change this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Message service&lt;/b&gt; (StatefulSet %1 in %2): %3.&lt;br&gt;&lt;i&gt;Protected by replication, not by backup: it has no restore.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stores&lt;/b&gt;: no built-in PostgreSQL or Redis in the cell — external stores, backup and restore supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Built-in (non-production) stores&lt;/b&gt;: %1 — backup and restore not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>eic::ui::DataWizardPage</name>
     <message>
         <source>The data step</source>
@@ -2300,55 +2418,7 @@ SHA-256: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sandbox banner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>S&amp;top the sandbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;ell:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A saved profile, or a context of the kubeconfig</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All components</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped by a restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not healthy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filter by name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Components of the cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message service and stores</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2404,78 +2474,6 @@ SHA-256: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;New profile…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit profile…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Duplicate profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De&amp;lete profile…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+Del</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import the current context as a profile…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport profiles (without secrets)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export profiles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I&amp;mport profiles…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import profiles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (imported)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2488,79 +2486,7 @@ SHA-256: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (profile)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (kubeconfig context)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot connect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cell token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Token for this session only:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profile not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secret kept for this session only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The %1 could not be saved: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (copy)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The copy was made, but its secrets were not: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the profile &quot;%1&quot; and its secrets in the keychain? The cell itself is not touched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; was deleted, but its secrets could not be removed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a valid namespace name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⚠ TLS verification is off for this cluster (insecure-skip-tls-verify in the kubeconfig): anyone between you and %1 could read and change this session.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no kubeconfig was found (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Starting the sandbox&lt;/b&gt; — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2568,135 +2494,11 @@ SHA-256: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Starting the sandbox&lt;/b&gt; — a simulated cell with throwaway PostgreSQL and Redis on this computer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Starting the sandbox…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;SANDBOX&lt;/b&gt; — a simulated cell on this computer with throwaway PostgreSQL %1 and Redis %2 holding sample data. Nothing here touches a real cell; everything (%3) is removed when you stop the sandbox or quit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>[Sandbox] eic-restore — Edge Integration Cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no cell open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no database in this profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no data store in this profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reconnecting in %1 s — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>error — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cluster %1 · namespace &lt;b&gt;%2&lt;/b&gt; · &lt;span style=&quot;color:%3&quot;&gt;● %4&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Message service&lt;/b&gt; (StatefulSet %1 in %2): %3.&lt;br&gt;&lt;i&gt;Protected by replication, not by backup: it has no restore.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Stores&lt;/b&gt;: no built-in PostgreSQL or Redis in the cell — external stores, backup and restore supported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Built-in (non-production) stores&lt;/b&gt;: %1 — backup and restore not supported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect to a cell first (choose a context or a profile).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The profile is gone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A restore of the %1 of cell %2, started by %3, did not finish (run %4; data step: %5).
-
-Recorded counts: %6.
-
-Resume finishes it after re-reading the cell; Roll back returns every component to its recorded count.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>data store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unfinished restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Roll back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>View the log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Journal of run %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect to the cell %1 first, then choose again (Restore menu).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resuming run %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rolling back run %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>live, but no cell here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2910,6 +2712,113 @@ Resume finishes it after re-reading the cell; Roll back returns every component 
     </message>
     <message>
         <source>&lt;b&gt;External&lt;/b&gt;: you restore with the provider&apos;s tooling while the components are stopped, then press Continue (or let a command&apos;s exit status decide). &lt;b&gt;Archive&lt;/b&gt;: eic-restore restores a backup it took itself. &lt;b&gt;New instance&lt;/b&gt;: a managed cloud store came back as a new instance; nothing is stopped and the profile&apos;s address is updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::ProfileActions</name>
+    <message>
+        <source>&amp;New profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import the current context as a profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport profiles (without secrets)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;mport profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy was made, but its secrets were not: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the profile &quot;%1&quot; and its secrets in the keychain? The cell itself is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was deleted, but its secrets could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (imported)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3284,6 +3193,77 @@ SHA-256: %2</source>
     </message>
 </context>
 <context>
+    <name>eic::ui::RestoreLauncher</name>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a cell first (choose a context or a profile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restore of the %1 of cell %2, started by %3, did not finish (run %4; data step: %5).
+
+Recorded counts: %6.
+
+Resume finishes it after re-reading the cell; Roll back returns every component to its recorded count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the cell %1 first, then choose again (Restore menu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolling back run %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming run %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>eic::ui::RestoreWizard</name>
     <message>
         <source>Restore — cell %1</source>
@@ -3303,6 +3283,48 @@ SHA-256: %2</source>
     </message>
     <message>
         <source>The components go back to their recorded counts and start again. The store stays as it is now: if its restore had begun, it may be partly restored, and the report says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::SandboxBanner</name>
+    <message>
+        <source>Sandbox banner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Starting the sandbox&lt;/b&gt; — a simulated cell with throwaway PostgreSQL and Redis on this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Starting the sandbox&lt;/b&gt; — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;SANDBOX&lt;/b&gt; — a simulated cell on this computer with throwaway PostgreSQL %1 and Redis %2 holding sample data. Nothing here touches a real cell; everything (%3) is removed when you stop the sandbox or quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::SecretResolver</name>
+    <message>
+        <source>Cell token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token for this session only:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret kept for this session only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 could not be saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,10 +1,16 @@
 #include "HelpDialogs.h"
 
+#include "kube/KubeClient.h"
 #include "restore/RestorePlan.h"
+#include "restore/RestoreRunner.h"
+#include "stores/postgres/PgSession.h"
+#include "stores/redis/RedisConnection.h"
+#include "stores/redis/RedisInspection.h"
 #include "util/Versions.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QPointer>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -37,6 +43,60 @@ void AboutDialog::setServer(const QString &what, const QString &version)
 {
     m_servers.insert(what, version);
     render();
+}
+
+void AboutDialog::askCluster(kube::KubeClient *client)
+{
+    if (!client) {
+        setServer(u"Kubernetes"_s, tr("no cell open"));
+        return;
+    }
+    QPointer<AboutDialog> guard(this);
+    client->serverVersion(this, [guard](const Result<QString> &v) {
+        if (guard)
+            guard->setServer(u"Kubernetes"_s, v ? *v : v.error().message);
+    });
+}
+
+void AboutDialog::askStores(const restore::StoreAccess &stores)
+{
+    if (!stores.database) {
+        setServer(u"PostgreSQL"_s, tr("no database in this profile"));
+    } else {
+        QPointer<AboutDialog> guard(this);
+        auto *session = new stores::PgSession(this);
+        session->open(*stores.database, [guard, session](const Result<bool> &opened) {
+            if (guard)
+                guard->setServer(u"PostgreSQL"_s, opened ? session->describeServer() : opened.error().message);
+            session->deleteLater();
+        });
+    }
+    if (!stores.datastore)
+        setServer(u"Redis"_s, tr("no data store in this profile"));
+    else
+        askRedis(*stores.datastore);
+}
+
+void AboutDialog::askRedis(const stores::RedisOptions &options)
+{
+    QPointer<AboutDialog> guard(this);
+    auto *connection = new stores::RedisConnection(this);
+    connection->open(options, [guard, connection](const Result<bool> &opened) {
+        if (!opened) {
+            if (guard)
+                guard->setServer(u"Redis"_s, opened.error().message);
+            connection->deleteLater();
+            return;
+        }
+        connection->command({"INFO", "server"}, [guard, connection](const Result<stores::RedisReply> &info) {
+            if (guard) {
+                const auto server = info ? stores::parseRedisInfo(info->str, 0) : stores::RedisInspection{};
+                guard->setServer(u"Redis"_s, info ? u"%1 %2 at %3"_s.arg(server.product, server.version, connection->target())
+                                                  : info.error().message);
+            }
+            connection->deleteLater();
+        });
+    });
 }
 
 QString AboutDialog::text() const

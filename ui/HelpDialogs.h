@@ -6,6 +6,16 @@
 class QLabel;
 class QTextBrowser;
 
+namespace eic::kube {
+class KubeClient;
+}
+namespace eic::restore {
+struct StoreAccess;
+}
+namespace eic::stores {
+struct RedisOptions;
+}
+
 namespace eic::ui {
 
 // Help → About: the versions of eic-restore, its libraries, and the servers of the current cell
@@ -16,10 +26,15 @@ public:
     explicit AboutDialog(QWidget *parent = nullptr);
     // "Kubernetes", "PostgreSQL", "Redis": a version, or why there is none.
     void setServer(const QString &what, const QString &version);
+    // Asks the cell's API server (nullptr: no cell open) and the profile's stores for their
+    // versions; each line fills in as its server answers.
+    void askCluster(kube::KubeClient *client);
+    void askStores(const restore::StoreAccess &stores);
     QString text() const;
 
 private:
     void render();
+    void askRedis(const stores::RedisOptions &options);
     QLabel *m_text = nullptr;
     QMap<QString, QString> m_servers;
 };

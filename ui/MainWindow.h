@@ -1,22 +1,16 @@
 #pragma once
 
+#include "Error.h"
+#include "Workspace.h"
 #include "kube/KubeConfig.h"
 #include "profiles/Profile.h"
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QTimer>
-
-#include "restore/RestoreRunner.h"
-
-#include <functional>
 
 #include <memory>
 
 class QAction;
-class QComboBox;
-class QLabel;
-class QLineEdit;
 class QStackedWidget;
 class QTableView;
 
@@ -29,17 +23,23 @@ class Sandbox;
 namespace eic::profiles {
 class ProfileStore;
 class SecretStore;
-class MemorySecretStore;
 }
 
 namespace eic::ui {
 
+class CellConnection;
 class ComponentFilterModel;
-class LogPane;
+class DashboardView;
+class ProfileActions;
+class RestoreLauncher;
+class SandboxBanner;
+class SandboxWorkspace;
+class SecretResolver;
 
-// The dashboard: the connection (context, cluster, namespace, live state, TLS warning), the
-// component table, the message service and built-in stores, and the log. Everything on it
-// comes from the cell's watches.
+// The window: the dashboard of one cell (or the first-run page), the menus, and the sandbox.
+// It wires its parts: CellConnection (which cell, the session), DashboardView (what the cell
+// reports), ProfileActions, SecretResolver (the keychain), RestoreLauncher (the wizard, an
+// unfinished run) and SandboxWorkspace (the sandbox in place of the user's profiles).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -60,10 +60,10 @@ public:
     class ProfileEditor *editProfile(const QString &profileId);
     bool duplicateProfile(const QString &profileId);
     bool deleteProfile(const QString &profileId);
-    QString currentProfileId() const { return m_profileId; }
-    cell::CellSession *session() const { return m_session.get(); }
-    QTableView *componentTable() const { return m_table; }
-    ComponentFilterModel *filterModel() const { return m_filter; }
+    QString currentProfileId() const;
+    cell::CellSession *session() const;
+    QTableView *componentTable() const;
+    ComponentFilterModel *filterModel() const;
     QString connectionText() const;
     void copySelectedRows();
     // The restore wizard on the current cell (and the current profile's stores), window-modal.
@@ -87,8 +87,8 @@ public:
     void startSandbox();
     void stopSandbox();
     bool sandboxActive() const;
-    sandbox::Sandbox *sandbox() const { return m_sandbox.get(); }
-    QWidget *sandboxBanner() const { return m_sandboxBanner; }
+    sandbox::Sandbox *sandbox() const;
+    QWidget *sandboxBanner() const;
     class AboutDialog *openAbout();
     class ProcedureDialog *openProcedure();
 
@@ -99,55 +99,35 @@ Q_SIGNALS:
     void sandboxStopped();
 
 private:
-    void profileStores(std::function<void(const profiles::Profile *, const restore::StoreAccess &)> then);
-    void buildUi();
-    void rebuildCellChooser();
-    bool connectTo(const kube::ResolvedContext &context);
-    class ProfileEditor *openEditor(const profiles::Profile &profile, bool isNew);
-    void saveFromEditor(class ProfileEditor *editor, bool isNew);
-    void updateConnection();
-    void updateMessageService();
+    // Quitting (a closeEvent that asks while a restore runs, SIGTERM) is decided by the window,
+    // not by its parts; the runs it would ask about start in RestoreLauncher.
+    void buildPages();
+    void buildCellMenu();
+    void buildRestoreMenu();
+    void buildHelpMenu();
+    void wireParts();
+    void openAtStart(const QString &context, Start start);
+    void showSession();
+    void createWelcome();
+    void sandboxStartFailed(const Error &error);
     void enterSandbox();
-    void showDashboard();
+    void reopen(const CellChoice &before);
+    const profiles::Profile *currentProfile() const;
 
-    std::optional<kube::KubeConfig> m_config;
-    profiles::ProfileStore *m_profiles;
-    profiles::SecretStore *m_secrets;
-    profiles::MemorySecretStore *m_sessionSecrets;
-    QString m_profileId;
-    QString m_nsOverride;
-    std::unique_ptr<cell::CellSession> m_session;
-    QComboBox *m_cells = nullptr;
-    QLabel *m_connection = nullptr;
-    QLabel *m_backupAge = nullptr;
-    QPointer<class BackupsView> m_backups;
-    QLabel *m_tlsWarning = nullptr;
-    QComboBox *m_filterChoice = nullptr;
-    QLineEdit *m_search = nullptr;
-    QTableView *m_table = nullptr;
-    ComponentFilterModel *m_filter = nullptr;
-    QLabel *m_messageService = nullptr;
-    QLabel *m_builtin = nullptr;
-    LogPane *m_log = nullptr;
-    QTimer m_countdown;
-
+    // Before the parts: they keep its address.
+    Workspace m_workspace;
+    SecretResolver *m_secrets = nullptr;
+    CellConnection *m_cell = nullptr;
+    ProfileActions *m_profileActions = nullptr;
+    RestoreLauncher *m_restores = nullptr;
     QStackedWidget *m_pages = nullptr;
-    QWidget *m_dashboard = nullptr;
+    DashboardView *m_dashboard = nullptr;
     class WelcomePage *m_welcome = nullptr;
-    QWidget *m_sandboxBanner = nullptr;
-    QLabel *m_sandboxText = nullptr;
+    QPointer<class BackupsView> m_backups;
+    SandboxBanner *m_sandboxBanner = nullptr;
     QAction *m_sandboxStart = nullptr;
     QAction *m_sandboxStop = nullptr;
-    std::unique_ptr<sandbox::Sandbox> m_sandbox;
-    std::unique_ptr<profiles::ProfileStore> m_sandboxProfiles;
-    std::unique_ptr<profiles::MemorySecretStore> m_sandboxSecrets;
-    // What the sandbox replaced, put back when it stops.
-    profiles::ProfileStore *m_savedProfiles = nullptr;
-    profiles::SecretStore *m_savedSecrets = nullptr;
-    std::optional<kube::KubeConfig> m_savedConfig;
-    QString m_savedProfileId;
-    QString m_savedContext;
-    std::optional<QByteArray> m_savedRunsDir;
+    std::unique_ptr<SandboxWorkspace> m_sandbox;
 };
 
 } // namespace eic::ui

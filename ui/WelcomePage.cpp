@@ -21,7 +21,21 @@ WelcomePage::WelcomePage(const QStringList &contexts, const QString &currentCont
     outer->addStretch(1);
     auto *layout = new QVBoxLayout(column);
     layout->addStretch(1);
+    addIntro(layout);
+    addImport(layout, contexts, currentContext, kubeconfigNote);
+    addCreateAndSandbox(layout);
+    if (!currentContext.isEmpty())
+        addOpenContext(layout, currentContext);
+    layout->addStretch(2);
+    setTabOrder(m_import, m_create);
+    setTabOrder(m_create, m_sandbox);
+    if (m_openContext)
+        setTabOrder(m_sandbox, m_openContext);
+}
 
+void WelcomePage::addIntro(QVBoxLayout *layout)
+{
+    QWidget *column = layout->parentWidget();
     auto *title = new QLabel(tr("Welcome to eic-restore"), column);
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 1.8);
@@ -36,13 +50,16 @@ WelcomePage::WelcomePage(const QStringList &contexts, const QString &currentCont
     intro->setWordWrap(true);
     layout->addWidget(intro);
     layout->addSpacing(12);
+}
 
+void WelcomePage::addImport(QVBoxLayout *layout, const QStringList &contexts, const QString &currentContext, const QString &kubeconfigNote)
+{
     const bool haveContexts = !contexts.isEmpty();
     m_import = new QCommandLinkButton(tr("Import from kubeconfig"),
                                       haveContexts ? tr("Make a profile from a context of your kubeconfig (%1), then add the database and data store.")
                                                          .arg(kubeconfigNote)
                                                    : tr("No kubeconfig context to import: %1.").arg(kubeconfigNote),
-                                      column);
+                                      layout->parentWidget());
     m_import->setObjectName(u"importFromKubeconfig"_s);
     m_canImport = haveContexts;
     m_import->setEnabled(haveContexts);
@@ -58,7 +75,11 @@ WelcomePage::WelcomePage(const QStringList &contexts, const QString &currentCont
         Q_EMIT importRequested(chosen);
     });
     layout->addWidget(m_import);
+}
 
+void WelcomePage::addCreateAndSandbox(QVBoxLayout *layout)
+{
+    QWidget *column = layout->parentWidget();
     m_create = new QCommandLinkButton(tr("Create a profile"),
                                       tr("Type in the cell's API server and token, its database and its data store."), column);
     m_create->setObjectName(u"createProfile"_s);
@@ -79,20 +100,16 @@ WelcomePage::WelcomePage(const QStringList &contexts, const QString &currentCont
     m_progress->setWordWrap(true);
     m_progress->hide();
     layout->addWidget(m_progress);
+}
 
-    if (!currentContext.isEmpty()) {
-        m_openContext = new QCommandLinkButton(tr("Open the dashboard of \"%1\"").arg(currentContext),
-                                               tr("Watch the kubeconfig's current context without a profile (no backup or restore of its stores)."),
-                                               column);
-        m_openContext->setObjectName(u"openCurrentContext"_s);
-        connect(m_openContext, &QCommandLinkButton::clicked, this, [this, currentContext] { Q_EMIT openContextRequested(currentContext); });
-        layout->addWidget(m_openContext);
-    }
-    layout->addStretch(2);
-    setTabOrder(m_import, m_create);
-    setTabOrder(m_create, m_sandbox);
-    if (m_openContext)
-        setTabOrder(m_sandbox, m_openContext);
+void WelcomePage::addOpenContext(QVBoxLayout *layout, const QString &currentContext)
+{
+    m_openContext = new QCommandLinkButton(tr("Open the dashboard of \"%1\"").arg(currentContext),
+                                           tr("Watch the kubeconfig's current context without a profile (no backup or restore of its stores)."),
+                                           layout->parentWidget());
+    m_openContext->setObjectName(u"openCurrentContext"_s);
+    connect(m_openContext, &QCommandLinkButton::clicked, this, [this, currentContext] { Q_EMIT openContextRequested(currentContext); });
+    layout->addWidget(m_openContext);
 }
 
 void WelcomePage::setSandboxProgress(const QString &step)

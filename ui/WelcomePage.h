@@ -4,6 +4,7 @@
 
 class QCommandLinkButton;
 class QLabel;
+class QVBoxLayout;
 
 namespace eic::ui {
 
@@ -30,6 +31,10 @@ Q_SIGNALS:
     void openContextRequested(const QString &context);
 
 private:
+    void addIntro(QVBoxLayout *layout);
+    void addImport(QVBoxLayout *layout, const QStringList &contexts, const QString &currentContext, const QString &kubeconfigNote);
+    void addCreateAndSandbox(QVBoxLayout *layout);
+    void addOpenContext(QVBoxLayout *layout, const QString &currentContext);
     QCommandLinkButton *m_import = nullptr;
     QCommandLinkButton *m_create = nullptr;
     QCommandLinkButton *m_sandbox = nullptr;

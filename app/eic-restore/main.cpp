@@ -15,19 +15,70 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Translations by the system locale: Qt's own, then ours (share/eic-restore/translations).
+void installTranslators(QTranslator &qt, QTranslator &ours)
+{
+    if (qt.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qt);
+    if (ours.load(QLocale(), u"eic-restore"_s, u"_"_s, QApplication::applicationDirPath() + u"/../share/eic-restore/translations"_s))
+        QApplication::installTranslator(&ours);
+}
+
+// The kubeconfig, if there is one (the welcome page offers the rest). A file or context named on
+// the command line that cannot be read is the end: `ok` false.
+std::optional<eic::kube::KubeConfig> loadKubeconfig(const QString &file, bool contextNamed, bool unattended, bool *ok)
+{
+    *ok = true;
+    const QStringList files = file.isEmpty() ? eic::kube::KubeConfig::defaultFiles() : QStringList{file};
+    auto config = eic::kube::KubeConfig::load(files);
+    if (config)
+        return *config;
+    if (!file.isEmpty() || contextNamed) {
+        spdlog::error("{}", config.error().toString().toStdString());
+        if (!unattended)
+            QMessageBox::critical(nullptr, u"eic-restore"_s, config.error().message);
+        *ok = false;
+        return std::nullopt;
+    }
+    spdlog::warn("{}", config.error().toString().toStdString());
+    return std::nullopt;
+}
+
+// --screenshot: the window's picture once the cell is live and listed, then quit.
+void screenshotWhenLoaded(eic::ui::MainWindow &window, const QString &png, bool nothingToWaitFor)
+{
+    auto grab = [&window, png] {
+        window.grab().save(png);
+        QApplication::quit();
+    };
+    auto watch = [&window, grab] {
+        if (auto *monitor = window.session() ? window.session()->monitor.get() : nullptr) {
+            QObject::connect(monitor, &eic::cell::CellMonitor::connectionChanged, &window, [monitor, grab] {
+                if (monitor->synced() && monitor->connectionState() == eic::cell::ConnectionState::Live)
+                    QTimer::singleShot(200, grab); // let the table lay itself out
+            });
+        }
+    };
+    watch();
+    QObject::connect(&window, &eic::ui::MainWindow::sessionChanged, &window, watch);
+    if (nothingToWaitFor)
+        QTimer::singleShot(500, &window, grab); // the welcome page has nothing to wait for
+    QTimer::singleShot(20000, &window, grab); // a cell that never answers still gets its picture
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"eic-restore"_s);
     QApplication::setOrganizationName(u"eic-restore"_s);
     QApplication::setApplicationVersion(QStringLiteral(EIC_VERSION));
-    // Translations by the system locale: Qt's own, then ours (share/eic-restore/translations).
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), u"eic-restore"_s, u"_"_s, QApplication::applicationDirPath() + u"/../share/eic-restore/translations"_s))
-        QApplication::installTranslator(&translator);
+    installTranslators(qtTranslator, translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Guided backup and restore for SAP Edge Integration Cell"_s);
@@ -56,21 +107,10 @@ int main(int argc, char *argv[])
             QMessageBox::warning(nullptr, u"eic-restore"_s, loaded.error().message);
     }
     eic::profiles::KeychainSecretStore secrets;
-
-    const QStringList files = parser.isSet(kubeconfig) ? QStringList{parser.value(kubeconfig)} : eic::kube::KubeConfig::defaultFiles();
-    auto config = eic::kube::KubeConfig::load(files);
-    std::optional<eic::kube::KubeConfig> kubeconfigs;
-    if (config) {
-        kubeconfigs = *config;
-    } else {
-        if (parser.isSet(kubeconfig) || parser.isSet(context)) {
-            spdlog::error("{}", config.error().toString().toStdString());
-            if (!unattended)
-                QMessageBox::critical(nullptr, u"eic-restore"_s, config.error().message);
-            return 1;
-        }
-        spdlog::warn("{}", config.error().toString().toStdString()); // the welcome page offers the rest
-    }
+    bool configOk = true;
+    auto kubeconfigs = loadKubeconfig(parser.isSet(kubeconfig) ? parser.value(kubeconfig) : QString(), parser.isSet(context), unattended, &configOk);
+    if (!configOk)
+        return 1;
     // First run (no profile, no cell named on the command line): the welcome page.
     const bool welcome = parser.isSet(sandbox) || (profiles.profiles().isEmpty() && !parser.isSet(kubeconfig) && !parser.isSet(context));
     eic::ui::MainWindow window(kubeconfigs, &profiles, &secrets, parser.value(context), parser.value(ns),
@@ -80,26 +120,8 @@ int main(int argc, char *argv[])
         window.startSandbox();
     // At start-up: a run that did not finish (a crash, a closed laptop) is offered at once.
     QTimer::singleShot(0, &window, [&window] { window.checkUnfinishedRun(); });
-    if (parser.isSet(screenshot)) {
-        const QString png = parser.value(screenshot);
-        auto grab = [&window, png] {
-            window.grab().save(png);
-            QApplication::quit();
-        };
-        auto watch = [&window, grab] {
-            if (auto *monitor = window.session() ? window.session()->monitor.get() : nullptr) {
-                QObject::connect(monitor, &eic::cell::CellMonitor::connectionChanged, &window, [monitor, grab] {
-                    if (monitor->synced() && monitor->connectionState() == eic::cell::ConnectionState::Live)
-                        QTimer::singleShot(200, grab); // let the table lay itself out
-                });
-            }
-        };
-        watch();
-        QObject::connect(&window, &eic::ui::MainWindow::sessionChanged, &window, watch);
-        if (welcome && !parser.isSet(sandbox))
-            QTimer::singleShot(500, &window, grab); // the welcome page has nothing to wait for
-        QTimer::singleShot(20000, &window, grab); // a cell that never answers still gets its picture
-    }
+    if (parser.isSet(screenshot))
+        screenshotWhenLoaded(window, parser.value(screenshot), welcome && !parser.isSet(sandbox));
     const int rc = QApplication::exec();
     spdlog::info("eic-restore exiting");
     return rc;

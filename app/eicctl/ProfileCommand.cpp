@@ -82,13 +82,9 @@ QString describe(const Profile &p)
     return lines.join(u'\n') + u'\n';
 }
 
-int add(const Options &o, const QString &name)
+// The cell of a new profile from the options; an exit code when they do not make one.
+std::optional<int> cellFromOptions(const Options &o, Profile &p)
 {
-    profiles::ProfileStore store;
-    if (auto loaded = store.load(); !loaded)
-        return failed(loaded.error().message);
-    Profile p;
-    p.name = name;
     if (!o.server.isEmpty()) {
         p.cell.mode = profiles::CellConnection::Mode::Manual;
         p.cell.server = o.server;
@@ -107,6 +103,12 @@ int add(const Options &o, const QString &name)
     }
     if (!o.ns.isEmpty())
         p.cell.ns = o.ns;
+    return std::nullopt;
+}
+
+// The database and data store of a new profile from the options; an exit code when they are wrong.
+std::optional<int> storesFromOptions(const Options &o, Profile &p)
+{
     if (!o.database.isEmpty()) {
         auto db = profiles::parseDatabaseConninfo(o.database);
         if (!db)
@@ -132,13 +134,14 @@ int add(const Options &o, const QString &name)
                 return usage(u"--datastore-kind: external, built-in, managed-azure, managed-aws or managed-other"_s);
         }
     }
-    p.backupFolder = o.backupFolder;
-    p.notes = o.notes;
-    if (const QStringList problems = p.validate(); !problems.isEmpty())
-        return usage(u"the profile is not valid:\n  "_s + problems.join(u"\n  "_s));
+    return std::nullopt;
+}
 
-    // Secrets: a file for the token; the environment or a prompt for passwords; never argv.
-    QList<QPair<SecretKind, QString>> secrets;
+using Secrets = QList<QPair<SecretKind, QString>>;
+
+// Secrets: a file for the token; the environment or a prompt for passwords; never argv.
+std::optional<int> secretsFromOptions(const Options &o, const Profile &p, Secrets &secrets)
+{
     if (p.cell.mode == profiles::CellConnection::Mode::Manual) {
         QFile f(o.tokenFile);
         if (!f.open(QIODevice::ReadOnly))
@@ -155,6 +158,27 @@ int add(const Options &o, const QString &name)
         passwordFor(SecretKind::DatabasePassword, "PGPASSWORD", u"Database password for %1 (empty: none): "_s.arg(p.database.user));
     if (!p.datastore.hosts.isEmpty())
         passwordFor(SecretKind::DatastorePassword, "REDISCLI_AUTH", u"Data store password (empty: none): "_s);
+    return std::nullopt;
+}
+
+int add(const Options &o, const QString &name)
+{
+    profiles::ProfileStore store;
+    if (auto loaded = store.load(); !loaded)
+        return failed(loaded.error().message);
+    Profile p;
+    p.name = name;
+    if (auto rc = cellFromOptions(o, p))
+        return *rc;
+    if (auto rc = storesFromOptions(o, p))
+        return *rc;
+    p.backupFolder = o.backupFolder;
+    p.notes = o.notes;
+    if (const QStringList problems = p.validate(); !problems.isEmpty())
+        return usage(u"the profile is not valid:\n  "_s + problems.join(u"\n  "_s));
+    Secrets secrets;
+    if (auto rc = secretsFromOptions(o, p, secrets))
+        return *rc;
 
     if (auto added = store.add(p); !added)
         return failed(added.error().message);

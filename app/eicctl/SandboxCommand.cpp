@@ -6,6 +6,7 @@
 
 #include "Cli.h"
 #include "sandbox/Sandbox.h"
+#include "sandbox/SandboxDirectory.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -170,7 +171,7 @@ int start(const Options &o)
     }
     dir = QFileInfo(dir).absoluteFilePath();
     // What a killed sandbox left here goes first: its old state must not pass for the new one's.
-    sandbox::Sandbox::removeIfAbandoned(dir);
+    sandbox::SandboxDirectory::removeIfAbandoned(dir);
     QDir().mkpath(stateDir());
     const QString log = stateDir() + u"/run.log"_s;
     QFile::remove(log);
@@ -218,7 +219,7 @@ int stop(const Options &o)
         if (recordedDir() == dir)
             QFile::remove(currentFile());
         // Killed (kill -9, a crash): its servers died with it; what it left on disk goes now.
-        if (sandbox::Sandbox::removeIfAbandoned(dir)) {
+        if (sandbox::SandboxDirectory::removeIfAbandoned(dir)) {
             out() << "The sandbox in " << dir << " had stopped without cleaning up (killed?); its directory is removed.\n";
             return Done;
         }

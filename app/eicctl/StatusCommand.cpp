@@ -13,6 +13,44 @@ using namespace Qt::StringLiterals;
 
 namespace eic::cli {
 
+namespace {
+
+QString stamp()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// --watch: a line per change of a component or of the message service, once the table is out.
+void printChanges(cell::CellMonitor &monitor, bool json, const bool *printed)
+{
+    QObject::connect(&monitor, &cell::CellMonitor::componentChanged, &monitor, [&monitor, json, printed](int row) {
+        if (!*printed)
+            return;
+        const auto &c = monitor.components().at(row);
+        if (json)
+            out() << QJsonDocument(QJsonObject{{"time"_L1, stamp()}, {"event"_L1, "component"_L1}, {"component"_L1, c.toJson()}})
+                         .toJson(QJsonDocument::Compact)
+                  << "\n";
+        else
+            out() << cell::StatusFormatter::changeLine(c) << "\n";
+        out().flush();
+    });
+    QObject::connect(&monitor, &cell::CellMonitor::messageServiceChanged, &monitor, [&monitor, json, printed] {
+        if (!*printed)
+            return;
+        if (json)
+            out() << QJsonDocument(QJsonObject{{"time"_L1, stamp()}, {"event"_L1, "messageService"_L1},
+                                               {"messageService"_L1, monitor.messageService().toJson()}})
+                         .toJson(QJsonDocument::Compact)
+                  << "\n";
+        else
+            out() << "message service: " << monitor.messageService().summary() << "\n";
+        out().flush();
+    });
+}
+
+} // namespace
+
 int status(const Options &options)
 {
     if (options.args.size() > 1)
@@ -27,7 +65,6 @@ int status(const Options &options)
     cell::CellMonitor &monitor = *session.monitor;
     const bool json = options.json;
     const bool watch = options.watch;
-    auto stamp = [] { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); };
     auto printAll = [&] {
         if (json)
             out() << QJsonDocument(monitor.toJson()).toJson(watch ? QJsonDocument::Compact : QJsonDocument::Indented) << (watch ? "\n" : "");
@@ -58,32 +95,8 @@ int status(const Options &options)
             out().flush();
         }
     });
-    if (watch) {
-        QObject::connect(&monitor, &cell::CellMonitor::componentChanged, &monitor, [&](int row) {
-            if (!printed)
-                return;
-            const auto &c = monitor.components().at(row);
-            if (json)
-                out() << QJsonDocument(QJsonObject{{"time"_L1, stamp()}, {"event"_L1, "component"_L1}, {"component"_L1, c.toJson()}})
-                             .toJson(QJsonDocument::Compact)
-                      << "\n";
-            else
-                out() << cell::StatusFormatter::changeLine(c) << "\n";
-            out().flush();
-        });
-        QObject::connect(&monitor, &cell::CellMonitor::messageServiceChanged, &monitor, [&] {
-            if (!printed)
-                return;
-            if (json)
-                out() << QJsonDocument(QJsonObject{{"time"_L1, stamp()}, {"event"_L1, "messageService"_L1},
-                                                   {"messageService"_L1, monitor.messageService().toJson()}})
-                             .toJson(QJsonDocument::Compact)
-                      << "\n";
-            else
-                out() << "message service: " << monitor.messageService().summary() << "\n";
-            out().flush();
-        });
-    }
+    if (watch)
+        printChanges(monitor, json, &printed);
     QTimer deadline;
     deadline.setSingleShot(true);
     QObject::connect(&deadline, &QTimer::timeout, &monitor, [&] {

@@ -73,4 +73,22 @@ Result<DatastoreConnection> parseDatastoreUrl(const QString &text)
     return ds;
 }
 
+Result<Profile> withStoreAddress(Profile profile, const QString &address)
+{
+    if (address.startsWith(u"redis://"_s) || address.startsWith(u"rediss://"_s)) {
+        auto ds = parseDatastoreUrl(address);
+        if (!ds)
+            return ds.error();
+        const QString ca = profile.datastore.caFile;
+        profile.datastore = *ds;
+        profile.datastore.caFile = ca;
+    } else {
+        auto db = parseDatabaseConninfo(address);
+        if (!db)
+            return db.error();
+        profile.database = *db;
+    }
+    return profile;
+}
+
 } // namespace eic::profiles

@@ -47,6 +47,131 @@ QString esc(const QString &s)
 
 } // namespace
 
+namespace {
+
+// Reads a run's journal into a report, one event at a time.
+class JournalReader {
+public:
+    explicit JournalReader(RestoreReport &report)
+        : r(report)
+    {
+    }
+
+    void read(const QJsonObject &e)
+    {
+        const QString name = e.value("event"_L1).toString();
+        const QDateTime t = timeOf(e);
+        if (name == "run-started"_L1)
+            runStarted(e, t);
+        else if (name == "caution-acknowledged"_L1)
+            r.cautions.append({e.value("id"_L1).toString(), e.value("by"_L1).toString(), e.value("text"_L1).toString(), t, e.value("numbers"_L1).toObject()});
+        else if (name == "component-recorded"_L1)
+            component(e.value("name"_L1).toString()).before = e.value("replicas"_L1).toInt();
+        else if (name == "scaled"_L1)
+            scaled(e, t);
+        else if (name == "rolled-out"_L1)
+            component(e.value("name"_L1).toString()).rolledOut = t;
+        else if (name == "data-started"_L1)
+            r.dataStarted = t;
+        else if (name == "data-finished"_L1)
+            dataFinished(e, t);
+        else if (name == "run-finished"_L1)
+            runFinished(e, t);
+        else
+            checkOrError(name, e);
+    }
+
+private:
+    ComponentTimeline &component(const QString &name)
+    {
+        if (!index.contains(name)) {
+            index.insert(name, r.components.size());
+            r.components.append({name, -1, -1, {}, {}, {}, {}});
+        }
+        return r.components[index.value(name)];
+    }
+
+    void runStarted(const QJsonObject &e, const QDateTime &t)
+    {
+        r.began = t;
+        r.operatorName = e.value("operator"_L1).toString();
+        r.host = e.value("host"_L1).toString();
+        r.appVersion = e.value("appVersion"_L1).toString();
+        r.context = e.value("context"_L1).toString();
+        r.ns = e.value("namespace"_L1).toString();
+        r.target = e.value("target"_L1).toString();
+        r.mode = e.value("mode"_L1).toString();
+        r.profile = e.value("profile"_L1).toString();
+        r.plan = e.value("plan"_L1).toObject();
+        for (const QJsonValue &c : r.plan.value("components"_L1).toArray())
+            if (c.toObject().value("present"_L1).toBool())
+                component(c.toObject().value("name"_L1).toString()).hpa = c.toObject().value("hpa"_L1).toObject().value("name"_L1).toString();
+    }
+
+    void scaled(const QJsonObject &e, const QDateTime &t)
+    {
+        ComponentTimeline &c = component(e.value("name"_L1).toString());
+        if (e.value("to"_L1).toInt() == 0 && !e.value("rollback"_L1).toBool()) {
+            c.stopped = t;
+        } else {
+            c.started = t;
+            c.after = e.value("to"_L1).toInt();
+        }
+    }
+
+    void dataFinished(const QJsonObject &e, const QDateTime &t)
+    {
+        r.dataFinished = t;
+        r.dataState = e.value("state"_L1).toString();
+        r.dataDetails = e.value("details"_L1).toObject();
+        if (e.contains("confirmedBy"_L1))
+            r.dataDetails["confirmedBy"_L1] = e.value("confirmedBy"_L1);
+        if (e.contains("exitCode"_L1))
+            r.dataDetails["exitCode"_L1] = e.value("exitCode"_L1);
+    }
+
+    void runFinished(const QJsonObject &e, const QDateTime &t)
+    {
+        r.ended = t;
+        r.outcome = e.value("outcome"_L1).toString();
+        r.outcomeMessage = e.value("reason"_L1).toString(e.value("message"_L1).toString());
+        r.downtimeSeconds = e.value("downtimeSeconds"_L1).toDouble(-1);
+    }
+
+    void checkOrError(const QString &name, const QJsonObject &e)
+    {
+        if (name == "check"_L1) {
+            QJsonObject c = e;
+            c.remove("event"_L1);
+            r.checks.append(c);
+        } else if (name == "step-failed"_L1 || name == "preflight-failed"_L1 || name == "rollback-failed"_L1 || name == "warning"_L1) {
+            r.errors.append(e.value("message"_L1).toString());
+        } else if (name == "rollback-started"_L1) {
+            r.errors.append(Tr::tr("Rolled back: %1").arg(e.value("reason"_L1).toString()));
+        }
+    }
+
+    RestoreReport &r;
+    QHash<QString, qsizetype> index;
+};
+
+// Downtime from the timeline, for a run that did not measure it (a rollback, a resumed run):
+// from the first stop to the last start; -1 without both.
+double downtimeFromTimeline(const QList<ComponentTimeline> &components)
+{
+    QDateTime first, last;
+    for (const ComponentTimeline &c : components) {
+        if (c.stopped.isValid() && (!first.isValid() || c.stopped < first))
+            first = c.stopped;
+        const QDateTime up = c.rolledOut.isValid() ? c.rolledOut : c.started;
+        if (up.isValid() && (!last.isValid() || up > last))
+            last = up;
+    }
+    return first.isValid() && last.isValid() && last > first ? static_cast<double>(first.msecsTo(last)) / 1000.0 : -1;
+}
+
+} // namespace
+
 Result<RestoreReport> RestoreReport::fromJournal(const QString &path)
 {
     auto events = restore::Journal::read(path);
@@ -57,87 +182,13 @@ Result<RestoreReport> RestoreReport::fromJournal(const QString &path)
     RestoreReport r;
     r.runId = QFileInfo(path).completeBaseName();
     r.outcome = u"unfinished"_s;
-    QHash<QString, qsizetype> index;
-    auto component = [&](const QString &name) -> ComponentTimeline & {
-        if (!index.contains(name)) {
-            index.insert(name, r.components.size());
-            r.components.append({name, -1, -1, {}, {}, {}, {}});
-        }
-        return r.components[index.value(name)];
-    };
-    for (const QJsonObject &e : *events) {
-        const QString name = e.value("event"_L1).toString();
-        const QDateTime t = timeOf(e);
-        if (name == "run-started"_L1) {
-            r.began = t;
-            r.operatorName = e.value("operator"_L1).toString();
-            r.host = e.value("host"_L1).toString();
-            r.appVersion = e.value("appVersion"_L1).toString();
-            r.context = e.value("context"_L1).toString();
-            r.ns = e.value("namespace"_L1).toString();
-            r.target = e.value("target"_L1).toString();
-            r.mode = e.value("mode"_L1).toString();
-            r.profile = e.value("profile"_L1).toString();
-            r.plan = e.value("plan"_L1).toObject();
-            for (const QJsonValue &c : r.plan.value("components"_L1).toArray())
-                if (c.toObject().value("present"_L1).toBool())
-                    component(c.toObject().value("name"_L1).toString()).hpa = c.toObject().value("hpa"_L1).toObject().value("name"_L1).toString();
-        } else if (name == "caution-acknowledged"_L1) {
-            r.cautions.append({e.value("id"_L1).toString(), e.value("by"_L1).toString(), e.value("text"_L1).toString(), t, e.value("numbers"_L1).toObject()});
-        } else if (name == "component-recorded"_L1) {
-            component(e.value("name"_L1).toString()).before = e.value("replicas"_L1).toInt();
-        } else if (name == "scaled"_L1) {
-            ComponentTimeline &c = component(e.value("name"_L1).toString());
-            if (e.value("to"_L1).toInt() == 0 && !e.value("rollback"_L1).toBool()) {
-                c.stopped = t;
-            } else {
-                c.started = t;
-                c.after = e.value("to"_L1).toInt();
-            }
-        } else if (name == "rolled-out"_L1) {
-            component(e.value("name"_L1).toString()).rolledOut = t;
-        } else if (name == "data-started"_L1) {
-            r.dataStarted = t;
-        } else if (name == "data-finished"_L1) {
-            r.dataFinished = t;
-            r.dataState = e.value("state"_L1).toString();
-            r.dataDetails = e.value("details"_L1).toObject();
-            if (e.contains("confirmedBy"_L1))
-                r.dataDetails["confirmedBy"_L1] = e.value("confirmedBy"_L1);
-            if (e.contains("exitCode"_L1))
-                r.dataDetails["exitCode"_L1] = e.value("exitCode"_L1);
-        } else if (name == "check"_L1) {
-            QJsonObject c = e;
-            c.remove("event"_L1);
-            r.checks.append(c);
-        } else if (name == "step-failed"_L1 || name == "preflight-failed"_L1 || name == "rollback-failed"_L1) {
-            r.errors.append(e.value("message"_L1).toString());
-        } else if (name == "rollback-started"_L1) {
-            r.errors.append(Tr::tr("Rolled back: %1").arg(e.value("reason"_L1).toString()));
-        } else if (name == "warning"_L1) {
-            r.errors.append(e.value("message"_L1).toString());
-        } else if (name == "run-finished"_L1) {
-            r.ended = t;
-            r.outcome = e.value("outcome"_L1).toString();
-            r.outcomeMessage = e.value("reason"_L1).toString(e.value("message"_L1).toString());
-            r.downtimeSeconds = e.value("downtimeSeconds"_L1).toDouble(-1);
-        }
-    }
+    JournalReader reader(r);
+    for (const QJsonObject &e : *events)
+        reader.read(e);
     if (r.dataState.isEmpty())
         r.dataState = r.dataStarted.isValid() ? u"started"_s : u"not started"_s;
-    // Downtime from the timeline when the run did not measure it (a rollback, a resumed run).
-    if (r.downtimeSeconds < 0) {
-        QDateTime first, last;
-        for (const ComponentTimeline &c : std::as_const(r.components)) {
-            if (c.stopped.isValid() && (!first.isValid() || c.stopped < first))
-                first = c.stopped;
-            const QDateTime up = c.rolledOut.isValid() ? c.rolledOut : c.started;
-            if (up.isValid() && (!last.isValid() || up > last))
-                last = up;
-        }
-        if (first.isValid() && last.isValid() && last > first)
-            r.downtimeSeconds = static_cast<double>(first.msecsTo(last)) / 1000.0;
-    }
+    if (r.downtimeSeconds < 0)
+        r.downtimeSeconds = downtimeFromTimeline(r.components);
     return r;
 }
 

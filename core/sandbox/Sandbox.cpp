@@ -1,5 +1,6 @@
 #include "Sandbox.h"
 
+#include "SandboxDirectory.h"
 #include "kube/KubeConfig.h"
 #include "stores/postgres/PgSession.h"
 #include "stores/redis/RedisConnection.h"
@@ -11,23 +12,16 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRandomGenerator>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QUrl>
 
 #include <spdlog/spdlog.h>
 
-#include <grp.h>
 #include <pwd.h>
 #include <signal.h>
-#include <sys/prctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -40,27 +34,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(Sandbox)
 };
-
-// When a process started (field 22 of /proc/PID/stat, in clock ticks since boot): with its pid,
-// it names one process for good, even once the pid is reused. Empty when there is no such process.
-QByteArray processStart(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' '); // after "pid (comm) "
-    if (fields.value(0) == "Z" || fields.value(0) == "X")
-        return {}; // dead, not yet reaped
-    return fields.value(19); // field 22 of the whole line
-}
-
-// The marker's text: the owner's pid and start.
-QByteArray ownerMark()
-{
-    const qint64 pid = QCoreApplication::applicationPid();
-    return QByteArray::number(pid) + ' ' + processStart(pid);
-}
 
 QString randomSecret()
 {
@@ -75,28 +48,6 @@ int freePort()
     if (!server.listen(QHostAddress::LocalHost, 0))
         return 0;
     return server.serverPort();
-}
-
-QString logTail(const QString &file, int lines = 12)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray all = f.readAll();
-    QList<QByteArray> split = all.trimmed().split('\n');
-    if (split.size() > lines)
-        split = split.mid(split.size() - lines);
-    return QString::fromUtf8(split.join('\n'));
-}
-
-bool writePrivate(const QString &path, const QByteArray &content)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    f.write(content);
-    return f.commit();
 }
 
 // Splits a line of sample.redis: spaces separate, 'single quotes' keep spaces and double quotes.
@@ -207,7 +158,7 @@ void Sandbox::fail(Error error)
     if (m_state != State::Starting)
         return;
     spdlog::error("sandbox: {}", error.toString().toStdString());
-    stopServices();
+    m_services.stopAll(this);
     removeDir();
     m_state = State::Failed;
     Q_EMIT failed(error);
@@ -215,42 +166,14 @@ void Sandbox::fail(Error error)
 
 Error Sandbox::serviceError(const QString &what, const QString &name) const
 {
-    return Error{what, logTail(m_info.dir + u'/' + name + u".log"_s), 0};
-}
-
-bool Sandbox::removeIfAbandoned(const QString &dir)
-{
-    QFile marker(dir + u'/' + QLatin1StringView(kMarker));
-    if (!marker.open(QIODevice::ReadOnly))
-        return false; // not a sandbox's (or not ours to judge)
-    // The owner lives while a process with its pid and its start time exists (any program: the
-    // GUI, eicctl, a test). A marker without a start time: its pid alone decides.
-    const QList<QByteArray> mark = marker.readAll().trimmed().split(' ');
-    const qint64 owner = mark.value(0).toLongLong();
-    const QByteArray started = processStart(owner);
-    const bool alive = !started.isEmpty() && (mark.value(1).isEmpty() || mark.value(1) == started);
-    if (owner <= 0 || alive || owner == QCoreApplication::applicationPid() || !QDir(dir).removeRecursively())
-        return false;
-    spdlog::info("sandbox: removed {}, left by process {} that is gone", dir.toStdString(), owner);
-    return true;
-}
-
-QStringList Sandbox::removeAbandoned()
-{
-    QStringList removed;
-    const QDir temp(QDir::tempPath());
-    for (const QString &name : temp.entryList({u"eic-sandbox-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (const QString dir = temp.filePath(name); removeIfAbandoned(dir))
-            removed.append(dir);
-    }
-    return removed;
+    return Error{what, m_services.logTail(name), 0};
 }
 
 void Sandbox::start()
 {
     if (m_state == State::Starting || m_state == State::Running)
         return;
-    removeAbandoned();
+    SandboxDirectory::removeAbandoned();
     m_state = State::Starting;
     m_deadline = QDateTime::currentMSecsSinceEpoch() + m_options.timeoutMs;
     if (auto prepared = prepare(); !prepared) {
@@ -277,90 +200,25 @@ Result<bool> Sandbox::prepare()
     if (m_simProgram.isEmpty())
         return Error{Tr::tr("The sandbox needs eic-sim, the simulated cell; it is installed with eic-restore, next to eic-restore or on PATH."), {}, 0};
 
-    QString dir = m_options.dir;
-    if (dir.isEmpty()) {
-        QTemporaryDir temp(QDir::tempPath() + u"/eic-sandbox-XXXXXX"_s);
-        if (!temp.isValid())
-            return Error{Tr::tr("Cannot create a directory for the sandbox under %1: %2").arg(QDir::tempPath(), temp.errorString()), {}, 0};
-        temp.setAutoRemove(false);
-        dir = temp.path();
-    } else {
-        // A sandbox killed in this directory left it behind: it is ours to reuse.
-        QDir d(dir);
-        if (d.exists() && !d.isEmpty() && !removeIfAbandoned(dir))
-            return Error{Tr::tr("%1 is not empty; give the sandbox a new or empty directory.").arg(dir), {}, 0};
-        if (!QDir().mkpath(dir))
-            return Error{Tr::tr("Cannot create the sandbox directory %1.").arg(dir), {}, 0};
-    }
+    auto dir = SandboxDirectory::create(m_options.dir);
+    if (!dir)
+        return dir.error();
     m_createdDir = true;
-    m_info.dir = QFileInfo(dir).canonicalFilePath();
-    // The marker names the process that owns the sandbox: a later start removes the sandboxes
-    // whose owner is gone (killed, a power cut), so that none is left behind for good.
-    QFile marker(m_info.dir + u'/' + QLatin1StringView(kMarker));
-    if (!marker.open(QIODevice::WriteOnly) || marker.write(ownerMark()) <= 0)
-        return Error{Tr::tr("Cannot write in the sandbox directory %1: %2").arg(m_info.dir, marker.errorString()), {}, 0};
-    marker.close();
-    // PostgreSQL may run as another user (as root: postgres) that must reach its data.
-    ::chmod(QFile::encodeName(m_info.dir).constData(), 0755);
-    const QString pgDir = m_info.dir + u"/pg"_s;
-    QDir().mkpath(pgDir);
-    QDir().mkpath(m_info.dir + u"/redis"_s);
-    QDir().mkpath(m_info.backupFolder());
-    QDir().mkpath(m_info.runsDir());
-    if (::geteuid() == 0) {
-        const passwd *pw = ::getpwnam("postgres");
-        if (!pw)
-            return Error{Tr::tr("PostgreSQL refuses to run as root and there is no system user \"postgres\" to run it as; install the package postgresql."), {}, 0};
-        for (QString p = m_info.dir; p != u"/"_s; p = QFileInfo(p).absolutePath()) {
-            struct stat st {};
-            if (::stat(QFile::encodeName(p).constData(), &st) == 0 && !(st.st_mode & S_IXOTH))
-                return Error{Tr::tr("%1 cannot be entered by other users, so PostgreSQL (user postgres) cannot reach the sandbox; choose another directory.").arg(p), {}, 0};
-        }
-        if (::chown(QFile::encodeName(pgDir).constData(), pw->pw_uid, pw->pw_gid) != 0)
-            return Error{Tr::tr("Cannot give %1 to the user postgres.").arg(pgDir), QString::fromLocal8Bit(strerror(errno)), 0};
-    }
-    ::chmod(QFile::encodeName(pgDir).constData(), 0700);
+    m_info.dir = *dir;
+    m_services.setDirectory(m_info.dir);
+    if (auto prepared = SandboxDirectory::prepareStores(m_info); !prepared)
+        return prepared;
     m_info.pgPassword = randomSecret();
     m_info.redisPassword = randomSecret();
     spdlog::info("sandbox: starting in {}", m_info.dir.toStdString());
     return true;
 }
 
-QProcess *Sandbox::spawn(const QString &name, const QString &program, const QStringList &args, bool asPostgres, int stopSignal)
-{
-    auto process = std::make_unique<QProcess>();
-    process->setProgram(program);
-    process->setArguments(args);
-    process->setWorkingDirectory(m_info.dir);
-    const QString log = m_info.dir + u'/' + name + u".log"_s;
-    process->setStandardErrorFile(log, QIODevice::Append);
-    if (name != "sim"_L1)
-        process->setStandardOutputFile(log, QIODevice::Append);
-    uid_t uid = 0;
-    gid_t gid = 0;
-    const bool dropRoot = asPostgres && ::geteuid() == 0;
-    if (dropRoot) {
-        const passwd *pw = ::getpwnam("postgres");
-        uid = pw->pw_uid;
-        gid = pw->pw_gid;
-    }
-    // In the child, before exec: become postgres if need be, and die with this process.
-    process->setChildProcessModifier([dropRoot, uid, gid] {
-        if (dropRoot && (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0))
-            ::_exit(126);
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    });
-    QProcess *raw = process.get();
-    m_services.push_back(Service{name, std::move(process), stopSignal});
-    raw->start();
-    return raw;
-}
-
 void Sandbox::initDatabase()
 {
     Q_EMIT progress(Tr::tr("Creating the PostgreSQL database…"));
     const QString pwfile = m_info.dir + u"/pg/pwfile"_s;
-    if (!writePrivate(pwfile, m_info.pgPassword.toUtf8())) {
+    if (!SandboxDirectory::writePrivate(pwfile, m_info.pgPassword.toUtf8())) {
         fail(Error{Tr::tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
         return;
     }
@@ -371,7 +229,7 @@ void Sandbox::initDatabase()
             return;
         }
     }
-    QProcess *initdb = spawn(u"initdb"_s, m_pgBin + u"/initdb"_s,
+    QProcess *initdb = m_services.spawn(u"initdb"_s, m_pgBin + u"/initdb"_s,
                              {u"-D"_s, m_info.dir + u"/pg/data"_s, u"-U"_s, m_info.pgUser, u"--pwfile="_s + pwfile,
                               u"-A"_s, u"scram-sha-256"_s, u"-E"_s, u"UTF8"_s, u"--no-locale"_s, u"--no-sync"_s},
                              true, SIGTERM);
@@ -382,7 +240,7 @@ void Sandbox::initDatabase()
             return;
         }
         // initdb has finished its work; forget the process object.
-        std::erase_if(m_services, [initdb](const Service &s) { return s.process.get() == initdb; });
+        m_services.forget(initdb);
         next([this] { startPostgres(1); });
     });
     connect(initdb, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
@@ -395,7 +253,7 @@ void Sandbox::startPostgres(int attempt)
 {
     Q_EMIT progress(Tr::tr("Starting PostgreSQL…"));
     m_info.pgPort = freePort();
-    spawn(u"postgres"_s, m_pgBin + u"/postgres"_s,
+    m_services.spawn(u"postgres"_s, m_pgBin + u"/postgres"_s,
           {u"-D"_s, m_info.dir + u"/pg/data"_s, u"-p"_s, QString::number(m_info.pgPort), u"-k"_s, m_info.dir + u"/pg"_s,
            u"-c"_s, u"listen_addresses=127.0.0.1"_s, u"-c"_s, u"fsync=off"_s, u"-c"_s, u"max_connections=40"_s},
           true, SIGINT /* fast shutdown */);
@@ -404,10 +262,10 @@ void Sandbox::startPostgres(int attempt)
 
 bool Sandbox::stillStarting(const QString &name, const QString &label, int attempt, void (Sandbox::*restart)(int))
 {
-    if (m_services.back().process->state() == QProcess::NotRunning) {
+    if (m_services.newest()->state() == QProcess::NotRunning) {
         // Another program took the port between our check and the server's bind: once more.
-        if (attempt < 3 && logTail(m_info.dir + u'/' + name + u".log"_s).contains("already in use"_L1)) {
-            m_services.pop_back();
+        if (attempt < 3 && m_services.logTail(name).contains("already in use"_L1)) {
+            m_services.dropNewest();
             (this->*restart)(attempt + 1);
             return false;
         }
@@ -497,11 +355,11 @@ void Sandbox::startRedis(int attempt)
     const QByteArray text = "bind 127.0.0.1\nprotected-mode yes\nport " + QByteArray::number(m_info.redisPort)
                           + "\nrequirepass " + m_info.redisPassword.toUtf8() + "\ndir " + QFile::encodeName(m_info.dir + u"/redis"_s)
                           + "\nsave \"\"\nappendonly no\ndaemonize no\nlogfile \"\"\n";
-    if (!writePrivate(conf, text)) {
+    if (!SandboxDirectory::writePrivate(conf, text)) {
         fail(Error{Tr::tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
         return;
     }
-    spawn(u"redis"_s, m_redisServer, {conf}, false, SIGTERM);
+    m_services.spawn(u"redis"_s, m_redisServer, {conf}, false, SIGTERM);
     waitForRedis(attempt);
 }
 
@@ -577,7 +435,7 @@ void Sandbox::startSim()
 {
     Q_EMIT progress(Tr::tr("Starting the simulated cell…"));
     m_info.kubeconfig = m_info.dir + u"/kubeconfig"_s;
-    QProcess *sim = spawn(u"sim"_s, m_simProgram, {u"--listen"_s, u"127.0.0.1:0"_s, u"--kubeconfig-out"_s, m_info.kubeconfig}, false, SIGTERM);
+    QProcess *sim = m_services.spawn(u"sim"_s, m_simProgram, {u"--listen"_s, u"127.0.0.1:0"_s, u"--kubeconfig-out"_s, m_info.kubeconfig}, false, SIGTERM);
     connect(sim, &QProcess::readyReadStandardOutput, this, [this, sim] {
         while (sim->canReadLine()) {
             const QString line = QString::fromUtf8(sim->readLine()).trimmed();
@@ -612,32 +470,10 @@ void Sandbox::finish()
         return;
     }
     m_info.context = config->currentContext();
-    auto quote = [](const QString &v) { return u'\'' + QString(v).replace(u'\'', "'\\''"_L1) + u'\''; };
-    QString env = u"# eic-restore sandbox: source this file (it holds the sandbox's passwords).\n"_s;
-    env += u"export KUBECONFIG=%1\n"_s.arg(quote(m_info.kubeconfig));
-    env += u"export EIC_RESTORE_RUNS_DIR=%1\n"_s.arg(quote(m_info.runsDir()));
-    env += u"export EIC_SANDBOX_DATABASE=%1\n"_s.arg(quote(m_info.databaseConninfo()));
-    env += u"export EIC_SANDBOX_DATASTORE=%1\n"_s.arg(quote(m_info.datastoreUrl()));
-    env += u"export EIC_SANDBOX_BACKUPS=%1\n"_s.arg(quote(m_info.backupFolder()));
-    env += u"export PGPASSWORD=%1\n"_s.arg(quote(m_info.pgPassword));
-    env += u"export REDISCLI_AUTH=%1\n"_s.arg(quote(m_info.redisPassword));
-    if (!writePrivate(m_info.envFile(), env.toUtf8())) {
-        fail(Error{Tr::tr("Cannot write in the sandbox directory %1.").arg(m_info.dir), {}, 0});
+    if (auto written = SandboxDirectory::writeDescription(m_info); !written) {
+        fail(written.error());
         return;
     }
-    QJsonObject state{{u"pid"_s, qint64(QCoreApplication::applicationPid())},
-                      {u"dir"_s, m_info.dir},
-                      {u"apiServer"_s, m_info.apiServer},
-                      {u"kubeconfig"_s, m_info.kubeconfig},
-                      {u"context"_s, m_info.context},
-                      {u"database"_s, m_info.databaseConninfo()},
-                      {u"datastore"_s, m_info.datastoreUrl()},
-                      {u"postgresVersion"_s, m_info.pgVersion},
-                      {u"redisVersion"_s, m_info.redisVersion},
-                      {u"backups"_s, m_info.backupFolder()},
-                      {u"runs"_s, m_info.runsDir()},
-                      {u"env"_s, m_info.envFile()}};
-    writePrivate(m_info.dir + u"/sandbox.json"_s, QJsonDocument(state).toJson());
     m_state = State::Running;
     spdlog::info("sandbox: ready in {} (cell {}, PostgreSQL {} on port {}, Redis {} on port {})", m_info.dir.toStdString(),
                  m_info.apiServer.toStdString(), m_info.pgVersion.toStdString(), m_info.pgPort, m_info.redisVersion.toStdString(),
@@ -645,27 +481,9 @@ void Sandbox::finish()
     Q_EMIT ready();
 }
 
-void Sandbox::stopServices()
-{
-    // Signal all first, then wait: the services stop side by side.
-    for (auto it = m_services.rbegin(); it != m_services.rend(); ++it) {
-        it->process->disconnect(this);
-        if (it->process->state() != QProcess::NotRunning)
-            ::kill(pid_t(it->process->processId()), it->stopSignal);
-    }
-    for (auto it = m_services.rbegin(); it != m_services.rend(); ++it) {
-        if (it->process->state() != QProcess::NotRunning && !it->process->waitForFinished(8000)) {
-            spdlog::warn("sandbox: {} did not stop in 8 s; killing it", it->name.toStdString());
-            it->process->kill();
-            it->process->waitForFinished(2000);
-        }
-    }
-    m_services.clear();
-}
-
 bool Sandbox::removeDir()
 {
-    return m_createdDir && QFile::exists(m_info.dir + u'/' + QLatin1StringView(kMarker)) && QDir(m_info.dir).removeRecursively();
+    return m_createdDir && SandboxDirectory::remove(m_info.dir);
 }
 
 void Sandbox::stop()
@@ -674,7 +492,7 @@ void Sandbox::stop()
         return;
     const State was = m_state;
     m_state = State::Stopping;
-    stopServices();
+    m_services.stopAll(this);
     if (removeDir())
         spdlog::info("sandbox: stopped, {} removed", m_info.dir.toStdString());
     m_state = State::Idle;

@@ -3,8 +3,9 @@
 #include "Error.h"
 #include "profiles/Profile.h"
 
+#include "ServiceProcesses.h"
+
 #include <QObject>
-#include <QProcess>
 #include <QString>
 
 #include <functional>
@@ -67,17 +68,6 @@ public:
     State state() const { return m_state; }
     const SandboxInfo &info() const { return m_info; }
 
-    // Sandboxes in the temp dir whose owning process is gone (killed, a crash): removed; start()
-    // does this first. Returns the directories removed.
-    static QStringList removeAbandoned();
-    // dir, when it holds a sandbox whose owning process is gone: removed (and logged). A start
-    // in that directory (--dir) and `eicctl sandbox stop` after a crash use it.
-    static bool removeIfAbandoned(const QString &dir);
-
-    // The directory marker (it holds the owner's pid and start time): only a directory that
-    // carries it is removed.
-    static constexpr const char *kMarker = ".eic-sandbox";
-
 Q_SIGNALS:
     void progress(const QString &step);
     void ready();
@@ -85,11 +75,6 @@ Q_SIGNALS:
     void stopped();
 
 private:
-    struct Service {
-        QString name;
-        std::unique_ptr<QProcess> process;
-        int stopSignal = 15;
-    };
     void fail(Error error);
     void next(std::function<void()> step);
     Result<bool> prepare();
@@ -104,9 +89,7 @@ private:
     void loadRedis(int attempt);
     void startSim();
     void finish();
-    QProcess *spawn(const QString &name, const QString &program, const QStringList &args, bool asPostgres, int stopSignal);
     Error serviceError(const QString &what, const QString &name) const;
-    void stopServices();
     bool removeDir(); // only a directory this sandbox created and marked
 
     SandboxOptions m_options;
@@ -116,7 +99,7 @@ private:
     QString m_pgBin;
     QString m_redisServer;
     QString m_simProgram;
-    std::vector<Service> m_services;
+    ServiceProcesses m_services;
     qint64 m_deadline = 0;
 };
 

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void exportImportHasNoSecrets();
     void connectionStrings_data();
     void connectionStrings();
+    void newStoreAddressKeepsTheRest();
     void keychainRoundTripAndLifecycle();
     void keychainAbsentSaysSoInTime();
 
@@ -224,6 +225,23 @@ void TestProfiles::connectionStrings()
     } else {
         QCOMPARE(got, expect);
     }
+}
+
+void TestProfiles::newStoreAddressKeepsTheRest()
+{
+    // The wizard's new-instance mode points the profile at the new store and nothing else.
+    Profile p = sample(u"a"_s);
+    p.datastore.caFile = u"/etc/ca.pem"_s;
+    auto moved = withStoreAddress(p, u"rediss://cache2:6390/1"_s);
+    QVERIFY(moved);
+    QCOMPARE(moved->datastore.hosts, QStringList{u"cache2:6390"_s});
+    QCOMPARE(moved->datastore.caFile, p.datastore.caFile);
+    QCOMPARE(moved->database.host, p.database.host);
+    moved = withStoreAddress(p, u"host=db2 port=5440 dbname=eic user=u"_s);
+    QVERIFY(moved);
+    QCOMPARE(moved->database.host, u"db2"_s);
+    QCOMPARE(moved->datastore.hosts, p.datastore.hosts);
+    QVERIFY(!withStoreAddress(p, u"redis://u:hunter2@cache:6379"_s));
 }
 
 void TestProfiles::keychainRoundTripAndLifecycle()

@@ -1,0 +1,190 @@
+#include "DashboardView.h"
+
+#include "ComponentFilterModel.h"
+#include "HealthDelegate.h"
+#include "LogPane.h"
+#include "cell/CellSession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::ui {
+
+DashboardView::DashboardView(QWidget *header, QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(header, 1);
+    m_backupAge = new QLabel(this);
+    m_backupAge->hide();
+    top->addWidget(m_backupAge);
+    layout->addLayout(top);
+
+    m_tlsWarning = new QLabel(this);
+    m_tlsWarning->setWordWrap(true);
+    m_tlsWarning->setStyleSheet(u"QLabel { background: #fff3e0; color: #8a4b00; border: 1px solid #ef6c00; padding: 4px; }"_s);
+    m_tlsWarning->hide();
+    layout->addWidget(m_tlsWarning);
+    layout->addLayout(buildFilters());
+    buildTable();
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(buildServicesAndLog());
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+    setTabOrder(header, m_filterChoice);
+    setTabOrder(m_filterChoice, m_search);
+    setTabOrder(m_search, m_table);
+}
+
+QLayout *DashboardView::buildFilters()
+{
+    auto *filters = new QHBoxLayout;
+    auto *showLabel = new QLabel(tr("&Show:"), this);
+    filters->addWidget(showLabel);
+    m_filterChoice = new QComboBox(this);
+    m_filterChoice->addItems({tr("All components"), tr("Stopped by a restore"), tr("Not healthy")});
+    showLabel->setBuddy(m_filterChoice);
+    filters->addWidget(m_filterChoice);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Filter by name"));
+    m_search->setClearButtonEnabled(true);
+    filters->addWidget(m_search, 1);
+
+    m_filter = new ComponentFilterModel(this);
+    connect(m_filterChoice, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_filter->setFilter(static_cast<ComponentFilterModel::Filter>(i)); });
+    connect(m_search, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
+    return filters;
+}
+
+void DashboardView::buildTable()
+{
+    m_table = new QTableView(this);
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // catalogue order until the user sorts
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->setItemDelegateForColumn(cell::ComponentModel::Health, new HealthDelegate(m_table));
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAccessibleName(tr("Components of the cell"));
+    m_copy = new QAction(tr("&Copy row"), this);
+    m_copy->setShortcut(QKeySequence::Copy);
+    connect(m_copy, &QAction::triggered, this, &DashboardView::copySelectedRows);
+    m_table->addAction(m_copy);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+QWidget *DashboardView::buildServicesAndLog()
+{
+    auto *bottom = new QWidget(this);
+    auto *bottomLayout = new QHBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    auto *services = new QGroupBox(tr("Message service and stores"), bottom);
+    auto *servicesLayout = new QVBoxLayout(services);
+    m_messageService = new QLabel(services);
+    m_messageService->setWordWrap(true);
+    m_builtin = new QLabel(services);
+    m_builtin->setWordWrap(true);
+    servicesLayout->addWidget(m_messageService);
+    servicesLayout->addWidget(m_builtin);
+    servicesLayout->addStretch();
+    auto *logBox = new QGroupBox(tr("Log"), bottom);
+    auto *logLayout = new QVBoxLayout(logBox);
+    m_log = new LogPane(logBox);
+    logLayout->addWidget(m_log);
+    bottomLayout->addWidget(services, 2);
+    bottomLayout->addWidget(logBox, 3);
+    return bottom;
+}
+
+void DashboardView::setSession(cell::CellSession *session)
+{
+    m_filter->setSourceModel(nullptr);
+    m_session = session;
+    if (!session)
+        return;
+    m_filter->setSourceModel(session->model.get());
+    m_table->resizeColumnsToContents();
+    const cell::CellMonitor *monitor = session->monitor.get();
+    connect(monitor, &cell::CellMonitor::messageServiceChanged, this, &DashboardView::updateMessageService);
+    connect(monitor, &cell::CellMonitor::builtinServicesChanged, this, &DashboardView::updateMessageService);
+    connect(monitor, &cell::CellMonitor::syncedChanged, this, &DashboardView::fitColumns);
+    const kube::ResolvedContext &ctx = session->client->context();
+    m_tlsWarning->setVisible(ctx.cluster.insecureSkipTlsVerify);
+    m_tlsWarning->setText(tr("⚠ TLS verification is off for this cluster (insecure-skip-tls-verify in the kubeconfig): "
+                             "anyone between you and %1 could read and change this session.").arg(ctx.cluster.server.toString()));
+    updateMessageService();
+}
+
+void DashboardView::fitColumns()
+{
+    m_table->resizeColumnsToContents();
+    // Health carries its reason ("Progressing — 1 of 2 available"): give it room.
+    m_table->setColumnWidth(cell::ComponentModel::Health, qMax(m_table->columnWidth(cell::ComponentModel::Health),
+                                                               m_table->fontMetrics().horizontalAdvance(u"Progressing — 1 of 2 updated replicas"_s) + 30));
+    m_table->setColumnWidth(cell::ComponentModel::Role, qMin(m_table->columnWidth(cell::ComponentModel::Role), 240));
+}
+
+void DashboardView::updateMessageService()
+{
+    if (!m_session)
+        return;
+    const cell::CellMonitor &monitor = *m_session->monitor;
+    const cell::MessageServiceState &ms = monitor.messageService();
+    m_messageService->setText(tr("<b>Message service</b> (StatefulSet %1 in %2): %3.<br><i>Protected by replication, not by backup: "
+                                 "it has no restore.</i>")
+                                  .arg(ms.name.toHtmlEscaped(), ms.ns.toHtmlEscaped(), ms.summary().toHtmlEscaped()));
+    if (monitor.builtinServices().isEmpty()) {
+        m_builtin->setText(tr("<b>Stores</b>: no built-in PostgreSQL or Redis in the cell — external stores, backup and restore supported."));
+    } else {
+        QStringList names;
+        for (const auto &b : monitor.builtinServices())
+            names.append(u"%1 (%2)"_s.arg(b.name, b.ns).toHtmlEscaped());
+        m_builtin->setText(tr("<b>Built-in (non-production) stores</b>: %1 — backup and restore not supported.").arg(names.join(u", "_s)));
+    }
+}
+
+void DashboardView::copySelectedRows()
+{
+    if (!m_session)
+        return;
+    QStringList lines;
+    const auto rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        lines.append(m_session->model->rowText(m_filter->mapToSource(index).row()));
+    if (!lines.isEmpty())
+        QApplication::clipboard()->setText(lines.join(u'\n'));
+}
+
+void DashboardView::showBackupAge(const QString &text, bool warn)
+{
+    m_backupAge->setText(text);
+    m_backupAge->setStyleSheet(warn ? u"color:#8a5a00; font-weight:bold"_s : QString());
+    m_backupAge->setVisible(!text.isEmpty());
+}
+
+QString DashboardView::backupAgeText() const
+{
+    return m_backupAge->text();
+}
+
+} // namespace eic::ui

@@ -1,0 +1,80 @@
+#include "FinishWizardPage.h"
+
+#include "restore/RestoreWizard.h"
+#include "WizardParts.h"
+#include "report/RestoreReport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFont>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace eic::ui {
+
+FinishWizardPage::FinishWizardPage(RestoreWizard *wizard)
+    : m_wizard(wizard)
+{
+    setTitle(tr("Result"));
+    auto *layout = new QVBoxLayout(this);
+    m_outcome = wrapped({}, this);
+    QFont f = m_outcome->font();
+    f.setBold(true);
+    m_outcome->setFont(f);
+    layout->addWidget(m_outcome);
+    m_checks = new QListWidget(this);
+    m_checks->setWordWrap(true);
+    layout->addWidget(m_checks, 1);
+    auto *buttons = new QHBoxLayout;
+    for (const QString &format : {u"pdf"_s, u"html"_s, u"json"_s}) {
+        auto *b = new QPushButton(tr("Export report (%1)").arg(format.toUpper()), this);
+        connect(b, &QPushButton::clicked, this, [this, format] {
+            const QString path = QDir::home().filePath(u"eic-restore-report-%1.%2"_s.arg(QFileInfo(m_wizard->journal()).completeBaseName(), format));
+            exportReport(format, path);
+        });
+        buttons->addWidget(b);
+    }
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    m_exported = wrapped({}, this);
+    m_exported->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_exported->setMinimumHeight(m_exported->fontMetrics().lineSpacing() * 3);
+    layout->addWidget(m_exported);
+}
+
+void FinishWizardPage::initializePage()
+{
+    const auto &o = m_wizard->outcome();
+    const bool ok = o.outcome == "complete"_L1;
+    const bool rolledBack = o.outcome == "rolled-back"_L1 && o.exitCode == restore::RestoreRunner::Done; // an abort the admin asked for
+    m_outcome->setText((ok ? u"✔ "_s : rolledBack ? u"↺ "_s : u"✘ "_s) + o.message);
+    m_outcome->setStyleSheet(ok ? u"color:#1a7f37"_s : rolledBack ? u"color:#8a5a00"_s : u"color:#b42318"_s);
+    setSubTitle(o.downtimeSeconds >= 0 ? tr("Total downtime: %1 s. The report below is what you hand to the change board.").arg(o.downtimeSeconds, 0, 'f', 1)
+                                       : tr("The report below is what you hand to the change board."));
+    m_checks->clear();
+    for (const QJsonObject &e : m_wizard->events())
+        if (e.value("event"_L1) == "check"_L1 && !e.contains("skipped"_L1))
+            m_checks->addItem(checkItem(e.value("ok"_L1).toBool(), checkTitle(e.value("check"_L1).toString()) + (e.contains("name"_L1) ? u" "_s + e.value("name"_L1).toString() : QString())));
+}
+
+QString FinishWizardPage::exportReport(const QString &format, const QString &path)
+{
+    auto r = report::RestoreReport::fromJournal(m_wizard->journal());
+    if (!r) {
+        m_exported->setText(r.error().message);
+        return {};
+    }
+    auto sha = report::exportReport(*r, format, path);
+    if (!sha) {
+        m_exported->setText(sha.error().message);
+        return {};
+    }
+    m_exported->setText(tr("Report written: %1\nSHA-256: %2").arg(path, *sha));
+    return *sha;
+}
+
+} // namespace eic::ui

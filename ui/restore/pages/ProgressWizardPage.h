@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QWizardPage>
+
+class QLabel;
+class QTableWidget;
+
+namespace eic::ui {
+
+class RestoreWizard;
+
+// 5. and 7.: per-component progress from the run's events (stopping or starting).
+class ProgressWizardPage : public QWizardPage {
+    Q_OBJECT
+public:
+    ProgressWizardPage(RestoreWizard *wizard, bool stopping);
+    void initializePage() override;
+    bool isComplete() const override;
+    int nextId() const override;
+
+private:
+    void onEvent(const QJsonObject &event);
+    RestoreWizard *m_wizard;
+    bool m_stopping;
+    QTableWidget *m_table;
+    QLabel *m_state;
+    bool m_done = false;
+};
+
+} // namespace eic::ui
