@@ -61,4 +61,21 @@ std::optional<CheckOutcome> checkOutcomeFromName(const QString &name)
     return std::nullopt;
 }
 
+CheckOutcome checkOutcomeOf(const QJsonObject &e)
+{
+    if (const auto o = checkOutcomeFromName(e.value("outcome"_L1).toString()))
+        return *o;
+    if (e.contains("skipped"_L1) || e.contains("notChecked"_L1))
+        return CheckOutcome::NotChecked;
+    return e.value("ok"_L1).toBool() ? CheckOutcome::Passed : CheckOutcome::Failed;
+}
+
+QString checkReasonOf(const QJsonObject &e)
+{
+    for (const auto key : {"notChecked"_L1, "skipped"_L1, "message"_L1})
+        if (const QString why = e.value(key).toString(); !why.isEmpty())
+            return why;
+    return {};
+}
+
 } // namespace eic::restore

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QLatin1StringView>
 #include <QString>
 
@@ -76,5 +77,9 @@ bool mayHaveWritten(DataState state);
 enum class CheckOutcome { Passed, Failed, NotChecked };
 QString checkOutcomeName(CheckOutcome outcome);
 std::optional<CheckOutcome> checkOutcomeFromName(const QString &name);
+// A journaled check event's outcome, and why it failed or was not made (journals of older
+// versions said "skipped" with ok:true: that is not checked, never passed).
+CheckOutcome checkOutcomeOf(const QJsonObject &checkEvent);
+QString checkReasonOf(const QJsonObject &checkEvent);
 
 } // namespace eic::restore
