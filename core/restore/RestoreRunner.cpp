@@ -162,13 +162,14 @@ void RestoreRunner::stepEnded(qsizetype index, Step *step, const Result<bool> &r
     }
     if (m_run.writer->error())
         return rollback(m_run.writer->error()->message);
-    m_run.writer->log(ev::StepFinished, {{"step"_L1, id}, {"seconds"_L1, seconds}});
+    // The data step is the admin's now: it is not finished, and `continue` takes it on.
     if (id == "data"_L1 && m_run.data == DataState::Awaiting) {
         m_run.lock->stopRenewing();
         Q_EMIT awaitingData(m_run.plan.dataInstructions);
         return finish(NeedsResume, tr("The components are stopped. Restore the %1 now with your provider's tooling, then run: eicctl continue (or eicctl abort to start them again without a restore).")
                                        .arg(m_run.storeWord()));
     }
+    m_run.writer->log(ev::StepFinished, {{"step"_L1, id}, {"seconds"_L1, seconds}});
     runStep(index + 1);
 }
 
@@ -335,7 +336,12 @@ void RestoreRunner::checkBinding(const JournalState &state, const QString &expec
 {
     const QString ns = expectedNamespace.isEmpty() ? m_run.plan.ns : expectedNamespace;
     const kube::DeploymentScaler there(m_client, ns);
-    CellIdentity::read(there, m_client->context(), m_run.names(), this, [this, state, then](const Result<CellIdentity> &now) {
+    // The deployments the run knew by UID (its pre-flight read them), and any it recorded.
+    QStringList names = CellIdentity::fromJson(state.cellIdentity).deploymentUids.keys();
+    for (const QString &name : m_run.names())
+        if (!names.contains(name))
+            names.append(name);
+    CellIdentity::read(there, m_client->context(), names, this, [this, state, then](const Result<CellIdentity> &now) {
         const CellIdentity was = CellIdentity::fromJson(state.cellIdentity);
         const QString context = state.kubeContext.isEmpty() ? QString() : tr(" (its kubeconfig context was \"%1\")").arg(state.kubeContext);
         if (!now)
