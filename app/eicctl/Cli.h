@@ -16,7 +16,7 @@
 
 namespace eic::cli {
 
-enum Exit { Done = 0, Failed = 1, Usage = 2, CautionMissing = 3, PreflightFailed = 4, NeedsResume = 5 };
+enum Exit { Done = 0, Failed = 1, Usage = 2, CautionMissing = 3, PreflightFailed = 4, NeedsResume = 5, LeftBehind = 6 };
 
 struct Options {
     QStringList args; // positional: command and its arguments

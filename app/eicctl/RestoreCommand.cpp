@@ -8,6 +8,7 @@
 #include "profiles/ConnectionTester.h"
 #include "profiles/ProfileStore.h"
 #include "restore/CellSurvey.h"
+#include "restore/Events.h"
 #include "restore/Journal.h"
 #include "restore/RestoreRunner.h"
 
@@ -39,6 +40,38 @@ void printJson(const QJsonObject &o)
     out().flush();
 }
 
+// "  ok   permissions", "  FAIL store reachable: why", "  n/a  sessions (not checked: why)":
+// a check that was not made never reads as ok.
+QString checkLine(const QJsonObject &e)
+{
+    const restore::CheckOutcome outcome = restore::checkOutcomeOf(e);
+    const QString why = restore::checkReasonOf(e);
+    const QString what = e.value("check"_L1).toString() + (e.contains("name"_L1) ? u" "_s + e.value("name"_L1).toString() : QString());
+    switch (outcome) {
+    case restore::CheckOutcome::Passed:
+        return u"  ok   %1"_s.arg(what);
+    case restore::CheckOutcome::Failed:
+        return u"  FAIL %1%2"_s.arg(what, why.isEmpty() ? QString() : u": "_s + why);
+    case restore::CheckOutcome::NotChecked:
+        break;
+    }
+    return u"  n/a  %1 (NOT CHECKED: %2)"_s.arg(what, why);
+}
+
+// The live list of sessions that keep the wait going, once per change.
+QString sessionsLine(const QJsonObject &e)
+{
+    QStringList who;
+    for (const QJsonValue &v : e.value("sessions"_L1).toArray()) {
+        const QJsonObject s = v.toObject();
+        who.append(u"%1 from %2 (%3)"_s.arg(s.value("name"_L1).toString().isEmpty() ? u"(no name)"_s : s.value("name"_L1).toString(),
+                                            s.value("address"_L1).toString().isEmpty() ? u"a local socket"_s : s.value("address"_L1).toString(),
+                                            s.value("since"_L1).toString()));
+    }
+    return u"  waiting for %1 session(s) of the stopped components to end, until %2 UTC: %3 — or Ctrl-C to roll back, or acknowledge terminate-sessions"_s
+        .arg(who.size()).arg(e.value("deadline"_L1).toString().mid(11, 8), who.join(u"; "_s));
+}
+
 // One line per event, as an admin reads it.
 void printEvent(const QJsonObject &e, bool tty)
 {
@@ -55,11 +88,8 @@ void printEvent(const QJsonObject &e, bool tty)
         line = u"[%1] done (%2 s)"_s.arg(e.value("step"_L1).toString()).arg(e.value("seconds"_L1).toDouble(), 0, 'f', 1);
     else if (name == "step-failed"_L1)
         line = u"[%1] FAILED: %2"_s.arg(e.value("step"_L1).toString(), e.value("message"_L1).toString());
-    else if (name == "check"_L1)
-        line = u"  %1 %2%3%4"_s.arg(e.value("ok"_L1).toBool() ? u"ok  "_s : u"FAIL"_s, e.value("check"_L1).toString(),
-                                     e.contains("name"_L1) ? u" "_s + e.value("name"_L1).toString() : QString(),
-                                     e.value("message"_L1).toString().isEmpty() ? (e.contains("skipped"_L1) ? u" (skipped: "_s + e.value("skipped"_L1).toString() + u')' : QString())
-                                                                                 : u": "_s + e.value("message"_L1).toString());
+    else if (name == restore::ev::Check)
+        line = checkLine(e);
     else if (name == "component-recorded"_L1)
         line = u"  recorded %1 = %2 replica(s)"_s.arg(e.value("name"_L1).toString()).arg(e.value("replicas"_L1).toInt());
     else if (name == "scaled"_L1)
@@ -87,6 +117,21 @@ void printEvent(const QJsonObject &e, bool tty)
         line = u"ROLLING BACK: %1"_s.arg(e.value("reason"_L1).toString());
     else if (name == "observed"_L1)
         line = u"  %1 has %2 replicas now (recorded %3)"_s.arg(e.value("name"_L1).toString()).arg(e.value("replicas"_L1).toInt()).arg(e.value("recorded"_L1).toInt());
+    else if (name == restore::ev::SessionsWaiting)
+        line = sessionsLine(e);
+    else if (name == restore::ev::CellIdentity)
+        line = u"  cell: %1, namespace %2%3"_s.arg(e.value("server"_L1).toString(), e.value("namespace"_L1).toString(),
+                                                e.value("namespaceUid"_L1).toString().isEmpty() ? QString() : u" (uid "_s + e.value("namespaceUid"_L1).toString() + u')');
+    else if (name == restore::ev::StoreIdentity)
+        line = u"  store: %1 %2"_s.arg(e.value("kind"_L1).toString(), e.value("address"_L1).toString());
+    else if (name == restore::ev::ChildStarted)
+        line = u"  started %1 (pid %2)"_s.arg(e.value("program"_L1).toString()).arg(e.value("pid"_L1).toInteger());
+    else if (name == restore::ev::ChildEnded && e.value("survivor"_L1).toBool())
+        line = u"  ended %1 (pid %2), left running by the interrupted run"_s.arg(e.value("program"_L1).toString()).arg(e.value("pid"_L1).toInteger());
+    else if (name == restore::ev::Leftover)
+        line = u"  LEFT BEHIND: %1 (%2); remove it with: %3"_s.arg(e.value("what"_L1).toString(), e.value("message"_L1).toString(), e.value("remove"_L1).toString());
+    else if (name == restore::ev::CancelRequested)
+        line = u"CANCEL requested%1"_s.arg(e.value("step"_L1).toString().isEmpty() ? QString() : u" during "_s + e.value("step"_L1).toString());
     else if (name == "lock-acquired"_L1)
         line = u"  lock taken (Lease %1)"_s.arg(e.value("lease"_L1).toString());
     else if (name == "warning"_L1)
@@ -200,8 +245,10 @@ int drive(restore::RestoreRunner &runner, const Options &o, const std::function<
             out() << "journal: " << r.journal << "\n";
         loop.quit();
     });
-    interruptHandler() = [&runner] {
-        err() << "\neicctl: interrupted; rolling back (every component returns to its recorded count)...\n";
+    auto interrupts = std::make_shared<int>(0);
+    interruptHandler() = [&runner, interrupts] {
+        err() << (++*interrupts == 1 ? "\neicctl: interrupted; rolling back (every component returns to its recorded count)...\n"
+                                     : "\neicctl: still rolling back; it is not interrupted, so that no component stays at 0. Wait for it to end.\n");
         runner.cancel();
     };
     const KeepGoingOnHangup keepGoing; // the journal and eicctl report list tell how it ended
@@ -287,7 +334,8 @@ int exitFor(const Error &e)
     if (e.code == Usage)
         return usage(e.message);
     failed(e.message);
-    return e.code ? e.code : int(Failed);
+    // Nothing ran yet: a failure here changed nothing (an HTTP status is never an exit code).
+    return restore::exitCodeOf(e, PreflightFailed);
 }
 
 // What plan and restore share: the target, the connections and the plan from a survey.
@@ -364,8 +412,57 @@ int restore(const Options &o)
     return drive(runner, o, [&] { runner.start(p.prepared.request); });
 }
 
-int resumeRun(const Options &o, const QString &how)
+namespace {
+
+// resume/continue/abort finish the run as it was planned: options that would change what it
+// does are refused with a sentence; a connection option the run does not use is noted and
+// ignored (while the cell is down, a retyped command must not fail over an extra option).
+std::optional<int> checkResumeOptions(Options &o, const restore::JournalState &state, const QString &how)
 {
+    QStringList changing;
+    for (const auto &[given, name] : {std::pair{!o.mode.isEmpty(), "--mode"}, {!o.from.isEmpty(), "--from"}, {!o.accept.isEmpty(), "--accept"},
+                                      {!o.dataCommand.isEmpty(), "--data-command"}, {!o.pointInTime.isEmpty(), "--point-in-time"}})
+        if (given)
+            changing.append(QLatin1String(name));
+    if (!changing.isEmpty())
+        return usage(u"the run %1 goes on as it was planned (%2 %3 restore, acknowledged: %4); %5 would change what it does. Nothing was changed: "
+                     "run eicctl %6 without %5, or eicctl abort and start a new restore."_s
+                         .arg(state.runId, restore::modeName(state.plan.mode), restore::targetName(state.plan.target),
+                              state.accepted.isEmpty() ? u"none"_s : state.accepted.join(u','), changing.join(u", "_s), how));
+    const bool database = state.plan.target == cell::RestoreTarget::Database;
+    QString &unused = database ? o.datastore : o.database;
+    if (!unused.isEmpty()) {
+        err() << "eicctl: note: --" << (database ? "datastore" : "database") << " is not used: the run " << state.runId << " restores the "
+              << (database ? "database" : "data store") << ".\n";
+        unused.clear();
+    }
+    if (how == "continue"_L1 && restore::dataStateFromName(state.dataState) != restore::DataState::Awaiting)
+        return usage(u"the run %1 does not wait for a data step (its data step: %2); use eicctl resume or abort"_s.arg(state.runId, state.dataState));
+    return std::nullopt;
+}
+
+// The store is reached as the run reached it: its profile, or the address it was given
+// (journaled without a password; that comes from PGPASSWORD/.pgpass or REDISCLI_AUTH again).
+Options reachingTheStore(const Options &o, const restore::JournalState &state)
+{
+    Options with = o;
+    const bool database = state.plan.target == cell::RestoreTarget::Database;
+    if (with.profile.isEmpty() && o.database.isEmpty() && o.datastore.isEmpty()) {
+        with.profile = state.start.value("profile"_L1).toString();
+        if (with.profile.isEmpty()) {
+            (database ? with.database : with.datastore) = state.start.value("storeAddress"_L1).toString();
+            if (!database && with.datastoreCa.isEmpty())
+                with.datastoreCa = state.start.value("storeCaFile"_L1).toString();
+        }
+    }
+    return with;
+}
+
+} // namespace
+
+int resumeRun(const Options &given, const QString &how)
+{
+    Options o = given;
     const QStringList open = restore::Journal::unfinished();
     auto ctx = cellContext(o);
     if (!ctx)
@@ -385,39 +482,32 @@ int resumeRun(const Options &o, const QString &how)
     auto state = restore::JournalState::load(open.first());
     if (!state)
         return failed(state.error().message);
-    if (how == "continue"_L1 && state->dataState != "awaiting"_L1)
-        return usage(u"the run %1 does not wait for a data step (its data step: %2); use eicctl resume or abort"_s.arg(state->runId, state->dataState));
-    // The store is reached as the run reached it: its profile, or the address it was given
-    // (journaled without a password; that comes from PGPASSWORD/.pgpass or REDISCLI_AUTH again).
-    Options withProfile = o;
-    const bool database = state->plan.target == cell::RestoreTarget::Database;
-    if (database ? !o.datastore.isEmpty() : !o.database.isEmpty())
-        return usage(u"the run %1 restores the %2: give --%3, not --%4"_s.arg(state->runId, database ? u"database"_s : u"data store"_s,
-                                                                           database ? u"database"_s : u"datastore"_s, database ? u"datastore"_s : u"database"_s));
-    if (withProfile.profile.isEmpty() && o.database.isEmpty() && o.datastore.isEmpty()) {
-        withProfile.profile = state->start.value("profile"_L1).toString();
-        if (withProfile.profile.isEmpty()) {
-            (database ? withProfile.database : withProfile.datastore) = state->start.value("storeAddress"_L1).toString();
-            if (!database && withProfile.datastoreCa.isEmpty())
-                withProfile.datastoreCa = state->start.value("storeCaFile"_L1).toString();
-        }
-    }
+    if (const auto refused = checkResumeOptions(o, *state, how))
+        return *refused;
     restore::RunRequest request;
     request.operatorName = osUser();
     request.host = QHostInfo::localHostName();
     request.appVersion = QStringLiteral(EIC_VERSION);
-    request.accepted = o.accept;
-    if (how != "abort"_L1) {
-        auto access = storeAccess(withProfile, state->plan.target);
-        if (!access)
-            return failed(access.error().message);
+    // abort uses the store only to check it is the run's, when one is given.
+    Options reach = how == "abort"_L1 ? o : reachingTheStore(o, *state);
+    if (how == "abort"_L1)
+        reach.profile.clear(); // no password prompt for a store abort does not write to
+    auto access = storeAccess(reach, state->plan.target);
+    if (!access && how != "abort"_L1)
+        return failed(access.error().message);
+    if (access)
         request.store = *access;
-        // An archive restore that has not finished its data step writes into the store again.
-        if (state->plan.mode == restore::DataMode::Archive && state->dataState != "done"_L1 && (database ? !access->database : !access->datastore))
-            return usage(u"the run %1 restores a backup and needs its store: --%2 or --profile NAME (or eicctl abort to roll it back)"_s
-                             .arg(state->runId, database ? u"database CONNINFO"_s : u"datastore URL"_s));
-    }
-    return drive(runner, o, [&] { runner.resume(open.first(), request, how == "abort"_L1, how == "continue"_L1); });
+    const bool database = state->plan.target == cell::RestoreTarget::Database;
+    // An archive restore that has not finished its data step writes into the store again.
+    if (how != "abort"_L1 && state->plan.mode == restore::DataMode::Archive && restore::dataStateFromName(state->dataState) != restore::DataState::Done
+        && (database ? !request.store.database : !request.store.datastore))
+        return usage(u"the run %1 restores a backup and needs its store: --%2 or --profile NAME (or eicctl abort to roll it back)"_s
+                         .arg(state->runId, database ? u"database CONNINFO"_s : u"datastore URL"_s));
+    const restore::ResumeCommand command = how == "abort"_L1 ? restore::ResumeCommand::Abort
+                                         : how == "continue"_L1 ? restore::ResumeCommand::Continue
+                                                                : restore::ResumeCommand::Resume;
+    // -n names the namespace to check against the run's; without it, the run's own.
+    return drive(runner, o, [&] { runner.resume(open.first(), request, command, o.ns); });
 }
 
 namespace {
