@@ -161,9 +161,11 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
     m.serverAddress = json.value("server"_L1).toObject().value("address"_L1).toString();
     m.toolVersion = json.value("tool"_L1).toString();
     m.dumpFormat = json.value("dumpFormat"_L1).toString(u"directory"_s);
-    // toInteger: 100000 or 1e12 is read as written, and refused below; not wrapped or defaulted.
-    const qint64 jobs = json.value("jobs"_L1).toInteger(1);
-    m.jobs = static_cast<int>(qBound<qint64>(-1, jobs, qint64(BackupManifest::kMaxJobs) + 1));
+    // toInteger: 100000 or 1e12 is read as written and refused, not wrapped or defaulted.
+    if (const qint64 jobs = json.value("jobs"_L1).toInteger(1); jobs < 1 || jobs > kMaxJobs)
+        return Error{Tr::tr("The backup's manifest is not valid: \"jobs\" is %1, eic-restore accepts 1 to %2. Nothing was changed.").arg(jobs).arg(kMaxJobs), {}, 0};
+    else
+        m.jobs = static_cast<int>(jobs);
     m.started = QDateTime::fromString(json.value("started"_L1).toString(), Qt::ISODateWithMs);
     m.finished = QDateTime::fromString(json.value("finished"_L1).toString(), Qt::ISODateWithMs);
     for (const auto &v : json.value("tables"_L1).toArray()) {
