@@ -95,6 +95,11 @@ inline int pgEngineHelper(int argc, char **argv)
             std::printf("RESTORING %lld %lld\n", c.pid, c.startTicks);
         std::fflush(stdout);
     };
+    // Ending early (the test kills it while it restores): say why, for the test's log.
+    QObject::connect(&job, &PgRestore::finished, &app, [](const eic::Result<RestoreOutcome> &r) {
+        std::fprintf(stderr, "restore helper: finished: %s\n", r ? "ok" : qPrintable(r.error().toString()));
+        QCoreApplication::exit(r ? 0 : 1);
+    });
     job.start(o);
     return app.exec();
 }
@@ -102,7 +107,8 @@ inline int pgEngineHelper(int argc, char **argv)
 inline std::optional<ChildRecord> restoringChild(QProcess &helper)
 {
     while (helper.canReadLine()) {
-        const QList<QByteArray> f = helper.readLine().trimmed().split(' ');
+        const QByteArray line = helper.readLine().trimmed();
+        const QList<QByteArray> f = line.split(' ');
         if (f.value(0) == "RESTORING")
             return ChildRecord{f.value(1).toLongLong(), f.value(2).toLongLong(), u"pg_restore"_s};
     }

@@ -516,7 +516,13 @@ void TestPgEngine::killedRestoreLeavesNothing()
     helper.start(QCoreApplication::applicationFilePath(), {u"--eic-restore-helper"_s, m_backup, m_db});
     QVERIFY(helper.waitForStarted());
     std::optional<ChildRecord> restoring;
-    QTRY_VERIFY_WITH_TIMEOUT((restoring = restoringChild(helper)).has_value() || helper.state() == QProcess::NotRunning, 60000);
+    // (QTRY evaluates its condition once more after it holds: the line is read only once.)
+    auto seen = [&] {
+        if (!restoring)
+            restoring = restoringChild(helper);
+        return restoring.has_value() || helper.state() == QProcess::NotRunning;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(seen(), 60000);
     QVERIFY(restoring);
     QVERIFY(eic::util::isAlive(*restoring));
     QVERIFY(!secretsLeft().isEmpty()); // the helper's private folder with its pgpass
