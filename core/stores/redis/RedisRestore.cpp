@@ -225,19 +225,8 @@ void RedisRestore::sendBatchTo(int node, QList<RedisRecord> records)
                 continue;
             }
             if (r.str.startsWith("MOVED ") && m_cluster) {
-                // The slot has another master now: follow it if that master is one we know.
-                const QList<QByteArray> parts = r.str.split(' ');
-                const int slot = parts.value(1).toInt();
-                const QByteArray address = parts.value(2);
-                int target = -1;
-                for (qsizetype n = 0; n < m_nodes.size(); ++n)
-                    if (u"%1:%2"_s.arg(m_nodes.at(n).options.host).arg(m_nodes.at(n).options.port).toUtf8() == address)
-                        target = static_cast<int>(n);
-                if (target < 0)
-                    return finish(Error{tr("The cluster moved slot %1 to %2, a master it did not have when the restore began: it is being resharded. %3 of %4 keys were restored; run the restore again when the resharding is done.")
-                                            .arg(slot).arg(QString::fromUtf8(address)).arg(m_result.restored).arg(m_summary.records),
-                                        {}, 1});
-                m_slots[static_cast<size_t>(slot & 16383)] = static_cast<qint8>(target);
+                if (!followMoved(r.str))
+                    return;
                 ++m_result.retries;
                 m_retry.push_back(records.at(i));
                 retried = true;
@@ -268,6 +257,26 @@ void RedisRestore::sendBatchTo(int node, QList<RedisRecord> records)
         }
         pump();
     });
+}
+
+bool RedisRestore::followMoved(const QByteArray &moved)
+{
+    // The slot has another master now: follow it if that master is one we know.
+    const QList<QByteArray> parts = moved.split(' ');
+    const int slot = parts.value(1).toInt();
+    const QByteArray address = parts.value(2);
+    int target = -1;
+    for (qsizetype n = 0; n < m_nodes.size(); ++n)
+        if (u"%1:%2"_s.arg(m_nodes.at(n).options.host).arg(m_nodes.at(n).options.port).toUtf8() == address)
+            target = static_cast<int>(n);
+    if (target < 0) {
+        finish(Error{tr("The cluster moved slot %1 to %2, a master it did not have when the restore began: it is being resharded. %3 of %4 keys were restored; run the restore again when the resharding is done.")
+                         .arg(slot).arg(QString::fromUtf8(address)).arg(m_result.restored).arg(m_summary.records),
+                     {}, 1});
+        return false;
+    }
+    m_slots[static_cast<size_t>(slot & 16383)] = static_cast<qint8>(target);
+    return true;
 }
 
 void RedisRestore::report(bool force)

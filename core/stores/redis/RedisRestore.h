@@ -60,6 +60,7 @@ private:
     void pump();
     void sendBatch(QList<RedisRecord> records);
     void sendBatchTo(int node, QList<RedisRecord> records);
+    bool followMoved(const QByteArray &moved); // false: the restore failed (a master we do not know)
     int nodeOf(const QByteArray &key) const;
     RedisConnection &connectionFor(const QByteArray &key) { return *m_conns[static_cast<size_t>(nodeOf(key))]; }
     void verifyAfter();
