@@ -315,11 +315,21 @@ void TestPgEngine::restoreCanBeCancelled()
         if (p.phase == "restoring"_L1 && p.itemsDone >= 1)
             job.cancel();
     });
-    job.start({options(m_db), m_backup, 1, true, 5000, {}});
+    // finished() comes only once no process of pg_restore is left.
+    QList<ChildRecord> children;
+    bool childLeft = false;
+    connect(&job, &PgRestore::finished, &job, [&] {
+        childLeft = std::any_of(children.begin(), children.end(), [](const ChildRecord &c) { return eic::util::groupAlive(c); });
+    });
+    PgRestore::Options o{options(m_db), m_backup, 1, true, 5000, {}};
+    o.childStarted = [&children](const ChildRecord &c) { children.append(c); };
+    job.start(o);
     QVERIFY(!done.isEmpty() || done.wait(120000));
     const auto r = done.first().first().value<eic::Result<RestoreOutcome>>();
     QVERIFY(!r);
     QVERIFY2(r.error().message.contains(u"cancelled"_s), qPrintable(r.error().message));
+    QCOMPARE(children.size(), 2); // pg_restore --list, then pg_restore
+    QVERIFY(!childLeft);
     QVERIFY(job.databaseChanged());
     QVERIFY2(secretsLeft().isEmpty(), qPrintable(secretsLeft().join(u' ')));
     // Single-transaction restore: a cancel rolls back, so a new restore brings it all back.
@@ -401,9 +411,17 @@ void TestPgEngine::backupCanBeCancelled()
     const QString folder = m_dir.filePath(u"cancelled-%1"_s.arg(afterMs));
     PgBackup job;
     QSignalSpy done(&job, &PgBackup::finished);
-    job.start({options(m_db), folder, 1, 0});
+    QList<ChildRecord> children;
+    bool childLeft = false;
+    connect(&job, &PgBackup::finished, &job, [&] {
+        childLeft = std::any_of(children.begin(), children.end(), [](const ChildRecord &c) { return eic::util::groupAlive(c); });
+    });
+    PgBackup::Options o{options(m_db), folder, 1, 0};
+    o.childStarted = [&children](const ChildRecord &c) { children.append(c); };
+    job.start(o);
     QTimer::singleShot(afterMs, &job, [&job] { job.cancel(); });
     QVERIFY(!done.isEmpty() || done.wait(60000));
+    QVERIFY(!childLeft); // finished() only once pg_dump and its workers are gone
     const auto r = done.first().first().value<eic::Result<BackupResult>>();
     if (r.ok())
         QSKIP("the backup finished before the cancel arrived");
