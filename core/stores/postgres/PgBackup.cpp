@@ -192,6 +192,8 @@ void PgBackup::onDumpFinished(int exitCode, QProcess::ExitStatus status)
 
 void PgBackup::dumpEnded(int exitCode, QProcess::ExitStatus status)
 {
+    if (m_failure)
+        return finish(*m_failure);
     m_sampler.stop();
     onDumpOutput();
     m_passFile.reset();
@@ -248,8 +250,18 @@ void PgBackup::cancel()
 
 void PgBackup::finish(const Result<BackupResult> &result)
 {
-    if (std::exchange(m_done, true))
+    if (m_done)
         return;
+    if (m_process.state() != QProcess::NotRunning) {
+        // Failed elsewhere (the counting session) while pg_dump still writes into the folder: end
+        // it first; its end (dumpEnded) reports this failure once none of it is left.
+        if (!m_failure) {
+            m_failure = result;
+            util::signalGroup(m_child, SIGKILL);
+        }
+        return;
+    }
+    m_done = true;
     m_sampler.stop();
     m_passFile.reset();
     if (!result && !m_directory.isEmpty())

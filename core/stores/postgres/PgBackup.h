@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace eic::stores {
 
@@ -85,6 +86,7 @@ private:
     QByteArray m_stderr;
     QStringList m_errors;
     std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
+    std::optional<Result<BackupResult>> m_failure; // reported once pg_dump is gone
     bool m_done = false;
     bool m_dumpDone = false;
     bool m_countsDone = false;
