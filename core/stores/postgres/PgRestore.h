@@ -58,11 +58,11 @@ public:
     struct Options {
         PgConnectOptions connection;
         QString backupDir;              // a backup folder of ours (manifest.json + data/), or a pg_dump -Fc file
-        int jobs = 0;                   // 0: the manifest's job count, at least 1
+        int jobs = 0;                   // 0: the manifest's job count (1..64, checked), at most 8
         bool terminateSessions = false; // the caution `terminate-sessions` was acknowledged
         int sessionsGoneTimeoutMs = 15000;
         // The backup as the restore's pre-flight saw it before it checked every checksum (see
-        // verifyBackup). While the backup still matches it, the checksums are not read again:
+        // BackupVerification::check). While the backup still matches it, the checksums are not read again:
         // that would only lengthen the downtime. Empty, or changed since: they are.
         BackupFingerprint verified;
         // Called as soon as each child (pg_restore) runs: the runner journals it, so that resume
