@@ -51,6 +51,38 @@
         <source>The backup %1 is damaged: the checksum of %2 does not match the manifest.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The backup&apos;s manifest is not valid: %1. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;jobs&quot; is %1, eic-restore accepts 1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it lists %1 tables and %2 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table %1 has %2 rows and %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file &quot;%1&quot; is not inside the backup&apos;s data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file %1 has %2 bytes and checksum &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup&apos;s manifest is not valid: &quot;jobs&quot; is %1, eic-restore accepts 1 to %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is refused: manifest.json was changed after the backup was taken (its checksum in %2 does not match). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupText</name>
@@ -69,6 +101,123 @@
     <message>
         <source>%1 — taken %2 (%3 ago), %4</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupVerification</name>
+    <message>
+        <source>an empty file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a data store backup of eic-restore (restore it as the data store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Redis snapshot (RDB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a gzip-compressed file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tar archive (a pg_dump -Ft dump? make a -Fc one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a plain SQL dump (restore it with psql)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file of another kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_restore could not be started: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_restore exited with status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no %1.sha256 next to it: its bytes are checked by reading it to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its SHA-256 matches %1.sha256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2: not a pg_dump custom archive or an eic-restore backup folder. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pg_dump custom archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_restore --list reads it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_restore cannot read the table of contents of %1: %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every data block was read to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged or incomplete: pg_restore cannot read it to the end: %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 NOT checked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was verified completely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was verified; %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest.json is readable and every value in it is within bounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest.json matches %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup has no %1 (made by an older eic-restore): a change of its row counts or file list after the backup was taken would not be seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s): each one&apos;s size and SHA-256 match the manifest</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -408,7 +557,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot create a temporary password file: %1.</source>
+        <source>Cannot create a private folder for the password file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivateDir</name>
+    <message>
+        <source>Cannot create the private folder %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder of this user: temporary credentials are not written there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make %1 private (mode 0700).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private folder %1 does not have mode 0700 of this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a private folder in %1: too many in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a plain file name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1783,14 +1971,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
 <context>
     <name>eic::stores::PgRestore</name>
     <message>
-        <source>Cannot read %1: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>pg_restore could not be started: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1858,10 +2038,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>The restore finished but the data does not match the backup: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # eicctl backup database against the real PostgreSQL of scripts/test: progress and result in
-# text and JSON, the manifest and checksums on disk, the password never in argv or the folder.
+# text and JSON, the manifest (sealed by manifest.json.sha256) and checksums on disk, the
+# password never in argv or the folder, and no password file left anywhere afterwards.
 set -euo pipefail
 if [ -z "${EIC_TEST_PGPORT:-}" ]; then
   [ "${EIC_REQUIRE_SERVICES:-0}" = 1 ] && { echo "FAIL: services from scripts/test missing" >&2; exit 1; }
@@ -10,7 +11,10 @@ EICCTL=${EICCTL:?}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" TMPDIR="$work/tmp" XDG_RUNTIME_DIR="$work/run"
+mkdir -p -m 700 "$TMPDIR" "$XDG_RUNTIME_DIR"
+# What a job may leave: nothing (the PGPASSFILE's private folder goes with the job).
+no_secrets_left() { [ -z "$(find "$TMPDIR" "$XDG_RUNTIME_DIR" "$XDG_DATA_HOME" \( -name 'eic-pgpass*' -o -name pgpass -o -path '*/eic-restore/pg*-[0-9]*' -o -path '*/eic-restore/private/*' \) 2>/dev/null)" ] || fail "$1 left a password file: $(find "$TMPDIR" "$XDG_RUNTIME_DIR" "$XDG_DATA_HOME" 2>/dev/null)"; }
 conn="host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=$EIC_TEST_PGDATABASE user=$EIC_TEST_PGUSER sslmode=verify-full sslrootcert=$EIC_TEST_CA"
 PGPASSWORD="$EIC_TEST_PGPASSWORD" psql -q "$conn" -c "DROP TABLE IF EXISTS cli_backup_probe; CREATE TABLE cli_backup_probe AS SELECT g AS id, md5(g::text) AS v FROM generate_series(1, 5000) g;"
 
@@ -32,6 +36,8 @@ for f in m["files"]:
     assert len(data) == f["bytes"] and hashlib.sha256(data).hexdigest() == f["sha256"], f["path"]
 PY
 grep -rqF -- "$EIC_TEST_PGPASSWORD" "$work/backups" "$work/out" "$work/err" "$work/data" && fail "the password leaked" || true
+(cd "$dir" && sha256sum --quiet -c manifest.json.sha256) || fail "manifest.json.sha256 does not match manifest.json"
+no_secrets_left "a backup"
 
 # -o json: one object per line, the last one the result.
 PGPASSWORD="$EIC_TEST_PGPASSWORD" "$EICCTL" backup database --database "$conn" --to "$work/json" -o json </dev/null >"$work/json.out"
@@ -48,6 +54,7 @@ set -e
 [ $rc -eq 1 ] && grep -q 'password authentication failed' <<<"$msg" || fail "wrong password: rc $rc: $msg"
 [ "$(grep -c 'password authentication failed' <<<"$msg")" = 1 ] || fail "the failure is said more than once: $msg"
 [ -z "$(ls -A "$work/wrong" 2>/dev/null)" ] || fail "a failed backup left files"
+no_secrets_left "a failed backup"
 PGPASSWORD="$EIC_TEST_PGPASSWORD" psql -q "$conn" -c "DROP TABLE cli_backup_probe"
 
 # The data store, over TLS, into one verified file.

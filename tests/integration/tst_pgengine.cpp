@@ -2,26 +2,47 @@
 // the cell's (schemas, foreign keys, indexes, sequences, bytea, a large object, 300k rows) is
 // backed up, changed, and restored to identical contents; damaged backups are refused before
 // anything changes; a connected session blocks the restore until terminate-sessions; a wrong
-// password and TLS verify-full behave; a restore can be cancelled and says so.
+// password and TLS verify-full behave; a restore can be cancelled and says so. The children
+// the stores start belong to the run (own group, default signals, die with their parent), the
+// password files live in a private folder that no job, cancel or kill leaves behind, and a
+// backup is verified item by item (a manifest edited, out of bounds or unchecked; a custom dump
+// cut after its table of contents; a file that is no dump at all).
 
+#include "PgEngineFixture.h"
 #include "stores/postgres/BackupManifest.h"
+#include "stores/postgres/BackupVerification.h"
 #include "stores/postgres/PgBackup.h"
 #include "stores/postgres/PgRestore.h"
 #include "stores/postgres/PgSession.h"
 #include "stores/postgres/PgTools.h"
+#include "util/ChildProcess.h"
+#include "util/PrivateDir.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
+#include <csignal>
+
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace eic::stores;
+using eic::util::ChildRecord;
+using namespace pgengine;
 
-class TestPgEngine : public QObject {
+class TestPgEngine : public QObject, private PgEngineFixture {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -35,103 +56,10 @@ private Q_SLOTS:
     void customFormatArchive();
     void backupCanBeCancelled_data();
     void backupCanBeCancelled();
-
-private:
-    PgConnectOptions options(const QString &db) const
-    {
-        PgConnectOptions o;
-        o.host = qEnvironmentVariable("EIC_TEST_PGHOST");
-        o.port = qEnvironmentVariableIntValue("EIC_TEST_PGPORT");
-        o.user = qEnvironmentVariable("EIC_TEST_PGUSER");
-        o.password = qEnvironmentVariable("EIC_TEST_PGPASSWORD");
-        o.dbname = db;
-        o.sslmode = u"verify-full"_s;
-        o.sslrootcert = qEnvironmentVariable("EIC_TEST_CA");
-        return o;
-    }
-    QStringList run(PgSession &s, const QString &sql)
-    {
-        std::optional<eic::Result<PgResult>> r;
-        s.query(sql, [&r](const eic::Result<PgResult> &x) { r = x; });
-        if (!QTest::qWaitFor([&] { return r.has_value(); }, 120000))
-            return {u"ERROR: timeout"_s};
-        if (!*r)
-            return {u"ERROR: "_s + r->error().message};
-        return r->value().rows.value(0);
-    }
-    bool open(PgSession &s, const QString &db)
-    {
-        std::optional<eic::Result<bool>> r;
-        s.open(options(db), [&r](const eic::Result<bool> &x) { r = x; });
-        return QTest::qWaitFor([&] { return r.has_value(); }, 20000) && r->ok();
-    }
-    QString checksums(const QString &db)
-    {
-        PgSession s;
-        if (!open(s, db))
-            return u"cannot connect"_s;
-        QStringList all;
-        for (const char *t : {"edc.tenant", "edc.artifact", "edc.message_log", "policy.policy", "policy.rule"})
-            all.append(run(s, u"SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM %1 x"_s.arg(QLatin1StringView(t))).value(0));
-        all.append(run(s, u"SELECT last_value || ':' || is_called FROM edc.message_seq"_s).value(0));
-        all.append(run(s, u"SELECT md5(lo_get(oid)) FROM pg_largeobject_metadata"_s).value(0));
-        return all.join(u' ');
-    }
-    eic::Result<BackupResult> backup(const QString &db, const QString &folder, int jobs = 2)
-    {
-        PgBackup job;
-        QSignalSpy done(&job, &PgBackup::finished);
-        job.start({options(db), folder, jobs, 1000000}); // 300k rows: counted exactly
-        if (done.isEmpty() && !done.wait(120000))
-            return eic::Error{u"backup timed out"_s, {}, 0};
-        return done.first().first().value<eic::Result<BackupResult>>();
-    }
-    eic::Result<RestoreOutcome> restore(const QString &db, const QString &dir, bool terminate, PgRestore **keep = nullptr)
-    {
-        PgRestore job;
-        if (keep)
-            *keep = &job;
-        QSignalSpy done(&job, &PgRestore::finished);
-        job.start({options(db), dir, 2, terminate, 5000, {}});
-        if (done.isEmpty() && !done.wait(120000))
-            return eic::Error{u"restore timed out"_s, {}, 0};
-        return done.first().first().value<eic::Result<RestoreOutcome>>();
-    }
-
-    // A copy of the first test's backup, to damage.
-    bool copyBackup(const QString &copy) const
-    {
-        if (!QDir().mkpath(copy + u"/data"_s))
-            return false;
-        for (const QString &f : QDir(m_backup + u"/data"_s).entryList(QDir::Files))
-            if (!QFile::copy(m_backup + u"/data/"_s + f, copy + u"/data/"_s + f))
-                return false;
-        return QFile::copy(m_backup + u"/manifest.json"_s, copy + u"/manifest.json"_s);
-    }
-    // A table's data file of a backup (one big enough to flip a byte in the middle).
-    static QString tableFile(const QString &backup)
-    {
-        const auto manifest = BackupManifest::read(backup);
-        if (!manifest)
-            return {};
-        for (const auto &f : manifest->files)
-            if (f.bytes > 1000 && f.path.endsWith(u".dat.gz"_s))
-                return backup + u'/' + f.path;
-        return {};
-    }
-    static bool flipAByte(const QString &path)
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadWrite) || !f.seek(f.size() / 2))
-            return false;
-        char c = 0;
-        return f.getChar(&c) && f.seek(f.size() / 2) && f.putChar(static_cast<char>(c ^ 0x20));
-    }
-
-    QString m_db;
-    QTemporaryDir m_dir;
-    QString m_backup;
-    bool m_ready = false;
+    void backupVerification_data();
+    void backupVerification();
+    void oldBackupIsRestorableButSaysNotChecked();
+    void killedRestoreLeavesNothing();
 };
 
 void TestPgEngine::initTestCase()
@@ -143,6 +71,9 @@ void TestPgEngine::initTestCase()
             QFAIL("EIC_TEST_PGPORT unset although EIC_REQUIRE_SERVICES=1");
         QSKIP("no PostgreSQL from scripts/test");
     }
+    // A secret in our environment must reach no child (they get a PGPASSFILE instead).
+    qputenv("PGPASSWORD", "must-not-reach-a-child");
+    qputenv("REDISCLI_AUTH", "must-not-reach-a-child");
     m_db = u"eic_engine_%1"_s.arg(QCoreApplication::applicationPid());
     PgSession admin;
     QVERIFY(open(admin, qEnvironmentVariable("EIC_TEST_PGDATABASE")));
@@ -205,8 +136,17 @@ void TestPgEngine::backupChangeRestoreIsIdentical()
         }
     }
     QVERIFY(sawLog);
-    // The manifest describes what is on disk.
+    // The manifest describes what is on disk, and is sealed by its checksum.
     QVERIFY(m.verify(m_backup));
+    QVERIFY(QFile::exists(m_backup + u"/manifest.json.sha256"_s));
+    // pg_dump ran in a group of its own, got the password as a 0600 file in a 0700 folder of
+    // ours (not /tmp), and no secret of our environment; nothing of it is left.
+    QCOMPARE(m_children.size(), 1);
+    QVERIFY2(m_childEnv.filter(u"PGPASSWORD"_s).isEmpty() && m_childEnv.filter(u"REDISCLI_AUTH"_s).isEmpty(), qPrintable(m_childEnv.join(u' ')));
+    QVERIFY2(!m_childEnv.filter(QRegularExpression(u"^PGPASSFILE="_s + QRegularExpression::escape(eic::util::PrivateDir::base()) + u"/pgbackup-\\d+/pgpass$"_s)).isEmpty(),
+             qPrintable(m_childEnv.filter(u"PGPASSFILE"_s).join(u' ')));
+    QVERIFY(m_childEnv.contains(u"mode=600"_s) && m_childEnv.contains(u"dirmode=700"_s));
+    QVERIFY2(secretsLeft().isEmpty(), qPrintable(secretsLeft().join(u' ')));
 
     // Change and delete data, advance the sequence, drop a table.
     {
@@ -234,8 +174,10 @@ void TestPgEngine::backupChangeRestoreIsIdentical()
         for (const auto &c : restored->checks)
             QVERIFY2(c.ok, qPrintable(c.table));
         QVERIFY(run(s, u"SELECT 1"_s).value(0).startsWith(u"ERROR"_s)); // this session was terminated
+        QVERIFY(restored->verification.complete());
     }
     QCOMPARE(checksums(m_db), before);
+    QVERIFY2(secretsLeft().isEmpty(), qPrintable(secretsLeft().join(u' ')));
 }
 
 void TestPgEngine::damagedBackupsAreRefused_data()
@@ -245,6 +187,9 @@ void TestPgEngine::damagedBackupsAreRefused_data()
     QTest::newRow("flipped byte") << u"flip"_s << u"checksum"_s;
     QTest::newRow("missing file") << u"remove"_s << u"is missing"_s;
     QTest::newRow("no manifest") << u"manifest"_s << u"manifest.json"_s;
+    QTest::newRow("row count edited") << u"rows"_s << u"manifest.json was changed after the backup was taken"_s;
+    QTest::newRow("jobs 100000") << u"jobs"_s << u"\"jobs\" is 100000"_s;
+    QTest::newRow("file outside the folder") << u"outside"_s << u"is not inside the backup's data folder"_s;
 }
 
 void TestPgEngine::damagedBackupsAreRefused()
@@ -254,14 +199,35 @@ void TestPgEngine::damagedBackupsAreRefused()
     if (m_backup.isEmpty())
         QSKIP("needs the backup of the first test");
     const QString copy = m_dir.filePath(u"damaged-"_s + damage);
-    QVERIFY(copyBackup(copy));
-    const QString victim = tableFile(copy);
+    auto rows = [](QJsonObject &m) {
+        QJsonArray tables = m.value("tables"_L1).toArray();
+        QJsonObject t = tables.at(0).toObject();
+        t["rows"_L1] = t.value("rows"_L1).toInteger() + 1;
+        tables[0] = t;
+        m["tables"_L1] = tables;
+    };
+    auto jobs = [](QJsonObject &m) { m["jobs"_L1] = 100000; };
+    auto outside = [](QJsonObject &m) {
+        QJsonArray files = m.value("files"_L1).toArray();
+        QJsonObject f = files.at(0).toObject();
+        f["path"_L1] = u"data/../../../etc/passwd"_s;
+        files[0] = f;
+        m["files"_L1] = files;
+    };
+    // An edited row count with the old checksum; values out of bounds even when resealed.
+    if (damage == "rows"_L1 || damage == "jobs"_L1 || damage == "outside"_L1)
+        QVERIFY(editedCopy(copy, damage == "rows"_L1 ? rows : damage == "jobs"_L1 ? jobs : outside, damage != "rows"_L1));
+    else
+        QVERIFY(copyBackup(copy));
+    if (damage == "rows"_L1)
+        QVERIFY(QFile::copy(m_backup + u"/manifest.json.sha256"_s, copy + u"/manifest.json.sha256"_s));
+    const QString victim = tableFile(m_backup).replace(m_backup, copy);
     QVERIFY(!victim.isEmpty());
     if (damage == "flip"_L1) {
         QVERIFY(flipAByte(victim));
     } else if (damage == "remove"_L1) {
         QVERIFY(QFile::remove(victim));
-    } else {
+    } else if (damage == "manifest"_L1) {
         QVERIFY(QFile::remove(copy + u"/manifest.json"_s));
     }
     const QString before = checksums(m_db);
@@ -349,12 +315,23 @@ void TestPgEngine::restoreCanBeCancelled()
         if (p.phase == "restoring"_L1 && p.itemsDone >= 1)
             job.cancel();
     });
-    job.start({options(m_db), m_backup, 1, true, 5000, {}});
+    // finished() comes only once no process of pg_restore is left.
+    QList<ChildRecord> children;
+    bool childLeft = false;
+    connect(&job, &PgRestore::finished, &job, [&] {
+        childLeft = std::any_of(children.begin(), children.end(), [](const ChildRecord &c) { return eic::util::groupAlive(c); });
+    });
+    PgRestore::Options o{options(m_db), m_backup, 1, true, 5000, {}};
+    o.childStarted = [&children](const ChildRecord &c) { children.append(c); };
+    job.start(o);
     QVERIFY(!done.isEmpty() || done.wait(120000));
     const auto r = done.first().first().value<eic::Result<RestoreOutcome>>();
     QVERIFY(!r);
     QVERIFY2(r.error().message.contains(u"cancelled"_s), qPrintable(r.error().message));
+    QCOMPARE(children.size(), 2); // pg_restore --list, then pg_restore
+    QVERIFY(!childLeft);
     QVERIFY(job.databaseChanged());
+    QVERIFY2(secretsLeft().isEmpty(), qPrintable(secretsLeft().join(u' ')));
     // Single-transaction restore: a cancel rolls back, so a new restore brings it all back.
     auto again = restore(m_db, m_backup, true);
     QVERIFY2(again, again.ok() ? "" : qPrintable(again.error().message));
@@ -408,7 +385,17 @@ void TestPgEngine::customFormatArchive()
     auto unreadable = restore(m_db, file + u".cut"_s, true);
     QVERIFY(!unreadable);
     QCOMPARE(unreadable.error().code, static_cast<int>(PgRestore::PreflightFailed));
+    // Cut after its table of contents, without a sidecar: pg_restore --list reads it, reading
+    // every data block to the end does not.
+    QVERIFY(QFile::copy(file, file + u".tail"_s));
+    QFile tail(file + u".tail"_s);
+    QVERIFY(tail.resize(tail.size() - 4096));
+    auto cutTail = restore(m_db, file + u".tail"_s, true);
+    QVERIFY(!cutTail);
+    QCOMPARE(cutTail.error().code, static_cast<int>(PgRestore::PreflightFailed));
+    QVERIFY2(cutTail.error().message.contains(u"cannot read it to the end"_s), qPrintable(cutTail.error().message));
     QCOMPARE(checksums(m_db), before);
+    m_customDump = file;
 }
 
 void TestPgEngine::backupCanBeCancelled_data()
@@ -424,16 +411,160 @@ void TestPgEngine::backupCanBeCancelled()
     const QString folder = m_dir.filePath(u"cancelled-%1"_s.arg(afterMs));
     PgBackup job;
     QSignalSpy done(&job, &PgBackup::finished);
-    job.start({options(m_db), folder, 1, 0});
+    QList<ChildRecord> children;
+    bool childLeft = false;
+    connect(&job, &PgBackup::finished, &job, [&] {
+        childLeft = std::any_of(children.begin(), children.end(), [](const ChildRecord &c) { return eic::util::groupAlive(c); });
+    });
+    PgBackup::Options o{options(m_db), folder, 1, 0};
+    o.childStarted = [&children](const ChildRecord &c) { children.append(c); };
+    job.start(o);
     QTimer::singleShot(afterMs, &job, [&job] { job.cancel(); });
     QVERIFY(!done.isEmpty() || done.wait(60000));
+    QVERIFY(!childLeft); // finished() only once pg_dump and its workers are gone
     const auto r = done.first().first().value<eic::Result<BackupResult>>();
     if (r.ok())
         QSKIP("the backup finished before the cancel arrived");
     QVERIFY2(r.error().message.contains(u"cancelled"_s), qPrintable(r.error().message));
     // Nothing half-written is left to look like a backup.
     QVERIFY(!QDir(folder).exists() || QDir(folder).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+    QVERIFY2(secretsLeft().isEmpty(), qPrintable(secretsLeft().join(u' ')));
 }
 
-QTEST_MAIN(TestPgEngine)
+
+void TestPgEngine::backupVerification_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("passed");
+    QTest::addColumn<QString>("item");    // the failed item, or the one not checked
+    QTest::addColumn<QString>("sentence"); // a part of the verification's sentence
+    QTest::newRow("good backup") << u"good"_s << true << QString() << u"verified completely"_s;
+    QTest::newRow("older backup, no manifest checksum") << u"unsealed"_s << true << u"manifest checksum"_s << u"manifest checksum NOT checked"_s;
+    QTest::newRow("row count edited") << u"rows"_s << false << u"manifest checksum"_s << u"manifest.json was changed after the backup was taken"_s;
+    QTest::newRow("jobs 100000") << u"jobs"_s << false << u"manifest"_s << u"\"jobs\" is 100000, eic-restore accepts 1 to 64"_s;
+    QTest::newRow("negative row count") << u"negative"_s << false << u"manifest"_s << u"-5 rows"_s;
+    QTest::newRow("custom dump with sidecar") << u"dump"_s << true << QString() << u"verified completely"_s;
+    QTest::newRow("custom dump, no sidecar") << u"dump-nosidecar"_s << true << u"checksum"_s << u"checksum NOT checked"_s;
+    QTest::newRow("custom dump cut, no sidecar") << u"dump-cut"_s << false << u"data"_s << u"cannot read it to the end"_s;
+    QTest::newRow("a regular file") << u"text"_s << false << u"format"_s << u"is a plain SQL dump (restore it with psql): not a pg_dump custom archive or an eic-restore backup folder"_s;
+}
+
+void TestPgEngine::backupVerification()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, passed);
+    QFETCH(QString, item);
+    QFETCH(QString, sentence);
+    if (m_backup.isEmpty() || m_customDump.isEmpty())
+        QSKIP("needs the backups of the earlier tests");
+    const QString copy = m_dir.filePath(u"verify-"_s + kind);
+    QString path = copy;
+    auto setTable = [](const char *key, qint64 value) {
+        return [key, value](QJsonObject &m) {
+            QJsonArray tables = m.value("tables"_L1).toArray();
+            QJsonObject t = tables.at(0).toObject();
+            t[QLatin1StringView(key)] = value;
+            tables[0] = t;
+            m["tables"_L1] = tables;
+        };
+    };
+    if (kind == "good"_L1) {
+        QVERIFY(copyBackup(copy));
+    } else if (kind == "unsealed"_L1) {
+        QVERIFY(editedCopy(copy, {}, false));
+    } else if (kind == "rows"_L1) {
+        QVERIFY(editedCopy(copy, setTable("rows", 7), false));
+        QVERIFY(QFile::copy(m_backup + u"/manifest.json.sha256"_s, copy + u"/manifest.json.sha256"_s));
+    } else if (kind == "jobs"_L1) {
+        QVERIFY(editedCopy(copy, [](QJsonObject &m) { m["jobs"_L1] = 100000; }, true));
+    } else if (kind == "negative"_L1) {
+        QVERIFY(editedCopy(copy, setTable("rows", -5), true));
+    } else {
+        path = copy + u".dump"_s;
+        if (kind == "text"_L1) {
+            QFile text(path);
+            QVERIFY(text.open(QIODevice::WriteOnly) && text.write("--\n-- PostgreSQL database dump\n--\nSELECT 1;\n") > 0);
+        } else {
+            QVERIFY(QFile::copy(m_customDump, path));
+        }
+        if (kind == "dump"_L1)
+            QVERIFY(QFile::copy(m_customDump + u".sha256"_s, path + u".sha256"_s) && QFile(path + u".sha256"_s).open(QIODevice::ReadOnly));
+        if (kind == "dump-cut"_L1)
+            QVERIFY(QFile(path).resize(QFileInfo(path).size() - 4096));
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const BackupVerification v = BackupVerification::check(path);
+    qInfo("%s: %s (%lld ms, %lld bytes)", qPrintable(kind), qPrintable(v.sentence()), clock.elapsed(), QFileInfo(path).size());
+    QCOMPARE(v.passed(), passed);
+    QVERIFY2(v.sentence().contains(sentence), qPrintable(v.sentence()));
+    if (!passed)
+        QCOMPARE(v.error().detail, item);
+    QCOMPARE(v.complete(), passed && item.isEmpty());
+    if (passed && !item.isEmpty())
+        QCOMPARE(v.notChecked(), QStringList{item});
+    // The yes-or-no form agrees; the journal's form names every outcome.
+    QCOMPARE(PgRestore::verifyBackup(path).ok(), passed);
+    QVERIFY(v.toJson().value("checks"_L1).toArray().size() >= 1);
+}
+
+// An older backup (no manifest.json.sha256) is restored, and the outcome says what was not checked.
+void TestPgEngine::oldBackupIsRestorableButSaysNotChecked()
+{
+    if (m_backup.isEmpty())
+        QSKIP("needs the backup of the first test");
+    const QString copy = m_dir.filePath(u"older"_s);
+    QVERIFY(editedCopy(copy, {}, false));
+    auto restored = restore(m_db, copy, true);
+    QVERIFY2(restored, restored.ok() ? "" : qPrintable(restored.error().message));
+    QCOMPARE(restored->verification.notChecked(), QStringList{u"manifest checksum"_s});
+    const QJsonObject journal = restored->toJson().value("verification"_L1).toObject();
+    QVERIFY(journal.value("passed"_L1).toBool() && !journal.value("complete"_L1).toBool());
+    QVERIFY2(journal.value("sentence"_L1).toString().contains(u"NOT checked"_s), qPrintable(journal.value("sentence"_L1).toString()));
+}
+
+// eicctl killed with SIGKILL while pg_restore runs: pg_restore dies with it (PDEATHSIG), and the
+// next start's sweep removes the password file the dead process could not remove.
+void TestPgEngine::killedRestoreLeavesNothing()
+{
+    if (m_backup.isEmpty())
+        QSKIP("needs the backup of the first test");
+    QProcess helper;
+    helper.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    helper.start(QCoreApplication::applicationFilePath(), {u"--eic-restore-helper"_s, m_backup, m_db});
+    QVERIFY(helper.waitForStarted());
+    std::optional<ChildRecord> restoring;
+    // (QTRY evaluates its condition once more after it holds: the line is read only once.)
+    auto seen = [&] {
+        if (!restoring)
+            restoring = restoringChild(helper);
+        return restoring.has_value() || helper.state() == QProcess::NotRunning;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(seen(), 60000);
+    QVERIFY(restoring);
+    QVERIFY(eic::util::isAlive(*restoring));
+    QVERIFY(!secretsLeft().isEmpty()); // the helper's private folder with its pgpass
+    ::kill(static_cast<pid_t>(helper.processId()), SIGKILL);
+    QVERIFY(helper.waitForFinished(5000));
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!eic::util::groupAlive(*restoring), 5000);
+    qInfo("pg_restore gone %lld ms after its parent was killed", clock.elapsed());
+    QVERIFY(eic::util::PrivateDir::sweep() >= 1);
+    QVERIFY2(secretsLeft().isEmpty(), qPrintable(secretsLeft().join(u' ')));
+    auto again = restore(m_db, m_backup, true); // single transaction: nothing half-written stays
+    QVERIFY2(again, again.ok() ? "" : qPrintable(again.error().message));
+}
+
+int main(int argc, char **argv)
+{
+    // This binary is also the parent the kill tests kill (see PgEngineFixture.h).
+    if (const int helper = pgEngineHelper(argc, argv); helper >= 0)
+        return helper;
+    isolateSecrets();
+    QCoreApplication app(argc, argv);
+    TestPgEngine test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_pgengine.moc"

@@ -6,7 +6,9 @@
 #include "stores/redis/RedisBackupFile.h"
 #include "stores/redis/RedisConnection.h"
 #include "stores/redis/RedisInspection.h"
-#include "stores/redis/RedisJobs.h"
+#include "stores/redis/RedisBackup.h"
+#include "stores/redis/RedisJobRunner.h"
+#include "stores/redis/RedisRestore.h"
 #include "stores/redis/RedisTopology.h"
 
 #include <QJsonArray>

@@ -8,10 +8,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QRegularExpression>
 #include <QThread>
+#include <QCryptographicHash>
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -73,6 +76,46 @@ std::optional<Error> onTwoThreads(qsizetype count, const std::function<std::opti
     return failures[0] ? failures[0] : failures[1];
 }
 
+// A path the manifest may name: under data/ of the backup folder, never outside it.
+bool insideData(const QString &path)
+{
+    if (!path.startsWith("data/"_L1) || path.contains(u'\\') || path.contains(QChar(0)))
+        return false;
+    const QStringList parts = path.split(u'/');
+    return std::none_of(parts.begin(), parts.end(), [](const QString &p) { return p.isEmpty() || p == "."_L1 || p == ".."_L1; });
+}
+
+// Bounds of every value read: a manifest edited by hand (or damaged) is refused with its value
+// named, before it can open 100000 connections or write outside the folder.
+std::optional<Error> outOfBounds(const BackupManifest &m)
+{
+    constexpr qint64 maxBytes = 1LL << 50; // 1 PiB per file
+    constexpr qint64 maxRows = 1LL << 53;  // what a JSON number holds exactly
+    constexpr qsizetype maxEntries = 1'000'000;
+    auto refuse = [](const QString &what) { return Error{Tr::tr("The backup's manifest is not valid: %1. Nothing was changed.").arg(what), {}, 0}; };
+    if (m.jobs < 1 || m.jobs > BackupManifest::kMaxJobs)
+        return refuse(Tr::tr("\"jobs\" is %1, eic-restore accepts 1 to %2").arg(m.jobs).arg(BackupManifest::kMaxJobs));
+    if (m.tables.size() > maxEntries || m.files.size() > maxEntries)
+        return refuse(Tr::tr("it lists %1 tables and %2 files").arg(m.tables.size()).arg(m.files.size()));
+    for (const ManifestTable &t : m.tables) {
+        if (t.rows < 0 || t.rows > maxRows || t.bytes < 0 || t.bytes > maxBytes || t.name.isEmpty())
+            return refuse(Tr::tr("table %1 has %2 rows and %3 bytes").arg(t.qualified()).arg(t.rows).arg(t.bytes));
+    }
+    static const QRegularExpression hex(u"^[0-9a-f]{64}$"_s);
+    for (const ManifestFile &f : m.files) {
+        if (!insideData(f.path))
+            return refuse(Tr::tr("the file \"%1\" is not inside the backup's data folder").arg(f.path));
+        if (f.bytes < 0 || f.bytes > maxBytes || !hex.match(f.sha256).hasMatch())
+            return refuse(Tr::tr("the file %1 has %2 bytes and checksum \"%3\"").arg(f.path).arg(f.bytes).arg(f.sha256));
+    }
+    return std::nullopt;
+}
+
+QByteArray sha256Hex(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
 } // namespace
 
 qint64 BackupManifest::totalBytes() const
@@ -118,7 +161,11 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
     m.serverAddress = json.value("server"_L1).toObject().value("address"_L1).toString();
     m.toolVersion = json.value("tool"_L1).toString();
     m.dumpFormat = json.value("dumpFormat"_L1).toString(u"directory"_s);
-    m.jobs = json.value("jobs"_L1).toInt(1);
+    // toInteger: 100000 or 1e12 is read as written and refused, not wrapped or defaulted.
+    if (const qint64 jobs = json.value("jobs"_L1).toInteger(1); jobs < 1 || jobs > kMaxJobs)
+        return Error{Tr::tr("The backup's manifest is not valid: \"jobs\" is %1, eic-restore accepts 1 to %2. Nothing was changed.").arg(jobs).arg(kMaxJobs), {}, 0};
+    else
+        m.jobs = static_cast<int>(jobs);
     m.started = QDateTime::fromString(json.value("started"_L1).toString(), Qt::ISODateWithMs);
     m.finished = QDateTime::fromString(json.value("finished"_L1).toString(), Qt::ISODateWithMs);
     for (const auto &v : json.value("tables"_L1).toArray()) {
@@ -132,16 +179,31 @@ Result<BackupManifest> BackupManifest::fromJson(const QJsonObject &json)
     }
     if (m.files.isEmpty())
         return Error{Tr::tr("The backup's manifest lists no files."), {}, 0};
+    if (auto refused = outOfBounds(m))
+        return *refused;
     return m;
 }
 
-Result<BackupManifest> BackupManifest::read(const QString &backupDir)
+Result<BackupManifest> BackupManifest::read(const QString &backupDir, bool *checksummed)
 {
     QFile f(QDir(backupDir).filePath(u"manifest.json"_s));
     if (!f.open(QIODevice::ReadOnly))
         return Error{Tr::tr("%1 has no readable manifest.json: %2. Choose a folder made by eic-restore's database backup.").arg(backupDir, f.errorString()), {}, 0};
+    const QByteArray bytes = f.read(64 << 20); // a manifest of a million files is ~150 MB: refused, not read
+    QFile sum(QDir(backupDir).filePath(QLatin1StringView(kChecksumFile)));
+    if (checksummed)
+        *checksummed = sum.exists();
+    if (sum.exists()) {
+        if (!sum.open(QIODevice::ReadOnly))
+            return Error{Tr::tr("Cannot read %1: %2.").arg(sum.fileName(), sum.errorString()), {}, 0};
+        const QByteArray expected = sum.read(4096).trimmed().split(' ').value(0).toLower();
+        if (expected != sha256Hex(bytes))
+            return Error{Tr::tr("The backup %1 is refused: manifest.json was changed after the backup was taken (its checksum in %2 does not match). "
+                                "Nothing was changed.").arg(backupDir, QLatin1StringView(kChecksumFile)),
+                         {}, ManifestChanged};
+    }
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (!doc.isObject())
         return Error{Tr::tr("The manifest of %1 is damaged (%2).").arg(backupDir, error.errorString()), {}, 0};
     return fromJson(doc.object());
@@ -149,12 +211,18 @@ Result<BackupManifest> BackupManifest::read(const QString &backupDir)
 
 Result<bool> BackupManifest::write(const QString &backupDir) const
 {
-    QSaveFile f(QDir(backupDir).filePath(u"manifest.json"_s));
-    if (!f.open(QIODevice::WriteOnly))
-        return Error{Tr::tr("Cannot write the manifest in %1: %2.").arg(backupDir, f.errorString()), {}, 0};
-    f.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
-    if (!f.commit())
-        return Error{Tr::tr("Cannot write the manifest in %1: %2.").arg(backupDir, f.errorString()), {}, 0};
+    const QByteArray bytes = QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+    // The manifest first, then its checksum: a backup cut in between has a manifest that is
+    // "not checked" (as an older one), never one that looks checked and is not.
+    const QList<QPair<QString, QByteArray>> written{{u"manifest.json"_s, bytes}, {QLatin1StringView(kChecksumFile), sha256Hex(bytes) + "  manifest.json\n"}};
+    for (const auto &[name, content] : written) {
+        QSaveFile f(QDir(backupDir).filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            return Error{Tr::tr("Cannot write the manifest in %1: %2.").arg(backupDir, f.errorString()), {}, 0};
+        f.write(content);
+        if (!f.commit())
+            return Error{Tr::tr("Cannot write the manifest in %1: %2.").arg(backupDir, f.errorString()), {}, 0};
+    }
     return true;
 }
 
@@ -223,6 +291,7 @@ BackupFingerprint fingerprintOf(const QString &path)
         // What a restore reads: the manifest and everything under data/ (followed if it is a
         // link to another volume); nothing else of the folder, which may be a wrong one.
         add(QDir(path).filePath(u"manifest.json"_s));
+        add(QDir(path).filePath(QLatin1StringView(BackupManifest::kChecksumFile)));
         QDirIterator it(QDir(path).filePath(u"data"_s), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
         while (it.hasNext())
             add(it.next());

@@ -32,6 +32,12 @@ struct ManifestFile {
 struct BackupManifest {
     static constexpr const char *kFormat = "eic-restore/postgres-backup";
     static constexpr int kVersion = 1;
+    // The manifest's own SHA-256, as sha256sum writes it ("sha256sum -c" checks it by hand): an
+    // edited row count or file list is refused before anything changes. A sidecar rather than a
+    // field inside, so that the bytes hashed are exactly the bytes read.
+    static constexpr const char *kChecksumFile = "manifest.json.sha256";
+    static constexpr int kMaxJobs = 64;
+    enum ReadError { ManifestChanged = 2 }; // Error::code of read() when the checksum does not match
 
     QString database;
     QString serverVersion;
@@ -46,8 +52,13 @@ struct BackupManifest {
 
     qint64 totalBytes() const;
     QJsonObject toJson() const;
+    // Every value is bounded: jobs 1..64, counts and sizes non-negative and sane, file paths
+    // relative and inside the backup folder.
     static Result<BackupManifest> fromJson(const QJsonObject &json);
-    static Result<BackupManifest> read(const QString &backupDir);
+    // Refuses a manifest whose checksum file does not match it. `checksummed`, if given, tells
+    // whether there was one: a backup of an older eic-restore has none (then it is not checked).
+    static Result<BackupManifest> read(const QString &backupDir, bool *checksummed = nullptr);
+    // manifest.json and its checksum file.
     Result<bool> write(const QString &backupDir) const;
 
     // Hashes every file under `dataDir` (relative paths from `backupDir`), as the manifest lists them.

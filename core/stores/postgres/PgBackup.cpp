@@ -10,6 +10,8 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <csignal>
+
 #include <spdlog/spdlog.h>
 
 using namespace Qt::StringLiterals;
@@ -19,6 +21,16 @@ namespace eic::stores {
 PgBackup::PgBackup(QObject *parent)
     : QObject(parent)
 {
+    util::makeRunChild(&m_process);
+    connect(&m_process, &QProcess::started, this, [this] {
+        if (const auto child = util::recordOf(m_process)) {
+            m_child = *child;
+            if (m_options.childStarted)
+                m_options.childStarted(m_child);
+            if (*m_cancelled) // cancelled while it was starting
+                util::signalGroup(m_child, SIGTERM);
+        }
+    });
     connect(&m_process, &QProcess::readyReadStandardError, this, &PgBackup::onDumpOutput);
     connect(&m_process, &QProcess::finished, this, &PgBackup::onDumpFinished);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
@@ -37,7 +49,7 @@ PgBackup::PgBackup(QObject *parent)
 PgBackup::~PgBackup()
 {
     if (m_process.state() != QProcess::NotRunning) {
-        m_process.kill();
+        util::signalGroup(m_child, SIGKILL); // its workers too
         m_process.waitForFinished(3000);
     }
 }
@@ -46,6 +58,7 @@ void PgBackup::start(const Options &options)
 {
     m_options = options;
     m_clock.start();
+    util::PrivateDir::sweep(); // what a killed run left: its password file goes now
     if (m_options.folder.isEmpty()) {
         // Answer from the event loop, never from inside start().
         QTimer::singleShot(0, this, [this] { finish(Error{tr("No backup folder: choose one (--to DIR, or the profile's backup folder)."), {}, 0}); });
@@ -121,14 +134,11 @@ void PgBackup::runDump()
     // The database's data is for its owner only, like the journal: pg_dump's files go in here.
     if (!QDir().mkpath(m_directory) || !QFile::setPermissions(m_directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
         return finish(Error{tr("Cannot create the backup folder %1.").arg(m_directory), {}, 0});
-    auto pass = PgPassFile::create(m_options.connection.user, m_options.connection.password);
+    auto pass = PgPassFile::create(u"pgbackup"_s, m_options.connection.user, m_options.connection.password);
     if (!pass)
         return finish(pass.error());
     m_passFile = std::move(pass.value());
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"PGPASSFILE"_s, m_passFile->path());
-    env.remove(u"PGPASSWORD"_s);
-    m_process.setProcessEnvironment(env);
+    m_process.setProcessEnvironment(toolEnvironment(m_passFile.get()));
     m_manifest.started = QDateTime::currentDateTimeUtc();
     const QStringList args{u"--format=directory"_s, u"--jobs=%1"_s.arg(m_manifest.jobs), u"--verbose"_s, u"--no-password"_s,
                            u"--snapshot=%1"_s.arg(m_snapshot), u"--file=%1"_s.arg(QDir(m_directory).filePath(u"data"_s)),
@@ -175,6 +185,15 @@ qint64 PgBackup::directorySize() const
 
 void PgBackup::onDumpFinished(int exitCode, QProcess::ExitStatus status)
 {
+    // pg_dump has exited; its workers may not have yet (a kill, a cancel): nothing is reported
+    // or removed while one of them may still write.
+    util::endSurvivor(m_child, 2000, this, [this, exitCode, status](bool) { dumpEnded(exitCode, status); });
+}
+
+void PgBackup::dumpEnded(int exitCode, QProcess::ExitStatus status)
+{
+    if (m_failure)
+        return finish(*m_failure);
     m_sampler.stop();
     onDumpOutput();
     m_passFile.reset();
@@ -217,8 +236,13 @@ void PgBackup::cancel()
 {
     *m_cancelled = true;
     if (m_process.state() != QProcess::NotRunning) {
-        m_process.terminate(); // onDumpFinished reports it
-        return;
+        // SIGTERM: pg_dump cancels its queries on the server; SIGKILL if it has not gone in 2 s.
+        util::signalGroup(m_child, SIGTERM);
+        QTimer::singleShot(2000, this, [this, child = m_child] {
+            if (util::groupAlive(child))
+                util::signalGroup(child, SIGKILL);
+        });
+        return; // onDumpFinished reports it
     }
     // Not dumping (yet, or any more): answer now, from the event loop.
     QTimer::singleShot(0, this, [this] { finish(Error{tr("The backup was cancelled; nothing was kept."), {}, 0}); });
@@ -226,8 +250,18 @@ void PgBackup::cancel()
 
 void PgBackup::finish(const Result<BackupResult> &result)
 {
-    if (std::exchange(m_done, true))
+    if (m_done)
         return;
+    if (m_process.state() != QProcess::NotRunning) {
+        // Failed elsewhere (the counting session) while pg_dump still writes into the folder: end
+        // it first; its end (dumpEnded) reports this failure once none of it is left.
+        if (!m_failure) {
+            m_failure = result;
+            util::signalGroup(m_child, SIGKILL);
+        }
+        return;
+    }
+    m_done = true;
     m_sampler.stop();
     m_passFile.reset();
     if (!result && !m_directory.isEmpty())

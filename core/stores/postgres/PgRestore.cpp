@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <csignal>
+
 #include <spdlog/spdlog.h>
 
 using namespace Qt::StringLiterals;
@@ -22,35 +24,12 @@ QString quoteIdent(const QString &s)
 }
 } // namespace
 
-Result<bool> PgRestore::verifySidecarChecksum(const QString &archive)
-{
-    QFile sidecar(archive + u".sha256"_s);
-    if (!sidecar.exists())
-        return true;
-    if (!sidecar.open(QIODevice::ReadOnly))
-        return Error{tr("Cannot read %1: %2.").arg(sidecar.fileName(), sidecar.errorString()), {}, 0};
-    const QString expected = QString::fromLatin1(sidecar.readAll()).section(u' ', 0, 0).trimmed().toLower();
-    BackupManifest one;
-    one.files.append({QFileInfo(archive).fileName(), QFileInfo(archive).size(), expected});
-    auto verified = one.verify(QFileInfo(archive).absolutePath());
-    if (!verified)
-        return Error{verified.error().message + tr(" Nothing was changed."), {}, 0};
-    return true;
-}
-
 Result<bool> PgRestore::verifyBackup(const QString &path, const std::function<bool()> &cancelled, BackupFingerprint *seen)
 {
-    const QFileInfo source(path);
-    if (!source.exists())
-        return Error{tr("The backup %1 does not exist.").arg(path), {}, 0};
-    if (seen)
-        *seen = fingerprintOf(path); // before reading: a change while it is read shows later
-    if (source.isFile())
-        return verifySidecarChecksum(source.absoluteFilePath());
-    auto manifest = BackupManifest::read(path);
-    if (!manifest)
-        return manifest.error();
-    return manifest->verify(path, cancelled);
+    const BackupVerification verification = BackupVerification::check(path, cancelled, seen);
+    if (!verification.passed())
+        return verification.error();
+    return true;
 }
 
 QJsonObject RestoreOutcome::toJson() const
@@ -59,12 +38,22 @@ QJsonObject RestoreOutcome::toJson() const
     for (const auto &t : checks)
         c.append(QJsonObject{{"table"_L1, t.table}, {"expectedRows"_L1, t.expected}, {"foundRows"_L1, t.found}, {"exact"_L1, t.exact}, {"ok"_L1, t.ok}});
     return {{"seconds"_L1, seconds}, {"items"_L1, items}, {"warnings"_L1, QJsonArray::fromStringList(warnings)}, {"tables"_L1, c},
-            {"acceptsWrites"_L1, acceptsWrites}, {"checksumsReadAgain"_L1, checksumsReadAgain}};
+            {"acceptsWrites"_L1, acceptsWrites}, {"checksumsReadAgain"_L1, checksumsReadAgain}, {"verification"_L1, verification.toJson()}};
 }
 
 PgRestore::PgRestore(QObject *parent)
     : QObject(parent)
 {
+    util::makeRunChild(&m_process);
+    connect(&m_process, &QProcess::started, this, [this] {
+        if (const auto child = util::recordOf(m_process)) {
+            m_child = *child;
+            if (m_options.childStarted)
+                m_options.childStarted(m_child);
+            if (*m_cancelled) // cancelled while it was starting
+                util::signalGroup(m_child, SIGTERM);
+        }
+    });
     connect(&m_process, &QProcess::readyReadStandardError, this, &PgRestore::onOutput);
     connect(&m_process, &QProcess::finished, this, &PgRestore::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
@@ -76,7 +65,7 @@ PgRestore::PgRestore(QObject *parent)
 PgRestore::~PgRestore()
 {
     if (m_process.state() != QProcess::NotRunning) {
-        m_process.kill();
+        util::signalGroup(m_child, SIGKILL); // its workers too
         m_process.waitForFinished(3000);
     }
 }
@@ -95,63 +84,26 @@ void PgRestore::start(const Options &options)
 {
     m_options = options;
     m_clock.start();
+    util::PrivateDir::sweep(); // what a killed run left: its password file goes now
     const QFileInfo source(options.backupDir);
     const bool unchanged = !options.verified.isEmpty() && fingerprintOf(options.backupDir) == options.verified;
     m_outcome.checksumsReadAgain = !unchanged;
-    if (source.isFile()) {
-        // A custom-format archive (pg_dump -Fc) made elsewhere: no manifest of ours. Its table of
-        // contents is read before anything changes, and a sibling "<file>.sha256" is checked.
-        m_archive = source.absoluteFilePath();
-        m_customFormat = true;
-        m_manifest = BackupManifest();
-        m_manifest.database = options.connection.dbname;
-        report(u"verifying"_s);
-        auto checksum = unchanged ? Result<bool>(true) : verifySidecarChecksum(m_archive);
-        if (!checksum) {
-            const Error error{checksum.error().message, {}, PreflightFailed};
-            QTimer::singleShot(0, this, [this, error] { finish(error); });
-            return;
-        }
-        m_session.open(m_options.connection, [this](const Result<bool> &opened) {
-            if (!opened)
-                return finish(Error{opened.error().message, {}, PreflightFailed});
-            auto tools = PgTools::locate(m_session.serverVersion());
-            if (!tools)
-                return finish(Error{tools.error().message, {}, PreflightFailed});
-            m_tools = *tools;
-            listArchive();
-        });
-        return;
-    }
-    m_archive = QDir(options.backupDir).filePath(u"data"_s);
-    auto manifest = BackupManifest::read(options.backupDir);
-    if (!manifest) {
-        // Answer from the event loop, never from inside start(): callers connect after starting too.
-        const Error error{manifest.error().message, {}, PreflightFailed};
-        QTimer::singleShot(0, this, [this, error] { finish(error); });
-        return;
-    }
-    m_manifest = *manifest;
+    // A folder of ours, or a custom-format archive (pg_dump -Fc) made elsewhere: no manifest of
+    // ours, its table of contents says which tables must exist afterwards.
+    m_customFormat = source.isFile();
+    m_archive = m_customFormat ? source.absoluteFilePath() : QDir(options.backupDir).filePath(u"data"_s);
+    m_manifest = BackupManifest();
+    m_manifest.database = options.connection.dbname;
     report(u"verifying"_s);
-    // The checksums (on a thread of their own; not again if the pre-flight read them and nothing
-    // changed since) and the connection (on the event loop) go at the same time; nothing is
-    // changed until both are fine.
+    // The backup (on a thread of its own; not again if the pre-flight read it and nothing changed
+    // since) and the connection (on the event loop) go at the same time; nothing is changed until
+    // both are fine.
     auto pending = std::make_shared<int>(2);
     auto bothDone = [this, pending] {
         if (--*pending == 0 && !m_done)
             listArchive();
     };
-    const QString dir = options.backupDir;
-    const BackupManifest copy = m_manifest;
-    auto cancelled = m_cancelled;
-    auto verify = [dir, copy, cancelled, unchanged]() -> Result<bool> {
-        return unchanged ? Result<bool>(true) : copy.verify(dir, [cancelled] { return cancelled->load(); });
-    };
-    runInBackground<Result<bool>>(this, verify, [this, bothDone](Result<bool> verified) {
-        if (!verified)
-            return finish(Error{verified.error().message + tr(" Nothing was changed."), {}, PreflightFailed});
-        bothDone();
-    });
+    verifyBackupFirst(unchanged, bothDone);
     m_session.open(m_options.connection, [this, bothDone](const Result<bool> &opened) {
         if (!opened)
             return finish(Error{opened.error().message, {}, PreflightFailed});
@@ -163,12 +115,59 @@ void PgRestore::start(const Options &options)
     });
 }
 
+void PgRestore::verifyBackupFirst(bool unchanged, const std::function<void()> &verified)
+{
+    struct Checked {
+        BackupVerification verification;
+        BackupManifest manifest;
+    };
+    const QString path = m_options.backupDir;
+    const bool custom = m_customFormat;
+    auto cancelled = m_cancelled;
+    runInBackground<Checked>(this, [path, custom, unchanged, cancelled] {
+        Checked c;
+        if (!unchanged)
+            c.verification = BackupVerification::check(path, [cancelled] { return cancelled->load(); }, nullptr, &c.manifest);
+        else if (!custom) // checked by the pre-flight; the manifest is read (and its checksum) again
+            c.verification = BackupVerification::checkManifest(path, &c.manifest);
+        return c;
+    }, [this, custom, verified](Checked c) {
+        if (*m_cancelled)
+            return finish(Error{tr("The restore was cancelled before it began; nothing was changed."), {}, PreflightFailed});
+        if (!c.verification.passed())
+            return finish(Error{c.verification.error().message, {}, PreflightFailed});
+        if (!custom)
+            m_manifest = c.manifest;
+        m_outcome.verification = c.verification;
+        verified();
+    });
+}
+
+QProcess *PgRestore::newChild()
+{
+    auto *process = new QProcess(this);
+    util::makeRunChild(process);
+    process->setProcessEnvironment(toolEnvironment()); // it reads the archive: no credentials
+    connect(process, &QProcess::started, this, [this, process] {
+        if (const auto child = util::recordOf(*process); child && m_options.childStarted)
+            m_options.childStarted(*child);
+    });
+    connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart)
+            finish(Error{tr("pg_restore could not be started: %1.").arg(process->errorString()), {}, PreflightFailed});
+    });
+    return process;
+}
+
 void PgRestore::listArchive()
 {
     // pg_restore --list reads the whole table of contents: a damaged toc.dat is refused here.
-    auto *list = new QProcess(this);
+    auto *list = newChild();
+    m_list = list;
     connect(list, &QProcess::finished, this, [this, list](int code, QProcess::ExitStatus status) {
         list->deleteLater();
+        if (*m_cancelled)
+            return finish(Error{tr("The restore was cancelled before it began; nothing was changed."), {}, PreflightFailed});
         const QString out = QString::fromUtf8(list->readAllStandardOutput());
         if (status != QProcess::NormalExit || code != 0)
             return finish(Error{tr("pg_restore cannot read the backup's table of contents: %1 Nothing was changed.")
@@ -247,15 +246,14 @@ void PgRestore::runRestore()
 {
     if (*m_cancelled)
         return finish(Error{tr("The restore was cancelled before it began; nothing was changed."), {}, PreflightFailed});
-    auto pass = PgPassFile::create(m_options.connection.user, m_options.connection.password);
+    auto pass = PgPassFile::create(u"pgrestore"_s, m_options.connection.user, m_options.connection.password);
     if (!pass)
         return finish(Error{pass.error().message, {}, PreflightFailed});
     m_passFile = std::move(pass.value());
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"PGPASSFILE"_s, m_passFile->path());
-    env.remove(u"PGPASSWORD"_s);
-    m_process.setProcessEnvironment(env);
-    const int jobs = m_options.jobs > 0 ? m_options.jobs : qMax(1, m_manifest.jobs);
+    m_process.setProcessEnvironment(toolEnvironment(m_passFile.get()));
+    // Each job is a connection: the backup's own count (1..64, checked) is capped at 8, which
+    // a default max_connections of 100 leaves room for.
+    const int jobs = m_options.jobs > 0 ? qMin(m_options.jobs, BackupManifest::kMaxJobs) : qBound(1, m_manifest.jobs, 8);
     QStringList args{u"--clean"_s, u"--if-exists"_s, u"--exit-on-error"_s, u"--verbose"_s, u"--no-password"_s,
                      u"--dbname=%1"_s.arg(toolConninfo(m_options.connection))};
     // One job: one transaction, all or nothing. Several: parallel, and the exit status decides.
@@ -297,6 +295,13 @@ void PgRestore::onOutput()
 }
 
 void PgRestore::onFinished(int exitCode, QProcess::ExitStatus status)
+{
+    // pg_restore has exited; its workers may not have yet: the database is still being written
+    // until none is left, so nothing is reported before.
+    util::endSurvivor(m_child, 2000, this, [this, exitCode, status](bool) { restoreEnded(exitCode, status); });
+}
+
+void PgRestore::restoreEnded(int exitCode, QProcess::ExitStatus status)
 {
     onOutput();
     m_passFile.reset();
@@ -386,8 +391,16 @@ void PgRestore::allChecked()
 void PgRestore::cancel()
 {
     *m_cancelled = true;
-    if (m_process.state() != QProcess::NotRunning)
-        m_process.terminate();
+    if (m_list)
+        m_list->kill(); // it only reads
+    if (m_process.state() == QProcess::NotRunning)
+        return; // the next step sees the flag
+    // SIGTERM: pg_restore cancels its queries on the server; SIGKILL if it has not gone in 2 s.
+    util::signalGroup(m_child, SIGTERM);
+    QTimer::singleShot(2000, this, [child = m_child] {
+        if (util::groupAlive(child))
+            util::signalGroup(child, SIGKILL);
+    });
 }
 
 void PgRestore::finish(const Result<RestoreOutcome> &result)

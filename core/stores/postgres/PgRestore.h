@@ -1,16 +1,17 @@
 #pragma once
 
-#include "util/ChildProcess.h"
-
 #include "BackupManifest.h"
+#include "BackupVerification.h"
 #include "Error.h"
 #include "PgInspection.h"
 #include "PgSession.h"
 #include "PgTools.h"
+#include "util/ChildProcess.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QProcess>
 
 #include <atomic>
@@ -42,11 +43,12 @@ struct RestoreOutcome {
     QList<TableCheck> checks;
     bool acceptsWrites = false;
     bool checksumsReadAgain = true; // false: the backup was unchanged since the pre-flight checked them
+    BackupVerification verification; // what this job checked of the backup (empty if it read nothing again)
     QJsonObject toJson() const;
 };
 
-// Restores a backup made by PgBackup into the profile's database, honestly: the manifest's
-// checksums and `pg_restore --list` are checked before anything changes; sessions still
+// Restores a backup made by PgBackup into the profile's database, honestly: the backup is
+// verified (BackupVerification) and `pg_restore --list` read before anything changes; sessions still
 // connected stop the restore unless `terminate-sessions` was acknowledged; pg_restore's exit
 // status and its stderr decide success; afterwards the database must accept writes, every
 // table of the manifest must exist, and row counts must match.
@@ -56,14 +58,16 @@ public:
     struct Options {
         PgConnectOptions connection;
         QString backupDir;              // a backup folder of ours (manifest.json + data/), or a pg_dump -Fc file
-        int jobs = 0;                   // 0: the manifest's job count, at least 1
+        int jobs = 0;                   // 0: the manifest's job count (1..64, checked), at most 8
         bool terminateSessions = false; // the caution `terminate-sessions` was acknowledged
         int sessionsGoneTimeoutMs = 15000;
         // The backup as the restore's pre-flight saw it before it checked every checksum (see
-        // verifyBackup). While the backup still matches it, the checksums are not read again:
+        // BackupVerification::check). While the backup still matches it, the checksums are not read again:
         // that would only lengthen the downtime. Empty, or changed since: they are.
         BackupFingerprint verified;
-        std::function<void(const util::ChildRecord &)> childStarted; // each child, once started (the run journals it)
+        // Called as soon as each child (pg_restore) runs: the runner journals it, so that resume
+        // or abort after a crash ends a survivor before any component starts.
+        std::function<void(const eic::util::ChildRecord &)> childStarted = {};
     };
     enum ErrorCode { PreflightFailed = 4 }; // nothing was changed
 
@@ -71,11 +75,11 @@ public:
     ~PgRestore() override;
 
     void start(const Options &options);
-    // A backup checked completely without touching any database: a folder of ours (its manifest,
-    // every file's size and SHA-256) or a pg_dump -Fc file (its "<file>.sha256", if there is one).
-    // Blocking (run it on a thread); the restore's pre-flight uses it before anything stops.
-    // `seen`, if given, receives the backup's fingerprint as it was before the check began.
+    // BackupVerification::check as a yes or no: an error if anything failed. It cannot say what
+    // was not checked (an older backup's manifest): prefer BackupVerification::check.
     static Result<bool> verifyBackup(const QString &path, const std::function<bool()> &cancelled = {}, BackupFingerprint *seen = nullptr);
+    // Ends pg_restore (SIGTERM to its process group: it cancels its queries on the server;
+    // SIGKILL after 2 s); finished() comes only once no process of it is left.
     void cancel();
     // Whether the database was touched already (pg_restore had started).
     bool databaseChanged() const { return m_started; }
@@ -85,8 +89,10 @@ Q_SIGNALS:
     void finished(const eic::Result<eic::stores::RestoreOutcome> &result);
 
 private:
+    void verifyBackupFirst(bool unchanged, const std::function<void()> &verified);
     void listArchive();
-    static Result<bool> verifySidecarChecksum(const QString &archive);
+    QProcess *newChild();
+    void restoreEnded(int exitCode, QProcess::ExitStatus status);
     void checkSessions();
     void waitSessionsGone(int attemptsLeft);
     void runRestore();
@@ -106,6 +112,8 @@ private:
     PgTools m_tools;
     std::unique_ptr<PgPassFile> m_passFile;
     QProcess m_process;
+    QPointer<QProcess> m_list;
+    util::ChildRecord m_child;
     QElapsedTimer m_clock;
     RestoreProgress m_progress;
     RestoreOutcome m_outcome;

@@ -1,5 +1,7 @@
 #include "PgTools.h"
 
+#include "util/ChildProcess.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -16,6 +18,8 @@ namespace {
 int majorOf(const QString &program, QString *versionText)
 {
     QProcess p;
+    util::makeRunChild(&p);
+    p.setProcessEnvironment(toolEnvironment());
     p.start(program, {u"--version"_s});
     if (!p.waitForFinished(10000) || p.exitCode() != 0)
         return 0;
@@ -67,16 +71,50 @@ Result<PgTools> PgTools::locate(int serverVersionNum)
                  {}, 0};
 }
 
-Result<std::unique_ptr<PgPassFile>> PgPassFile::create(const QString &user, const QString &password)
+Result<PgTools> PgTools::newest()
 {
+    int best = 0;
+    const QStringList versions = QDir(u"/usr/lib/postgresql"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &v : versions)
+        best = qMax(best, v.toInt());
+    // locate() takes the first set at least this new: the newest one, else the one on PATH.
+    return locate(best * 10000);
+}
+
+Result<std::unique_ptr<PgPassFile>> PgPassFile::create(const QString &job, const QString &user, const QString &password)
+{
+    auto dir = util::PrivateDir::create(job);
+    if (!dir)
+        return Error{QCoreApplication::translate("PgTools", "Cannot create a private folder for the password file: %1").arg(dir.error().message), {}, 0};
     auto file = std::unique_ptr<PgPassFile>(new PgPassFile);
-    file->m_file.setFileTemplate(QDir::tempPath() + u"/eic-pgpass-XXXXXX"_s);
-    if (!file->m_file.open())
-        return Error{QCoreApplication::translate("PgTools", "Cannot create a temporary password file: %1.").arg(file->m_file.errorString()), {}, 0};
-    file->m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file->m_file.write((u"*:*:*:%1:%2\n"_s.arg(escapePass(user), escapePass(password))).toUtf8());
-    file->m_file.flush();
+    file->m_dir = std::move(dir.value());
+    auto written = file->m_dir->writeSecretFile(u"pgpass"_s, (u"*:*:*:%1:%2\n"_s.arg(escapePass(user), escapePass(password))).toUtf8());
+    if (!written)
+        return written.error();
+    file->m_path = *written;
     return file;
+}
+
+PgPassFile::~PgPassFile() = default;
+
+QString PgPassFile::directory() const
+{
+    return m_dir ? m_dir->path() : QString();
+}
+
+QProcessEnvironment toolEnvironment(const PgPassFile *passFile)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QStringList names = env.keys();
+    for (const QString &name : names) {
+        const QString upper = name.toUpper();
+        if (upper == "REDISCLI_AUTH"_L1 || upper == "PGPASSFILE"_L1 || upper.contains("PASSWORD"_L1) || upper.contains("PASSWD"_L1)
+            || upper.contains("SECRET"_L1) || upper.contains("TOKEN"_L1))
+            env.remove(name);
+    }
+    if (passFile)
+        env.insert(u"PGPASSFILE"_s, passFile->path());
+    return env;
 }
 
 QString toolConninfo(const PgConnectOptions &o)

@@ -10,6 +10,7 @@
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <optional>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -168,6 +169,122 @@ void RedisBackupWriter::abandon()
     m_file.remove();
 }
 
+namespace {
+
+// The SHA-256 of the first `length` bytes of `path` into `out`; false if they could not all be
+// read (or `stop` was set). Straight from the page cache where the file can be mapped (no copy),
+// in windows that are unmapped at once (the process' memory stays constant); read otherwise.
+bool hashPrefix(const QString &path, qint64 length, const std::atomic<bool> &stop, std::array<unsigned char, 32> &out)
+{
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> hash(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    EVP_DigestInit_ex(hash.get(), EVP_sha256(), nullptr);
+    qint64 left = length;
+    constexpr qint64 window = 4 << 20;
+    if (uchar *first = in.map(0, std::min<qint64>(left, window))) {
+        in.unmap(first);
+        for (qint64 at = 0; left > 0 && !stop;) {
+            const qint64 n = std::min<qint64>(left, window);
+            uchar *mapped = in.map(at, n);
+            if (!mapped)
+                return false;
+            EVP_DigestUpdate(hash.get(), mapped, static_cast<size_t>(n));
+            in.unmap(mapped);
+            at += n;
+            left -= n;
+        }
+    } else {
+        QByteArray block(4 << 20, Qt::Uninitialized);
+        while (left > 0 && !stop) {
+            const qint64 n = in.read(block.data(), std::min<qint64>(left, block.size()));
+            if (n <= 0)
+                return false;
+            EVP_DigestUpdate(hash.get(), block.constData(), static_cast<size_t>(n));
+            left -= n;
+        }
+    }
+    unsigned int digestLength = 0;
+    EVP_DigestFinal_ex(hash.get(), out.data(), &digestLength);
+    return left == 0;
+}
+
+// Records are parsed in place from a large buffer; only a record bigger than it grows it.
+struct ScanBuffer {
+    QFile &file;
+    QByteArray buffer;
+    qsizetype pos = 0;
+    qint64 bufferStart = 0; // file offset of buffer[0]
+
+    bool need(qint64 n)
+    {
+        if (buffer.size() - pos >= n)
+            return true;
+        buffer.remove(0, pos);
+        bufferStart += pos;
+        pos = 0;
+        while (buffer.size() < n) {
+            const QByteArray more = file.read(std::max<qint64>(4 << 20, n - buffer.size()));
+            if (more.isEmpty())
+                return false;
+            buffer += more;
+        }
+        return true;
+    }
+    const char *at() const { return buffer.constData() + pos; }
+};
+
+// The records up to the footer's tag: each one's CRC checked, counted, handed to `onRecord`.
+// The reason, if the file is damaged there.
+std::optional<QString> scanRecords(ScanBuffer &in, RedisBackupSummary &summary, const std::function<bool(const RedisRecord &)> &onRecord,
+                                   const std::function<bool()> &cancelled, std::optional<Error> &stopped)
+{
+    RedisRecord record;
+    for (;;) {
+        if (!in.need(1))
+            return Tr::tr("the file ends before its footer");
+        const char tag = *in.at();
+        if (tag == 'F')
+            return std::nullopt;
+        if (tag != 'R' && tag != 'S')
+            return Tr::tr("an unknown record type");
+        if (!in.need(15))
+            return Tr::tr("a record is incomplete");
+        const quint32 keyLength = qFromLittleEndian<quint32>(in.at() + 11);
+        if (keyLength > (512u << 20) || !in.need(15 + qint64(keyLength) + 4))
+            return Tr::tr("a record is incomplete");
+        const quint32 payloadLength = qFromLittleEndian<quint32>(in.at() + 15 + keyLength);
+        const qint64 total = 15 + qint64(keyLength) + 4 + payloadLength + 4;
+        if (!in.need(total))
+            return Tr::tr("a record is incomplete");
+        const char *p = in.at();
+        if (crc32(p, total - 4) != qFromLittleEndian<quint32>(p + total - 4))
+            return Tr::tr("the checksum of record %1 does not match").arg(summary.records + 1);
+        const int db = qFromLittleEndian<quint16>(p + 1);
+        ++summary.records;
+        ++summary.recordsPerDb[db];
+        if (onRecord) {
+            record.kind = static_cast<RedisRecord::Kind>(tag);
+            record.db = db;
+            record.expiresAtMs = qFromLittleEndian<qint64>(p + 3);
+            record.key = QByteArray(p + 15, keyLength);
+            record.payload = QByteArray(p + 15 + keyLength + 4, payloadLength);
+            if (!onRecord(record)) {
+                stopped = Error{Tr::tr("Stopped."), {}, 0};
+                return std::nullopt;
+            }
+        }
+        in.pos += total;
+        if (cancelled && (summary.records & 0xFFF) == 0 && cancelled()) {
+            stopped = Error{Tr::tr("Cancelled."), {}, 0};
+            return std::nullopt;
+        }
+    }
+}
+
+} // namespace
+
 Result<RedisBackupSummary> RedisBackupReader::scan(const QString &path, const std::function<bool(const RedisRecord &)> &onRecord,
                                                    const std::function<bool()> &cancelled)
 {
@@ -184,42 +301,7 @@ Result<RedisBackupSummary> RedisBackupReader::scan(const QString &path, const st
     std::atomic<bool> stop = false;
     std::array<unsigned char, 32> actual{};
     bool hashRead = false;
-    std::thread hasher([&] {
-        QFile in(path);
-        if (!in.open(QIODevice::ReadOnly))
-            return;
-        std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> hash(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-        EVP_DigestInit_ex(hash.get(), EVP_sha256(), nullptr);
-        qint64 left = size - 32;
-        // Straight from the page cache where the file can be mapped (no copy), in windows that
-        // are unmapped at once (the process' memory stays constant); read otherwise.
-        constexpr qint64 window = 4 << 20;
-        if (uchar *first = in.map(0, std::min<qint64>(left, window))) {
-            in.unmap(first);
-            for (qint64 at = 0; left > 0 && !stop;) {
-                const qint64 n = std::min<qint64>(left, window);
-                uchar *mapped = in.map(at, n);
-                if (!mapped)
-                    return;
-                EVP_DigestUpdate(hash.get(), mapped, static_cast<size_t>(n));
-                in.unmap(mapped);
-                at += n;
-                left -= n;
-            }
-        } else {
-            QByteArray block(4 << 20, Qt::Uninitialized);
-            while (left > 0 && !stop) {
-                const qint64 n = in.read(block.data(), std::min<qint64>(left, block.size()));
-                if (n <= 0)
-                    return;
-                EVP_DigestUpdate(hash.get(), block.constData(), static_cast<size_t>(n));
-                left -= n;
-            }
-        }
-        unsigned int length = 0;
-        EVP_DigestFinal_ex(hash.get(), actual.data(), &length);
-        hashRead = left == 0;
-    });
+    std::thread hasher([&] { hashRead = hashPrefix(path, size - 32, stop, actual); });
     struct Join {
         std::thread &t;
         std::atomic<bool> &stop;
@@ -231,87 +313,38 @@ Result<RedisBackupSummary> RedisBackupReader::scan(const QString &path, const st
         }
     } join{hasher, stop};
 
-    // Records are parsed in place from a large buffer; only a record bigger than it grows it.
-    QByteArray buffer;
-    qsizetype pos = 0;
-    qint64 bufferStart = 0; // file offset of buffer[0]
-    auto need = [&](qint64 n) {
-        if (buffer.size() - pos >= n)
-            return true;
-        buffer.remove(0, pos);
-        bufferStart += pos;
-        pos = 0;
-        while (buffer.size() < n) {
-            const QByteArray more = file.read(std::max<qint64>(4 << 20, n - buffer.size()));
-            if (more.isEmpty())
-                return false;
-            buffer += more;
-        }
-        return true;
-    };
+    ScanBuffer in{file, {}};
     auto damaged = [&](const QString &what) {
-        return Error{Tr::tr("The backup %1 is damaged or truncated at byte %2: %3. Nothing was written.").arg(path).arg(bufferStart + pos).arg(what), {}, 0};
+        return Error{Tr::tr("The backup %1 is damaged or truncated at byte %2: %3. Nothing was written.").arg(path).arg(in.bufferStart + in.pos).arg(what), {}, 0};
     };
-    if (!need(12))
+    if (!in.need(12))
         return damaged(Tr::tr("the header is incomplete"));
-    const quint32 headerLength = qFromLittleEndian<quint32>(buffer.constData() + 8);
-    if (headerLength > (16u << 20) || !need(12 + headerLength))
+    const quint32 headerLength = qFromLittleEndian<quint32>(in.buffer.constData() + 8);
+    if (headerLength > (16u << 20) || !in.need(12 + headerLength))
         return damaged(Tr::tr("the header is incomplete"));
     RedisBackupSummary summary;
-    summary.header = QJsonDocument::fromJson(buffer.mid(12, headerLength)).object();
+    summary.header = QJsonDocument::fromJson(in.buffer.mid(12, headerLength)).object();
     if (summary.header.value("version"_L1).toInt() > 1)
         return Error{Tr::tr("The backup %1 was written by a newer eic-restore; update to restore it.").arg(path), {}, 0};
-    pos = 12 + headerLength;
-    RedisRecord record;
-    for (;;) {
-        if (!need(1))
-            return damaged(Tr::tr("the file ends before its footer"));
-        const char tag = buffer.at(pos);
-        if (tag == 'F')
-            break;
-        if (tag != 'R' && tag != 'S')
-            return damaged(Tr::tr("an unknown record type"));
-        if (!need(15))
-            return damaged(Tr::tr("a record is incomplete"));
-        const quint32 keyLength = qFromLittleEndian<quint32>(buffer.constData() + pos + 11);
-        if (keyLength > (512u << 20) || !need(15 + qint64(keyLength) + 4))
-            return damaged(Tr::tr("a record is incomplete"));
-        const quint32 payloadLength = qFromLittleEndian<quint32>(buffer.constData() + pos + 15 + keyLength);
-        const qint64 total = 15 + qint64(keyLength) + 4 + payloadLength + 4;
-        if (!need(total))
-            return damaged(Tr::tr("a record is incomplete"));
-        const char *p = buffer.constData() + pos;
-        if (crc32(p, total - 4) != qFromLittleEndian<quint32>(p + total - 4))
-            return damaged(Tr::tr("the checksum of record %1 does not match").arg(summary.records + 1));
-        const int db = qFromLittleEndian<quint16>(p + 1);
-        ++summary.records;
-        ++summary.recordsPerDb[db];
-        if (onRecord) {
-            record.kind = static_cast<RedisRecord::Kind>(tag);
-            record.db = db;
-            record.expiresAtMs = qFromLittleEndian<qint64>(p + 3);
-            record.key = QByteArray(p + 15, keyLength);
-            record.payload = QByteArray(p + 15 + keyLength + 4, payloadLength);
-            if (!onRecord(record))
-                return Error{Tr::tr("Stopped."), {}, 0};
-        }
-        pos += total;
-        if (cancelled && (summary.records & 0xFFF) == 0 && cancelled())
-            return Error{Tr::tr("Cancelled."), {}, 0};
-    }
-    if (!need(1 + 16))
+    in.pos = 12 + headerLength;
+    std::optional<Error> stopped;
+    if (const auto reason = scanRecords(in, summary, onRecord, cancelled, stopped))
+        return damaged(*reason);
+    if (stopped)
+        return *stopped;
+    if (!in.need(1 + 16))
         return damaged(Tr::tr("the footer is incomplete"));
-    const quint64 count = qFromLittleEndian<quint64>(buffer.constData() + pos + 1);
-    summary.skipped = qFromLittleEndian<quint64>(buffer.constData() + pos + 9);
-    pos += 17;
-    if (!need(32))
+    const quint64 count = qFromLittleEndian<quint64>(in.at() + 1);
+    summary.skipped = qFromLittleEndian<quint64>(in.at() + 9);
+    in.pos += 17;
+    if (!in.need(32))
         return damaged(Tr::tr("the footer's checksum is missing"));
     if (count != summary.records)
         return damaged(Tr::tr("the footer counts %1 records, the file holds %2").arg(count).arg(summary.records));
-    if (bufferStart + pos + 32 != size)
+    if (in.bufferStart + in.pos + 32 != size)
         return damaged(Tr::tr("there are bytes after the footer"));
     hasher.join();
-    if (!hashRead || std::memcmp(actual.data(), buffer.constData() + pos, 32) != 0)
+    if (!hashRead || std::memcmp(actual.data(), in.at(), 32) != 0)
         return damaged(Tr::tr("the SHA-256 of the file does not match its footer"));
     summary.bytes = size;
     return summary;
