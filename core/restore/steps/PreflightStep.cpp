@@ -5,7 +5,7 @@
 #include "kube/LeaseLock.h"
 #include "kube/Retry.h"
 #include "restore/CellIdentity.h"
-#include "stores/postgres/PgRestore.h"
+#include "stores/postgres/BackupVerification.h"
 #include "stores/redis/RedisBackupFile.h"
 #include "util/Background.h"
 
@@ -151,14 +151,17 @@ void PreflightStep::checkArchive()
         // Every file's checksum, before anything stops: a damaged backup must not cost downtime.
         // Its fingerprint lets the data step skip reading it again while nothing changed.
         auto seen = std::make_shared<stores::BackupFingerprint>();
-        runInBackground<Result<bool>>(this, [archive, seen, cancelled = m_run.cancelled] {
-                                          return stores::PgRestore::verifyBackup(archive, [cancelled] { return cancelled->load(); }, seen.get());
-                                      },
-                                      [this, seen](Result<bool> verified) {
-                                          if (verified)
-                                              m_run.archiveFingerprint = *seen;
-                                          ended(u"archive verified"_s, verified);
-                                      });
+        runInBackground<stores::BackupVerification>(
+            this, [archive, seen, cancelled = m_run.cancelled] { return stores::BackupVerification::check(archive, [cancelled] { return cancelled->load(); }, seen.get()); },
+            [this, seen](stores::BackupVerification verified) {
+                // What could not be checked (an older backup's manifest has no checksum) is said, never passed.
+                for (const stores::BackupCheck &c : std::as_const(verified.checks))
+                    if (c.outcome == stores::BackupCheck::NotChecked)
+                        notChecked(tr("archive: %1").arg(c.item), c.sentence);
+                if (verified.passed())
+                    m_run.archiveFingerprint = *seen;
+                ended(u"archive verified"_s, verified.passed() ? Result<bool>(true) : Result<bool>(verified.error()));
+            });
         return;
     }
     runInBackground<Result<stores::RedisBackupSummary>>(this, [archive] { return stores::RedisBackupReader::scan(archive); },
