@@ -247,7 +247,7 @@ int drive(restore::RestoreRunner &runner, const Options &o, const std::function<
     });
     auto interrupts = std::make_shared<int>(0);
     interruptHandler() = [&runner, interrupts] {
-        err() << (++*interrupts == 1 ? "\neicctl: interrupted; rolling back (every component returns to its recorded count)...\n"
+        err() << (++*interrupts == 1 ? "\neicctl: interrupted; cancelling (what was stopped returns to its recorded count)...\n"
                                      : "\neicctl: still rolling back; it is not interrupted, so that no component stays at 0. Wait for it to end.\n");
         runner.cancel();
     };
