@@ -68,7 +68,8 @@ Commands:
       --accept ID[,ID...]                   acknowledge cautions: service-interruption, point-in-time, snapshot-only,
                                             autoscaler, terminate-sessions, flush-datastore
   continue                                  external mode: the store is restored; verify and start the components
-  resume | abort                            finish or roll back an interrupted restore found in the journal
+  resume | abort                            finish or roll back an interrupted restore found in the journal; only on
+                                            the run's own cell and store (-n, --database, --datastore are checked)
   report list                               the restore runs in the journal, with their outcome and downtime
   report export ID --format json|html|pdf [--to FILE]
                                             a report rendered from the run's journal (PDF: A4, timeline picture);
@@ -83,7 +84,8 @@ Commands:
   -v, --version             Show the version.
 
 Exit codes: 0 done, 1 failed (rolled back), 2 usage, 3 caution not acknowledged,
-4 pre-flight failed (nothing changed), 5 an interrupted restore needs resume or abort.
+4 pre-flight failed (nothing changed), 5 an interrupted restore needs resume or abort (or
+refuses a cell or store that is not the run's), 6 done, but something was left behind (named).
 )";
 
 // `eicctl COMMAND --help`: that command's lines of the help (with restore's options for plan),
@@ -143,7 +145,124 @@ void quitOnSignals(QCoreApplication &app)
         std::signal(SIGHUP, onSignal);
 }
 
+// Options that take one text and go into Options as given.
+struct TextOption {
+    QStringList names;
+    QString valueName;
+    QString eic::cli::Options::*field;
+};
+const QList<TextOption> &textOptions()
+{
+    using O = eic::cli::Options;
+    static const QList<TextOption> options{
+        {{u"profile"_s}, u"name"_s, &O::profile},           {{u"kubeconfig"_s}, u"file"_s, &O::kubeconfig},
+        {{u"context"_s}, u"name"_s, &O::context},           {{u"n"_s, u"namespace"_s}, u"name"_s, &O::ns},
+        {{u"database"_s}, u"conninfo"_s, &O::database},     {{u"database-kind"_s}, u"kind"_s, &O::databaseKind},
+        {{u"datastore"_s}, u"url"_s, &O::datastore},        {{u"datastore-ca"_s}, u"file"_s, &O::datastoreCa},
+        {{u"datastore-kind"_s}, u"kind"_s, &O::datastoreKind}, {{u"server"_s}, u"url"_s, &O::server},
+        {{u"ca-file"_s}, u"file"_s, &O::caFile},            {{u"token-file"_s}, u"file"_s, &O::tokenFile},
+        {{u"backup-folder"_s}, u"dir"_s, &O::backupFolder}, {{u"notes"_s}, u"text"_s, &O::notes},
+        {{u"to"_s}, u"dir"_s, &O::to},                      {{u"mode"_s}, u"mode"_s, &O::mode},
+        {{u"from"_s}, u"path"_s, &O::from},                 {{u"point-in-time"_s}, u"timestamp"_s, &O::pointInTime},
+        {{u"data-command"_s}, u"cmd"_s, &O::dataCommand},   {{u"format"_s}, u"format"_s, &O::format},
+        {{u"dir"_s}, u"dir"_s, &O::dir},
+    };
+    return options;
+}
+
+// The options with rules of their own: output, log level, timeout, jobs, accept, namespace.
+std::optional<int> checkedValues(const QCommandLineParser &parser, eic::cli::Options &o)
+{
+    using namespace eic::cli;
+    const QString format = parser.value(u"output"_s);
+    if (format != "text"_L1 && format != "json"_L1)
+        return usage(u"--output must be text or json (got \"%1\")"_s.arg(format));
+    o.json = format == "json"_L1;
+    bool levelOk = false;
+    const auto level = eic::logging::parseLevel(parser.value(u"log-level"_s), &levelOk);
+    if (!levelOk)
+        return usage(u"--log-level must be trace, debug, info, warn or error"_s);
+    bool timeoutOk = false;
+    o.timeoutSeconds = parser.value(u"timeout"_s).toInt(&timeoutOk);
+    if (!timeoutOk || o.timeoutSeconds <= 0)
+        return usage(u"--timeout must be a number of seconds"_s);
+    o.watch = parser.isSet(u"watch"_s);
+    for (const QString &list : parser.values(u"accept"_s))
+        for (const QString &id : list.split(u',', Qt::SkipEmptyParts))
+            o.accept.append(id.trimmed());
+    if (parser.isSet(u"jobs"_s)) {
+        bool jobsOk = false;
+        o.jobs = parser.value(u"jobs"_s).toInt(&jobsOk);
+        if (!jobsOk || o.jobs < 1 || o.jobs > 64)
+            return usage(u"--jobs must be a number from 1 to 64"_s);
+    }
+    if (!o.ns.isEmpty() && !eic::kube::isDnsLabel(o.ns))
+        return usage(u"\"%1\" is not a valid namespace name (a DNS-1123 label)"_s.arg(o.ns));
+    eic::logging::init({u"eicctl"_s, {}, spdlog::level::debug, level, true});
+    return std::nullopt;
+}
+
+// The command line into Options; a usage error (or --help, --version) is the exit code to end with.
+std::optional<int> parseCommandLine(const QCoreApplication &app, eic::cli::Options &o)
+{
+    using namespace eic::cli;
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    parser.addOptions({QCommandLineOption(QStringList{u"h"_s, u"help"_s}), QCommandLineOption(QStringList{u"v"_s, u"version"_s}),
+                       QCommandLineOption(QStringList{u"o"_s, u"output"_s}, {}, u"format"_s, u"text"_s),
+                       QCommandLineOption(u"log-level"_s, {}, u"level"_s, u"warn"_s), QCommandLineOption(u"timeout"_s, {}, u"seconds"_s, u"30"_s),
+                       QCommandLineOption(u"watch"_s), QCommandLineOption(u"jobs"_s, {}, u"n"_s), QCommandLineOption(u"accept"_s, {}, u"ids"_s)});
+    for (const TextOption &t : textOptions())
+        parser.addOption(QCommandLineOption(t.names, {}, t.valueName));
+    if (!parser.parse(app.arguments()))
+        return usage(parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        const QStringList words = parser.positionalArguments();
+        out() << (words.isEmpty() ? QString::fromUtf8(kUsage) : commandHelp(words.first()));
+        return Done;
+    }
+    if (parser.isSet(u"version"_s)) {
+        out() << u"eicctl %1 (Qt %2)\n"_s.arg(QStringLiteral(EIC_VERSION), QString::fromLatin1(qVersion()));
+        return Done;
+    }
+    o.args = parser.positionalArguments();
+    if (o.args.isEmpty()) {
+        err() << QString::fromUtf8(kUsage);
+        return Usage;
+    }
+    for (const TextOption &t : textOptions())
+        o.*(t.field) = parser.value(t.names.constLast());
+    return checkedValues(parser, o);
+}
 } // namespace
+
+int runCommand(const eic::cli::Options &o)
+{
+    using namespace eic::cli;
+    const QString command = o.args.first();
+    // At start-up: an interrupted restore is found in the journal and named, whatever the command.
+    if (!QStringList{u"resume"_s, u"abort"_s, u"continue"_s, u"restore"_s}.contains(command))
+        if (const QStringList open = eic::restore::Journal::unfinished(); !open.isEmpty())
+            err() << "eicctl: an interrupted restore (" << QFileInfo(open.first()).completeBaseName()
+                  << ") needs `eicctl resume` (finish it) or `eicctl abort` (roll it back)\n";
+    if (command == "status"_L1)
+        return status(o);
+    if (command == "profile"_L1)
+        return profile(o);
+    if (command == "backup"_L1)
+        return backup(o);
+    if (command == "plan"_L1)
+        return plan(o);
+    if (command == "restore"_L1)
+        return restore(o);
+    if (command == "continue"_L1 || command == "resume"_L1 || command == "abort"_L1)
+        return resumeRun(o, command);
+    if (command == "report"_L1)
+        return report(o);
+    if (command == "sandbox"_L1)
+        return sandboxCommand(o);
+    return usage(u"unknown command \"%1\""_s.arg(command));
+}
 
 int main(int argc, char *argv[])
 {
@@ -168,127 +287,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"eic-restore"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(EIC_VERSION));
 
-    QCommandLineParser parser;
-    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    const QCommandLineOption help(QStringList{u"h"_s, u"help"_s});
-    const QCommandLineOption version(QStringList{u"v"_s, u"version"_s});
-    const QCommandLineOption profileOption(u"profile"_s, {}, u"name"_s);
-    const QCommandLineOption kubeconfig(u"kubeconfig"_s, {}, u"file"_s);
-    const QCommandLineOption context(u"context"_s, {}, u"name"_s);
-    const QCommandLineOption ns(QStringList{u"n"_s, u"namespace"_s}, {}, u"name"_s);
-    const QCommandLineOption database(u"database"_s, {}, u"conninfo"_s);
-    const QCommandLineOption databaseKind(u"database-kind"_s, {}, u"kind"_s);
-    const QCommandLineOption datastore(u"datastore"_s, {}, u"url"_s);
-    const QCommandLineOption datastoreCa(u"datastore-ca"_s, {}, u"file"_s);
-    const QCommandLineOption datastoreKind(u"datastore-kind"_s, {}, u"kind"_s);
-    const QCommandLineOption server(u"server"_s, {}, u"url"_s);
-    const QCommandLineOption caFile(u"ca-file"_s, {}, u"file"_s);
-    const QCommandLineOption tokenFile(u"token-file"_s, {}, u"file"_s);
-    const QCommandLineOption backupFolder(u"backup-folder"_s, {}, u"dir"_s);
-    const QCommandLineOption notes(u"notes"_s, {}, u"text"_s);
-    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, {}, u"format"_s, u"text"_s);
-    const QCommandLineOption logLevel(u"log-level"_s, {}, u"level"_s, u"warn"_s);
-    const QCommandLineOption timeout(u"timeout"_s, {}, u"seconds"_s, u"30"_s);
-    const QCommandLineOption watch(u"watch"_s);
-    const QCommandLineOption to(u"to"_s, {}, u"dir"_s);
-    const QCommandLineOption jobs(u"jobs"_s, {}, u"n"_s);
-    const QCommandLineOption mode(u"mode"_s, {}, u"mode"_s);
-    const QCommandLineOption from(u"from"_s, {}, u"path"_s);
-    const QCommandLineOption pointInTime(u"point-in-time"_s, {}, u"timestamp"_s);
-    const QCommandLineOption dataCommand(u"data-command"_s, {}, u"cmd"_s);
-    const QCommandLineOption accept(u"accept"_s, {}, u"ids"_s);
-    const QCommandLineOption reportFormat(u"format"_s, {}, u"format"_s);
-    const QCommandLineOption dir(u"dir"_s, {}, u"dir"_s);
-    parser.addOptions({help, version, profileOption, kubeconfig, context, ns, database, databaseKind, datastore, datastoreCa, datastoreKind, server,
-                       caFile, tokenFile, backupFolder, notes, output, logLevel, timeout, watch, to, jobs, mode, from, pointInTime,
-                       dataCommand, accept, reportFormat, dir});
-
-    if (!parser.parse(app.arguments()))
-        return usage(parser.errorText());
-    if (parser.isSet(help)) {
-        const QStringList words = parser.positionalArguments();
-        out() << (words.isEmpty() ? QString::fromUtf8(kUsage) : commandHelp(words.first()));
-        return Done;
-    }
-    if (parser.isSet(version)) {
-        out() << u"eicctl %1 (Qt %2)\n"_s.arg(QStringLiteral(EIC_VERSION), QString::fromLatin1(qVersion()));
-        return Done;
-    }
-    Options o;
-    o.args = parser.positionalArguments();
-    if (o.args.isEmpty()) {
-        err() << QString::fromUtf8(kUsage);
-        return Usage;
-    }
-    const QString format = parser.value(output);
-    if (format != "text"_L1 && format != "json"_L1)
-        return usage(u"--output must be text or json (got \"%1\")"_s.arg(format));
-    o.json = format == "json"_L1;
-    bool levelOk = false;
-    const auto level = eic::logging::parseLevel(parser.value(logLevel), &levelOk);
-    if (!levelOk)
-        return usage(u"--log-level must be trace, debug, info, warn or error"_s);
-    bool timeoutOk = false;
-    o.timeoutSeconds = parser.value(timeout).toInt(&timeoutOk);
-    if (!timeoutOk || o.timeoutSeconds <= 0)
-        return usage(u"--timeout must be a number of seconds"_s);
-    o.profile = parser.value(profileOption);
-    o.kubeconfig = parser.value(kubeconfig);
-    o.context = parser.value(context);
-    o.ns = parser.value(ns);
-    o.database = parser.value(database);
-    o.databaseKind = parser.value(databaseKind);
-    o.datastore = parser.value(datastore);
-    o.datastoreCa = parser.value(datastoreCa);
-    o.datastoreKind = parser.value(datastoreKind);
-    o.server = parser.value(server);
-    o.caFile = parser.value(caFile);
-    o.tokenFile = parser.value(tokenFile);
-    o.backupFolder = parser.value(backupFolder);
-    o.notes = parser.value(notes);
-    o.watch = parser.isSet(watch);
-    o.to = parser.value(to);
-    o.mode = parser.value(mode);
-    o.from = parser.value(from);
-    o.pointInTime = parser.value(pointInTime);
-    o.dataCommand = parser.value(dataCommand);
-    o.format = parser.value(reportFormat);
-    o.dir = parser.value(dir);
-    for (const QString &list : parser.values(accept))
-        for (const QString &id : list.split(u',', Qt::SkipEmptyParts))
-            o.accept.append(id.trimmed());
-    if (parser.isSet(jobs)) {
-        bool jobsOk = false;
-        o.jobs = parser.value(jobs).toInt(&jobsOk);
-        if (!jobsOk || o.jobs < 1 || o.jobs > 64)
-            return usage(u"--jobs must be a number from 1 to 64"_s);
-    }
-    if (!o.ns.isEmpty() && !eic::kube::isDnsLabel(o.ns))
-        return usage(u"\"%1\" is not a valid namespace name (a DNS-1123 label)"_s.arg(o.ns));
-    eic::logging::init({u"eicctl"_s, {}, spdlog::level::debug, level, true});
-
-    const QString command = o.args.first();
+    eic::cli::Options o;
+    if (const auto done = parseCommandLine(app, o))
+        return *done;
     quitOnSignals(app);
-    // At start-up: an interrupted restore is found in the journal and named, whatever the command.
-    if (!QStringList{u"resume"_s, u"abort"_s, u"continue"_s, u"restore"_s}.contains(command))
-        if (const QStringList open = eic::restore::Journal::unfinished(); !open.isEmpty())
-            err() << "eicctl: an interrupted restore (" << QFileInfo(open.first()).completeBaseName()
-                  << ") needs `eicctl resume` (finish it) or `eicctl abort` (roll it back)\n";
-    if (command == "status"_L1)
-        return status(o);
-    if (command == "profile"_L1)
-        return profile(o);
-    if (command == "backup"_L1)
-        return backup(o);
-    if (command == "plan"_L1)
-        return plan(o);
-    if (command == "restore"_L1)
-        return restore(o);
-    if (command == "continue"_L1 || command == "resume"_L1 || command == "abort"_L1)
-        return resumeRun(o, command);
-    if (command == "report"_L1)
-        return report(o);
-    if (command == "sandbox"_L1)
-        return sandboxCommand(o);
-    return usage(u"unknown command \"%1\""_s.arg(command));
+    return runCommand(o);
 }
