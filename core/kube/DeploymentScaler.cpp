@@ -13,12 +13,13 @@ DeploymentScaler::DeploymentScaler(KubeClient *client, QString ns) : m_client(cl
 
 void DeploymentScaler::read(const QString &name, QObject *receiver, std::function<void(const Result<int> &)> done) const
 {
-    withRetries<int>(receiver, [this, name, receiver](auto reply) { m_client->getScale(m_ns, name, receiver, reply); }, std::move(done));
+    // By value: a scaler may be a temporary copy, and a retry runs after it is gone.
+    withRetries<int>(receiver, [client = m_client, ns = m_ns, name, receiver](auto reply) { client->getScale(ns, name, receiver, reply); }, std::move(done));
 }
 
 void DeploymentScaler::scale(const QString &name, int replicas, bool dryRun, QObject *receiver, std::function<void(const Result<int> &)> done) const
 {
-    withRetries<int>(receiver, [this, name, replicas, dryRun, receiver](auto reply) { m_client->patchScale(m_ns, name, replicas, dryRun, receiver, reply); },
+    withRetries<int>(receiver, [client = m_client, ns = m_ns, name, replicas, dryRun, receiver](auto reply) { client->patchScale(ns, name, replicas, dryRun, receiver, reply); },
                      std::move(done));
 }
 
@@ -34,7 +35,7 @@ void DeploymentScaler::annotate(const QString &name, const QString &key, const s
 void DeploymentScaler::call(const QByteArray &verb, const QString &path, const QByteArray &body, const QByteArray &type, QObject *receiver,
                             std::function<void(const Result<QJsonObject> &)> done) const
 {
-    withRetries<QJsonObject>(receiver, [this, verb, path, body, type, receiver](auto reply) { m_client->send(verb, path, body, type, receiver, reply); },
+    withRetries<QJsonObject>(receiver, [client = m_client, verb, path, body, type, receiver](auto reply) { client->send(verb, path, body, type, receiver, reply); },
                              std::move(done));
 }
 

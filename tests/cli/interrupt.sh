@@ -156,6 +156,27 @@ set -e
 grep -q 'still rolling back; it is not interrupted' "$work/twice.out" || fail "the second signal was not answered: $(cat "$work/twice.out")"
 expect_restored
 
+case_name="signals twice and thrice under connection resets"
+# Once, a double Ctrl-C under resets ended in a heap corruption. Eight runs, each cancelled
+# in its data step with SIGINT, SIGINT and SIGTERM while 10 % of requests fail or are reset.
+faults '{"resetRate": 0.1, "errorRate": 0.1, "errorCodes": [503], "seed": 7}'
+for i in 1 2 3 4 5 6 7 8; do
+  rm -rf "$work/runs"
+  "$EICCTL" restore database --mode external --data-command "sleep 30" --accept $ACCEPT </dev/null >"$work/storm.out" 2>&1 &
+  pid=$!
+  wait_for 60 in_journal '"event":"data-started"' || fail "run $i: no data step: $(tail -3 "$work/storm.out")"
+  kill -INT $pid
+  kill -INT $pid 2>/dev/null || true
+  kill -TERM $pid 2>/dev/null || true
+  set +e
+  wait $pid; rc=$?
+  set -e
+  [ $rc -eq 1 ] || fail "run $i ended with $rc under resets: $(tail -5 "$work/storm.out")"
+done
+faults '{"resetRate": 0, "errorRate": 0}'
+expect_restored
+echo "ok: 8 of 8 runs cancelled three times under resets rolled back"
+
 case_name="a deployment selected by matchExpressions"
 # worker has no matchLabels at all: its pods are counted by the expressions, and the wait
 # for the stopped components' pods lasts until they are gone (2.5 s to terminate here).
