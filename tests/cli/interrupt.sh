@@ -104,9 +104,10 @@ interrupt_in preflight INT database --mode external --data-command "sleep 60" --
 interrupt_in record TERM database --mode external --data-command "sleep 60" --accept $ACCEPT
 faults '{"latencyMs": 0}'
 interrupt_in quiesce INT database --mode external --data-command "sleep 60" --accept $ACCEPT
-interrupt_in data TERM database --mode external --data-command "sleep 60" --accept $ACCEPT
-# The data command's whole process group ended with the run: no sleep of it is left.
-pgrep -f "^sleep 60$" >/dev/null && fail "the data command's child outlived the run" || true
+interrupt_in data TERM database --mode external --data-command "sleep 60 & echo \$! >$work/data.pid; wait" --accept $ACCEPT
+# The data command's whole process group ended with the run: its background sleep too.
+[ -s "$work/data.pid" ] || fail "the data command did not start its child"
+kill -0 "$(cat "$work/data.pid")" 2>/dev/null && fail "the data command's child outlived the run" || true
 interrupt_in start INT database --mode external --data-command "true" --accept $ACCEPT
 
 case_name="cancel while a session of the stopped component lingers"
