@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace eic::restore {
@@ -195,6 +197,215 @@ QString RestorePlan::toText() const
     return t;
 }
 
+namespace {
+
+// What the plan's parts share once the components are chosen.
+struct Facts {
+    bool database = false;
+    bool stops = false; // a new instance stops nothing
+    QList<PlannedComponent> stop;
+    QStringList names;
+    int pods = 0;
+    QString storeWord() const { return database ? Tr::tr("database") : Tr::tr("data store"); }
+};
+
+bool hasAnyOfTheCell(const PlanInput &in, const cell::ComponentCatalogue &catalogue)
+{
+    return std::any_of(in.deployments.begin(), in.deployments.end(),
+                       [&](const PlannedComponent &c) { return c.present && catalogue.find(c.name) != nullptr; });
+}
+
+// The vendor's reasons not to restore, and ours: a namespace without the cell would have its
+// store restored under a cell that is running elsewhere.
+QString refusalFor(const PlanInput &in, const cell::ComponentCatalogue &catalogue)
+{
+    if (in.messageService)
+        return Tr::tr("The message service is %1: there is no restore of it. Check its replication on the dashboard.").arg(catalogue.messageServiceNote());
+    if (!hasAnyOfTheCell(in, catalogue))
+        return Tr::tr("No component of an Edge Integration Cell was found in namespace %1: eicctl status -n %1 shows what is there; check -n and the kubeconfig context.")
+            .arg(in.ns);
+    const bool database = in.target == cell::RestoreTarget::Database;
+    const QStringList mine = database ? QStringList{u"postgres"_s, u"postgresql"_s} : QStringList{u"redis"_s, u"valkey"_s};
+    for (const QString &b : in.builtinStores)
+        if (mine.contains(b))
+            return Tr::tr("The cell uses a built-in (non-production) %1 (StatefulSet %2): backup and restore aren't supported for built-in services. Move to a managed or self-operated %1 first.")
+                .arg(database ? u"PostgreSQL"_s : u"Redis"_s, b);
+    return {};
+}
+
+// Catalogue order; a deployment an older cell lacks is skipped, not an error.
+void chooseComponents(const PlanInput &in, const cell::ComponentCatalogue &catalogue, RestorePlan &p)
+{
+    for (const QString &name : catalogue.stoppedBy(in.target)) {
+        const auto found = std::find_if(in.deployments.begin(), in.deployments.end(), [&](const PlannedComponent &c) { return c.name == name; });
+        if (found == in.deployments.end() || !found->present)
+            p.skipped.append(name);
+        else
+            p.components.append(*found);
+    }
+}
+
+Facts factsOf(const PlanInput &in, const RestorePlan &p)
+{
+    Facts f;
+    f.database = in.target == cell::RestoreTarget::Database;
+    f.stops = in.mode != DataMode::NewInstance;
+    f.stop = p.present();
+    for (const PlannedComponent &c : f.stop) {
+        f.names.append(c.name);
+        f.pods += c.replicas;
+    }
+    return f;
+}
+
+// The data step's line in the plan; fills in what the admin does where that is theirs.
+QString dataStep(const PlanInput &in, const Facts &f, RestorePlan &p)
+{
+    switch (in.mode) {
+    case DataMode::External:
+        p.dataInstructions = {f.database ? Tr::tr("Restore the database with your provider's tooling (e.g. the cloud console's restore, pgBackRest, or pg_restore of a dump).")
+                                         : Tr::tr("Restore the data store with your provider's tooling (e.g. the cloud console's restore, or an RDB/AOF file loaded at start-up)."),
+                              Tr::tr("Keep its address and credentials: the cell reconnects to the same instance."),
+                              Tr::tr("Then confirm: eicctl continue (or \"I have restored\" in the wizard); eicctl abort starts the components again without it.")};
+        if (in.pointInTime.isValid())
+            p.dataInstructions.append(Tr::tr("Restore to %1 (UTC), as acknowledged in the point-in-time caution.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
+        return in.dataCommand.isEmpty() ? Tr::tr("You restore the %1 with your provider's tooling, then confirm (eicctl continue)").arg(f.storeWord())
+                                        : Tr::tr("Run the data command; its exit status decides");
+    case DataMode::Archive:
+        return f.database ? Tr::tr("Restore the archive %1 with pg_restore (checksums verified first)").arg(in.archive)
+                          : Tr::tr("Empty the data store and restore the archive %1 (verified first)").arg(in.archive);
+    case DataMode::NewInstance:
+        p.dataInstructions = {Tr::tr("The managed service restored into a new instance: the profile's connection is changed to it and tested."),
+                              Tr::tr("The cell's own connection properties must be changed in Edge Lifecycle Management (Edit Edge Integration Cell solution); this tool cannot do that for you.")};
+        return Tr::tr("Verify the new instance and update the profile's connection to it");
+    }
+    return {};
+}
+
+void addSteps(const PlanInput &in, const Facts &f, RestorePlan &p)
+{
+    p.steps.append({u"preflight"_s, in.mode == DataMode::Archive
+                                        ? Tr::tr("Pre-flight: permissions, a server-side dry run of every scale, the store reachable, the lock free, the archive verified")
+                                        : Tr::tr("Pre-flight: permissions, a server-side dry run of every scale, the stores reachable, the lock free")});
+    if (f.stops) {
+        p.steps.append({u"record"_s, Tr::tr("Record the replica count of %1 component(s) in the journal and as annotation eic-restore/original-replicas").arg(f.stop.size())});
+        p.steps.append({u"stop"_s, Tr::tr("Scale %1 to 0, all at once").arg(f.names.join(u", "_s))});
+        p.steps.append({u"quiesce"_s, Tr::tr("Wait until no pod of them exists (terminating ones included) and no session of theirs remains in the %1")
+                                          .arg(f.database ? Tr::tr("database (pg_stat_activity)") : Tr::tr("data store (CLIENT LIST)"))});
+    }
+    p.steps.append({u"data"_s, dataStep(in, f, p) + Tr::tr("; then the store must accept writes")});
+    if (f.stops)
+        p.steps.append({u"start"_s, Tr::tr("Scale each component back to its recorded count, all at once, and wait for every rollout")});
+    p.steps.append({u"verify"_s, Tr::tr("Verify: components healthy, store checks passed")});
+    p.steps.append({u"cleanup"_s, f.stops ? Tr::tr("Remove the annotations and release the lock") : Tr::tr("Release the lock")});
+}
+
+// The cautions, one function each, in the order the plan lists them; each says whether it applies.
+using CautionRule = std::optional<Caution> (*)(const PlanInput &, const Facts &);
+
+Caution caution(const QString &id, bool destructive)
+{
+    return Caution{id, cautionTitle(id), {}, {}, destructive};
+}
+
+// vendor: any restore of PostgreSQL or Redis interrupts the cell's service.
+std::optional<Caution> serviceInterruption(const PlanInput &in, const Facts &f)
+{
+    Caution c = caution(u"service-interruption"_s, true);
+    c.numbers = QJsonObject{{"components"_L1, QJsonArray::fromStringList(f.names)}, {"pods"_L1, f.pods}};
+    if (in.lastRehearsalDowntimeSeconds >= 0)
+        c.numbers["lastRehearsalDowntimeSeconds"_L1] = in.lastRehearsalDowntimeSeconds;
+    if (f.stops)
+        c.text = Tr::tr("%1 component(s) with %2 pod(s) stop until the restore is done: %3.%4")
+                     .arg(f.stop.size()).arg(f.pods).arg(f.names.join(u", "_s))
+                     .arg(in.lastRehearsalDowntimeSeconds >= 0 ? Tr::tr(" The last rehearsal kept them down for %1.").arg(duration(in.lastRehearsalDowntimeSeconds)) : QString());
+    else
+        c.text = Tr::tr("The cell cannot use its %1 until its connection properties point to the new instance.").arg(f.storeWord());
+    return c;
+}
+
+// vendor: a point-in-time recovery of PostgreSQL loses data; a complete recovery is preferred.
+std::optional<Caution> pointInTime(const PlanInput &in, const Facts &f)
+{
+    if (!f.database || !in.pointInTime.isValid())
+        return std::nullopt;
+    Caution c = caution(u"point-in-time"_s, true);
+    c.numbers = QJsonObject{{"target"_L1, in.pointInTime.toUTC().toString(Qt::ISODate)}};
+    QString lost;
+    if (in.latestDataTime.isValid() && in.latestDataTime > in.pointInTime) {
+        const double seconds = static_cast<double>(in.pointInTime.secsTo(in.latestDataTime));
+        c.numbers["latest"_L1] = in.latestDataTime.toUTC().toString(Qt::ISODate);
+        c.numbers["lostSeconds"_L1] = seconds;
+        lost = Tr::tr(" Everything written in the %1 after it is lost (the newest data is from %2 UTC).").arg(duration(seconds), in.latestDataTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+    }
+    c.text = Tr::tr("The database goes back to %1 UTC.%2 The vendor prefers a complete recovery.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s), lost);
+    return c;
+}
+
+// vendor: without an append-only file only a snapshot may be restorable; later writes are lost.
+std::optional<Caution> snapshotOnly(const PlanInput &in, const Facts &f)
+{
+    if (f.database || !f.stops)
+        return std::nullopt;
+    Caution c = caution(u"snapshot-only"_s, true);
+    if (in.datastoreInspected && !in.aofEnabled) {
+        c.numbers = QJsonObject{{"snapshotAgeSeconds"_L1, in.snapshotAgeSeconds}, {"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
+        c.text = in.snapshotAgeSeconds >= 0
+                     ? Tr::tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 key(s) now.").arg(duration(in.snapshotAgeSeconds)).arg(in.datastoreKeys)
+                     : Tr::tr("The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %1 key(s) now.").arg(in.datastoreKeys);
+        return c;
+    }
+    if (in.datastoreInspectionError.isEmpty())
+        return std::nullopt;
+    // Not known is not safe: the admin acknowledges the loss that may come.
+    c.numbers = QJsonObject{{"inspected"_L1, false}};
+    c.text = Tr::tr("The data store could not be inspected (%1), so whether it keeps an append-only file is not known. If it does not, a restore brings back a snapshot and whatever was written after it is lost.")
+                 .arg(in.datastoreInspectionError);
+    return c;
+}
+
+// An autoscaler disables itself at 0 replicas: the admin should not be surprised by it.
+std::optional<Caution> autoscaler(const PlanInput &, const Facts &f)
+{
+    QStringList scaled;
+    for (const PlannedComponent &c : f.stop)
+        if (!c.hpa.isEmpty())
+            scaled.append(u"%1 (%2-%3)"_s.arg(c.name).arg(c.hpaMin).arg(c.hpaMax));
+    if (!f.stops || scaled.isEmpty())
+        return std::nullopt;
+    Caution c = caution(u"autoscaler"_s, false);
+    c.numbers = QJsonObject{{"components"_L1, QJsonArray::fromStringList(scaled)}};
+    c.text = Tr::tr("A HorizontalPodAutoscaler targets %1: it disables itself while they are at 0 and resumes once they run again; the recorded counts are restored first.").arg(scaled.join(u", "_s));
+    return c;
+}
+
+std::optional<Caution> terminateSessions(const PlanInput &, const Facts &f)
+{
+    if (!f.stops)
+        return std::nullopt;
+    Caution c = caution(u"terminate-sessions"_s, false);
+    c.numbers = QJsonObject{{"required"_L1, false}};
+    c.text = Tr::tr("If a session of the stopped components is still connected to the %1 when they are gone, it is ended (%2). Without this acknowledgement the restore waits, and then rolls back.")
+                 .arg(f.storeWord(), f.database ? u"pg_terminate_backend"_s : u"CLIENT KILL"_s);
+    return c;
+}
+
+std::optional<Caution> flushDatastore(const PlanInput &in, const Facts &f)
+{
+    if (f.database || in.mode != DataMode::Archive)
+        return std::nullopt;
+    Caution c = caution(u"flush-datastore"_s, true);
+    c.numbers = in.datastoreInspected ? QJsonObject{{"keys"_L1, static_cast<qint64>(in.datastoreKeys)}} : QJsonObject{{"inspected"_L1, false}};
+    c.text = in.datastoreInspected
+                 ? Tr::tr("FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys)
+                 : Tr::tr("FLUSHALL removes all keys of the data store (how many could not be read) before the archive is loaded, so that it holds exactly the backup.");
+    return c;
+}
+
+constexpr CautionRule kCautions[] = {serviceInterruption, pointInTime, snapshotOnly, autoscaler, terminateSessions, flushDatastore};
+
+} // namespace
+
 RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatalogue &catalogue)
 {
     RestorePlan p;
@@ -205,142 +416,15 @@ RestorePlan RestorePlanner::plan(const PlanInput &in, const cell::ComponentCatal
     p.archive = in.archive;
     p.dataCommand = in.dataCommand;
     p.pointInTime = in.pointInTime;
-    const bool database = in.target == cell::RestoreTarget::Database;
-
-    // Refusals, with the vendor's reasons.
-    if (in.messageService) {
-        p.refusal = Tr::tr("The message service is %1: there is no restore of it. Check its replication on the dashboard.").arg(catalogue.messageServiceNote());
+    p.refusal = refusalFor(in, catalogue);
+    if (!p.refusal.isEmpty())
         return p;
-    }
-    const QStringList mine = database ? QStringList{u"postgres"_s, u"postgresql"_s} : QStringList{u"redis"_s, u"valkey"_s};
-    for (const QString &b : in.builtinStores)
-        if (mine.contains(b)) {
-            p.refusal = Tr::tr("The cell uses a built-in (non-production) %1 (StatefulSet %2): backup and restore aren't supported for built-in services. Move to a managed or self-operated %1 first.")
-                            .arg(database ? u"PostgreSQL"_s : u"Redis"_s, b);
-            return p;
-        }
-
-    for (const QString &name : catalogue.stoppedBy(in.target)) {
-        const auto found = std::find_if(in.deployments.begin(), in.deployments.end(), [&](const PlannedComponent &c) { return c.name == name; });
-        if (found == in.deployments.end() || !found->present) {
-            p.skipped.append(name);
-            continue;
-        }
-        p.components.append(*found);
-    }
-    const auto stop = p.present();
-    QStringList names;
-    int pods = 0;
-    for (const PlannedComponent &c : stop) {
-        names.append(c.name);
-        pods += c.replicas;
-    }
-
-    const bool stops = in.mode != DataMode::NewInstance;
-    p.steps.append({u"preflight"_s, in.mode == DataMode::Archive
-                                        ? Tr::tr("Pre-flight: permissions, a server-side dry run of every scale, the store reachable, the lock free, the archive verified")
-                                        : Tr::tr("Pre-flight: permissions, a server-side dry run of every scale, the stores reachable, the lock free")});
-    if (stops) {
-        p.steps.append({u"record"_s, Tr::tr("Record the replica count of %1 component(s) in the journal and as annotation eic-restore/original-replicas").arg(stop.size())});
-        p.steps.append({u"stop"_s, Tr::tr("Scale %1 to 0, all at once").arg(names.join(u", "_s))});
-        p.steps.append({u"quiesce"_s, Tr::tr("Wait until no pod of them exists (terminating ones included) and no session of theirs remains in the %1")
-                                          .arg(database ? Tr::tr("database (pg_stat_activity)") : Tr::tr("data store (CLIENT LIST)"))});
-    }
-    QString data;
-    switch (in.mode) {
-    case DataMode::External:
-        data = in.dataCommand.isEmpty() ? Tr::tr("You restore the %1 with your provider's tooling, then confirm (eicctl continue)").arg(database ? Tr::tr("database") : Tr::tr("data store"))
-                                        : Tr::tr("Run the data command; its exit status decides");
-        p.dataInstructions = {database ? Tr::tr("Restore the database with your provider's tooling (e.g. the cloud console's restore, pgBackRest, or pg_restore of a dump).")
-                                       : Tr::tr("Restore the data store with your provider's tooling (e.g. the cloud console's restore, or an RDB/AOF file loaded at start-up)."),
-                              Tr::tr("Keep its address and credentials: the cell reconnects to the same instance."),
-                              Tr::tr("Then confirm: eicctl continue (or \"I have restored\" in the wizard); eicctl abort starts the components again without it.")};
-        if (in.pointInTime.isValid())
-            p.dataInstructions.append(Tr::tr("Restore to %1 (UTC), as acknowledged in the point-in-time caution.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
-        break;
-    case DataMode::Archive:
-        data = database ? Tr::tr("Restore the archive %1 with pg_restore (checksums verified first)").arg(in.archive)
-                        : Tr::tr("Empty the data store and restore the archive %1 (verified first)").arg(in.archive);
-        break;
-    case DataMode::NewInstance:
-        data = Tr::tr("Verify the new instance and update the profile's connection to it");
-        p.dataInstructions = {Tr::tr("The managed service restored into a new instance: the profile's connection is changed to it and tested."),
-                              Tr::tr("The cell's own connection properties must be changed in Edge Lifecycle Management (Edit Edge Integration Cell solution); this tool cannot do that for you.")};
-        break;
-    }
-    p.steps.append({u"data"_s, data + Tr::tr("; then the store must accept writes")});
-    if (stops)
-        p.steps.append({u"start"_s, Tr::tr("Scale each component back to its recorded count, all at once, and wait for every rollout")});
-    p.steps.append({u"verify"_s, Tr::tr("Verify: components healthy, store checks passed")});
-    p.steps.append({u"cleanup"_s, stops ? Tr::tr("Remove the annotations and release the lock") : Tr::tr("Release the lock")});
-
-    // Cautions, each with its numbers.
-    {
-        Caution c{u"service-interruption"_s, cautionTitle(u"service-interruption"_s), {}, {}, true};
-        c.numbers = QJsonObject{{"components"_L1, QJsonArray::fromStringList(names)}, {"pods"_L1, pods}};
-        if (in.lastRehearsalDowntimeSeconds >= 0)
-            c.numbers["lastRehearsalDowntimeSeconds"_L1] = in.lastRehearsalDowntimeSeconds;
-        if (stops)
-            c.text = Tr::tr("%1 component(s) with %2 pod(s) stop until the restore is done: %3.%4")
-                         .arg(stop.size()).arg(pods).arg(names.join(u", "_s))
-                         .arg(in.lastRehearsalDowntimeSeconds >= 0 ? Tr::tr(" The last rehearsal kept them down for %1.").arg(duration(in.lastRehearsalDowntimeSeconds)) : QString());
-        else
-            c.text = Tr::tr("The cell cannot use its %1 until its connection properties point to the new instance.").arg(database ? Tr::tr("database") : Tr::tr("data store"));
-        p.cautions.append(c);
-    }
-    if (database && in.pointInTime.isValid()) {
-        Caution c{u"point-in-time"_s, cautionTitle(u"point-in-time"_s), {}, {}, true};
-        c.numbers = QJsonObject{{"target"_L1, in.pointInTime.toUTC().toString(Qt::ISODate)}};
-        QString lost;
-        if (in.latestDataTime.isValid() && in.latestDataTime > in.pointInTime) {
-            const double seconds = static_cast<double>(in.pointInTime.secsTo(in.latestDataTime));
-            c.numbers["latest"_L1] = in.latestDataTime.toUTC().toString(Qt::ISODate);
-            c.numbers["lostSeconds"_L1] = seconds;
-            lost = Tr::tr(" Everything written in the %1 after it is lost (the newest data is from %2 UTC).").arg(duration(seconds), in.latestDataTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s));
-        }
-        c.text = Tr::tr("The database goes back to %1 UTC.%2 The vendor prefers a complete recovery.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s), lost);
-        p.cautions.append(c);
-    }
-    if (!database && in.datastoreInspected && !in.aofEnabled && in.mode != DataMode::NewInstance) {
-        Caution c{u"snapshot-only"_s, cautionTitle(u"snapshot-only"_s), {}, {}, true};
-        c.numbers = QJsonObject{{"snapshotAgeSeconds"_L1, in.snapshotAgeSeconds}, {"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
-        c.text = in.snapshotAgeSeconds >= 0
-                     ? Tr::tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 key(s) now.").arg(duration(in.snapshotAgeSeconds)).arg(in.datastoreKeys)
-                     : Tr::tr("The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %1 key(s) now.").arg(in.datastoreKeys);
-        p.cautions.append(c);
-    } else if (!database && !in.datastoreInspectionError.isEmpty() && in.mode != DataMode::NewInstance) {
-        // Not known is not safe: the admin acknowledges the loss that may come.
-        Caution c{u"snapshot-only"_s, cautionTitle(u"snapshot-only"_s), {}, {}, true};
-        c.numbers = QJsonObject{{"inspected"_L1, false}};
-        c.text = Tr::tr("The data store could not be inspected (%1), so whether it keeps an append-only file is not known. If it does not, a restore brings back a snapshot and whatever was written after it is lost.")
-                     .arg(in.datastoreInspectionError);
-        p.cautions.append(c);
-    }
-    QStringList scaled;
-    for (const PlannedComponent &c : stop)
-        if (!c.hpa.isEmpty())
-            scaled.append(u"%1 (%2-%3)"_s.arg(c.name).arg(c.hpaMin).arg(c.hpaMax));
-    if (stops && !scaled.isEmpty()) {
-        Caution c{u"autoscaler"_s, cautionTitle(u"autoscaler"_s), {}, {}, false};
-        c.numbers = QJsonObject{{"components"_L1, QJsonArray::fromStringList(scaled)}};
-        c.text = Tr::tr("A HorizontalPodAutoscaler targets %1: it disables itself while they are at 0 and resumes once they run again; the recorded counts are restored first.").arg(scaled.join(u", "_s));
-        p.cautions.append(c);
-    }
-    if (stops) {
-        Caution c{u"terminate-sessions"_s, cautionTitle(u"terminate-sessions"_s), {}, {}, false};
-        c.numbers = QJsonObject{{"required"_L1, false}};
-        c.text = Tr::tr("If a session of the stopped components is still connected to the %1 when they are gone, it is ended (%2). Without this acknowledgement the restore waits, and then rolls back.")
-                     .arg(database ? Tr::tr("database") : Tr::tr("data store"), database ? u"pg_terminate_backend"_s : u"CLIENT KILL"_s);
-        p.cautions.append(c);
-    }
-    if (!database && in.mode == DataMode::Archive) {
-        Caution c{u"flush-datastore"_s, cautionTitle(u"flush-datastore"_s), {}, {}, true};
-        c.numbers = in.datastoreInspected ? QJsonObject{{"keys"_L1, static_cast<qint64>(in.datastoreKeys)}} : QJsonObject{{"inspected"_L1, false}};
-        c.text = in.datastoreInspected
-                     ? Tr::tr("FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys)
-                     : Tr::tr("FLUSHALL removes all keys of the data store (how many could not be read) before the archive is loaded, so that it holds exactly the backup.");
-        p.cautions.append(c);
-    }
+    chooseComponents(in, catalogue, p);
+    const Facts facts = factsOf(in, p);
+    addSteps(in, facts, p);
+    for (const CautionRule rule : kCautions)
+        if (auto c = rule(in, facts))
+            p.cautions.append(*c);
     return p;
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The restore procedure through eicctl against eic-sim, as an admin runs it: plan and its dry
-# run (the sim's state unchanged), refusals and unacknowledged cautions (nothing changed), the
+# run (the sim's state unchanged), refusals (a namespace without the cell among them) and
+# unacknowledged cautions (nothing changed), the
 # full database procedure in external mode (with --data-command, and with `continue`), a failing
 # data command rolled back, the vendor's four-component cell, a held lock, a failed rollout, API
 # faults, a lost ssh session (SIGHUP: the restore goes on), and kill -9 of eicctl at every step boundary and mid-data-step followed by resume —
@@ -64,6 +65,29 @@ assert [c["name"] for c in d["plan"]["components"]] == ["policyengine"], d["plan
 assert d["preflight"]["ok"] is True and any(c["check"] == "dry-run scale" and c["ok"] for c in d["preflight"]["checks"])
 PY
 [ "$(state)" = "$gen0" ] || fail "plan changed the cell"
+
+case_name="a namespace without the cell"
+# A typo in -n: the cell runs in edge-icell, its store is not this namespace's to restore.
+# The sim's autoscalers write their status every 1.5 s after a change (the first one after
+# start): what must not change is measured from rest, over more than one such sync.
+settled() { local a; a=$(state); sleep 2; [ "$(state)" = "$a" ]; }
+wait_for 30 settled || fail "the sim does not settle: $(state)"
+gen0=$(state)
+journals() { ls "$work/runs" 2>/dev/null || true; }
+runs0=$(journals | wc -l)
+rm -f "$work/no-cell"
+set +e
+msg=$("$EICCTL" plan datastore -n edge-icel 2>&1); rc=$?
+set -e
+[ $rc -eq 4 ] && grep -q 'No component of an Edge Integration Cell was found in namespace edge-icel' <<<"$msg" &&
+  grep -q 'eicctl status -n edge-icel' <<<"$msg" || fail "plan: rc $rc: $msg"
+set +e
+msg=$("$EICCTL" restore datastore -n edge-icel --mode external --data-command "touch $work/no-cell" --accept $ACCEPT 2>&1); rc=$?
+set -e
+[ $rc -eq 4 ] && grep -q 'namespace edge-icel' <<<"$msg" || fail "restore: rc $rc: $msg"
+[ ! -e "$work/no-cell" ] || fail "the data command ran in a namespace without the cell"
+[ "$(state)" = "$gen0" ] || fail "a namespace without the cell changed the sim: $(state)"
+[ "$(journals | wc -l)" -eq "$runs0" ] || fail "a refused restore wrote a journal"
 
 case_name="caution not acknowledged"
 set +e

@@ -1,6 +1,7 @@
 // RestorePlanner as data: which components stop, which are skipped, which cautions apply with
 // which numbers, the refusals; a plan survives the journal (JSON round trip); the journal's
-// file mode, its torn last line after a crash, and the unfinished-run detection.
+// file mode, its torn last line after a crash, and the unfinished-run detection. A namespace
+// without any component of the cell is refused in every mode.
 
 #include "restore/Journal.h"
 #include "restore/RestorePlan.h"
@@ -9,6 +10,8 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <utility>
 
 #include <sys/stat.h>
 
@@ -22,6 +25,8 @@ private Q_SLOTS:
     void databaseStopsTheSevenAndSkipsMissing();
     void cautionsFollowTheFacts();
     void refusals();
+    void refusesANamespaceWithoutTheCell_data();
+    void refusesANamespaceWithoutTheCell();
     void newInstanceStopsNothing();
     void planSurvivesTheJournal();
     void journalIsPrivateAndSurvivesATornLine();
@@ -46,6 +51,18 @@ private:
             in.deployments.append(c);
         }
         return in;
+    }
+    static QList<PlannedComponent> deployments(const QStringList &names, bool present = true)
+    {
+        QList<PlannedComponent> out;
+        for (const QString &n : names) {
+            PlannedComponent c;
+            c.name = n;
+            c.present = present;
+            c.replicas = 1;
+            out.append(c);
+        }
+        return out;
     }
     static QStringList names(const QList<PlannedComponent> &cs)
     {
@@ -135,6 +152,70 @@ void TestRestorePlan::refusals()
     PlanInput ms;
     ms.messageService = true;
     QVERIFY(RestorePlanner::plan(ms).refusal.contains(u"protected by replication"_s));
+}
+
+void TestRestorePlan::refusesANamespaceWithoutTheCell_data()
+{
+    QTest::addColumn<RestoreTarget>("target");
+    QTest::addColumn<DataMode>("mode");
+    QTest::addColumn<QList<PlannedComponent>>("found");
+    QTest::addColumn<bool>("refused");
+
+    struct Namespace {
+        const char *what;
+        QList<PlannedComponent> found;
+        bool refused;
+    };
+    const QList<Namespace> namespaces = {
+        {"empty namespace", {}, true},
+        {"only unrelated deployments", deployments({u"nginx"_s, u"grafana"_s, u"edc-proxy"_s}), true},
+        // Names of the cell that the survey reports as absent are not the cell.
+        {"catalogue names not present", deployments({u"edc"_s, u"policyengine"_s}, false), true},
+        {"an older cell", cell(true).deployments, false},
+        {"a current cell", cell().deployments, false},
+        // Any component of the cell is the cell, also one no restore stops.
+        {"only esac", deployments({u"esac"_s}), false},
+        {"solops among others", deployments({u"solops"_s, u"nginx"_s}), false},
+        {"only the other target's component", deployments({u"policyengine"_s}), false},
+    };
+    const std::pair<const char *, RestoreTarget> targets[] = {{"database", RestoreTarget::Database}, {"datastore", RestoreTarget::Datastore}};
+    const std::pair<const char *, DataMode> modes[] = {{"external", DataMode::External}, {"archive", DataMode::Archive}, {"new-instance", DataMode::NewInstance}};
+    for (const Namespace &n : namespaces)
+        for (const auto &[targetWord, target] : targets)
+            for (const auto &[modeWord, mode] : modes)
+                QTest::addRow("%s, %s, %s", n.what, targetWord, modeWord) << target << mode << n.found << n.refused;
+}
+
+void TestRestorePlan::refusesANamespaceWithoutTheCell()
+{
+    QFETCH(RestoreTarget, target);
+    QFETCH(DataMode, mode);
+    QFETCH(QList<PlannedComponent>, found);
+    QFETCH(bool, refused);
+    PlanInput in;
+    in.ns = u"edge-icel"_s;
+    in.target = target;
+    in.mode = mode;
+    in.deployments = found;
+    in.archive = u"/b/x.eicrdb"_s;
+    const RestorePlan p = RestorePlanner::plan(in);
+    if (!refused) {
+        QVERIFY2(p.refusal.isEmpty(), qPrintable(p.refusal));
+        QVERIFY(!p.steps.isEmpty());
+        return;
+    }
+    QVERIFY2(p.refusal.contains(u"namespace edge-icel"_s), qPrintable(p.refusal));
+    QVERIFY2(p.refusal.contains(u"No component of an Edge Integration Cell"_s), qPrintable(p.refusal));
+    QVERIFY2(p.refusal.contains(u"eicctl status -n edge-icel"_s), qPrintable(p.refusal));
+    QVERIFY2(p.refusal.contains(u"kubeconfig context"_s), qPrintable(p.refusal));
+    // A refused plan has nothing to run, and says so once it is read back from a journal.
+    QVERIFY(p.steps.isEmpty());
+    QVERIFY(p.components.isEmpty());
+    QVERIFY(p.cautions.isEmpty());
+    QVERIFY(p.toText().contains(u"REFUSED"_s));
+    auto back = RestorePlan::fromJson(p.toJson());
+    QVERIFY(back);
+    QCOMPARE(back->refusal, p.refusal);
 }
 
 void TestRestorePlan::newInstanceStopsNothing()
