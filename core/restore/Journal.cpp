@@ -205,6 +205,8 @@ Result<JournalState> JournalState::load(const QString &path)
             s.dataState = dataStateName(DataState::Awaiting);
         } else if (name == ev::DataFinished) {
             s.dataState = e.value("ok"_L1).toBool() ? u"done"_s : e.value("state"_L1).toString(u"failed"_s);
+        } else if (name == ev::RollbackStarted) {
+            s.rollingBack = true;
         } else if (name == ev::RunFinished) {
             s.finished = true;
             s.outcome = e.value("outcome"_L1).toString();

@@ -57,6 +57,7 @@ struct JournalState {
     QStringList stepsFinished;
     QString dataState = QStringLiteral("not started"); // not started, started, awaiting, done, failed
     bool finished = false;
+    bool rollingBack = false; // a rollback began (and did not finish): only a rollback may follow
     QString outcome; // run-finished's outcome
     QString operatorName;
     QString kubeContext;

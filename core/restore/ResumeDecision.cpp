@@ -11,7 +11,9 @@ ResumeDecision decideResume(const JournalState &state, ResumeCommand command)
     using A = ResumeDecision::Action;
     if (state.finished)
         return {A::AlreadyFinished, {}};
-    if (command == ResumeCommand::Abort)
+    // A rollback that was cut short (a kill, the cluster gone) is finished, never undone: the
+    // admin asked for it, or a failure demanded it.
+    if (command == ResumeCommand::Abort || state.rollingBack)
         return {A::RollBack, {}};
     const DataState data = dataStateFromName(state.dataState);
     if (data == DataState::Awaiting)

@@ -97,6 +97,10 @@ void TestResumeDecision::decides_data()
     for (const auto &[name, command] : commands) {
         QTest::addRow("finished, %s", name) << (stopped() << dataStarted << dataFinished(true) << finished) << command << Action::AlreadyFinished << QString();
         QTest::addRow("rolled back, %s", name) << (stopped() << entry(u"run-finished"_s, {{"outcome"_L1, "rolled-back"_L1}})) << command << Action::AlreadyFinished << QString();
+        // Killed mid-rollback: whatever is typed next finishes the rollback, never restarts the restore.
+        QTest::addRow("rollback cut short, %s", name) << (stopped() << dataStarted << entry(u"rollback-started"_s, {{"reason"_L1, "cancelled"_L1}}))
+                                                       << command << Action::RollBack << QString();
+        QTest::addRow("rollback that failed, %s", name) << (stopped() << entry(u"rollback-started"_s) << entry(u"rollback-failed"_s)) << command << Action::RollBack << QString();
     }
     // Abort at any point rolls back.
     QTest::newRow("abort before the stop") << QList<QByteArray>{started(u"external"_s)} << ResumeCommand::Abort << Action::RollBack << QString();
