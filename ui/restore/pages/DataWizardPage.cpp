@@ -2,6 +2,7 @@
 
 #include "restore/RestoreWizard.h"
 #include "WizardParts.h"
+#include "restore/Events.h"
 
 #include <QColor>
 #include <QFileInfo>
@@ -12,6 +13,8 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -80,13 +83,14 @@ void DataWizardPage::onEvent(const QJsonObject &e)
     } else if (name == "data-started"_L1 || name == "data-finished"_L1 || name == "check"_L1 || name == "rollback-started"_L1 || name == "warning"_L1) {
         QString text = name == "data-started"_L1    ? tr("Data step started (%1).").arg(e.value("mode"_L1).toString())
                        : name == "data-finished"_L1 ? tr("Data step: %1.").arg(e.value("state"_L1).toString())
-                       : name == "check"_L1         ? tr("Check %1: %2").arg(e.value("check"_L1).toString(),
-                                                                             e.contains("skipped"_L1) ? tr("not checked (%1)").arg(e.value("skipped"_L1).toString())
-                                                                             : e.value("ok"_L1).toBool() ? tr("passed") : tr("FAILED"))
+                       : name == "check"_L1         ? tr("Check %1: %2").arg(checkTitle(e.value("check"_L1).toString()), checkOutcomeText(e))
                        : name == "warning"_L1       ? e.value("message"_L1).toString()
                                                     : tr("Rolling back: %1").arg(e.value("reason"_L1).toString());
         m_log->addItem(text);
-        if (name == "warning"_L1 || (name == "check"_L1 && !e.value("ok"_L1).toBool())) {
+        const auto check = name == "check"_L1 ? std::optional(restore::checkOutcomeOf(e)) : std::nullopt;
+        if (check == restore::CheckOutcome::NotChecked)
+            m_log->item(m_log->count() - 1)->setForeground(QColor(0x8a, 0x5a, 0x00));
+        if (name == "warning"_L1 || check == restore::CheckOutcome::Failed) {
             QListWidgetItem *item = m_log->item(m_log->count() - 1);
             item->setForeground(QColor(0xc6, 0x28, 0x28));
             QFont bold = item->font();
