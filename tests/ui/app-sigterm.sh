@@ -20,7 +20,7 @@ counts() { k get deploy -n edge-icell -o jsonpath='{range .items[*]}{.metadata.n
 journal() { ls -t "$work"/runs/*.jsonl 2>/dev/null | head -1; }
 in_data_step() { [[ " $(counts) " == *" edc=0 "* ]] && grep -q '"child-started"' "$(journal)"; }
 
-sim_start --pod-start-ms 100
+sim_start --pod-start-ms 1500
 before=$(counts)
 [[ " $before " == *" edc=2 "* ]] || fail "unexpected cell: $before"
 EIC_TEST_AUTORUN_RESTORE=database EIC_TEST_AUTORUN_DATA_COMMAND="sleep 60" \

@@ -258,7 +258,8 @@ QString RestoreLauncher::runAtStakeText() const
         phase = tr("The data step has not begun: nothing was written to the %1.").arg(store);
     else
         phase = tr("The data step is under way: the %1 may already be partly restored. A rollback starts the components on the %1 as it is now, and the report says so.").arg(store);
-    return tr("A restore is running on cell %1: %n component(s) are stopped (%2).", nullptr, static_cast<int>(names.size())).arg(m_runCell, names.join(u", "_s)) +
+    const QString stopped = names.size() == 1 ? tr("1 component is stopped") : tr("%1 components are stopped").arg(names.size());
+    return tr("A restore is running on cell %1: %2 (%3).").arg(m_runCell, stopped, names.join(u", "_s)) +
            u"\n\n"_s + phase + u"\n\n"_s +
            tr("Roll back and close returns every component to its recorded count, then closes the window; Keep running leaves the window open.");
 }

@@ -14,8 +14,6 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include <optional>
-
 using namespace Qt::StringLiterals;
 
 namespace eic::ui {
@@ -87,10 +85,11 @@ void DataWizardPage::onEvent(const QJsonObject &e)
                        : name == "warning"_L1       ? e.value("message"_L1).toString()
                                                     : tr("Rolling back: %1").arg(e.value("reason"_L1).toString());
         m_log->addItem(text);
-        const auto check = name == "check"_L1 ? std::optional(restore::checkOutcomeOf(e)) : std::nullopt;
-        if (check == restore::CheckOutcome::NotChecked)
+        const bool isCheck = name == "check"_L1;
+        const restore::CheckOutcome check = isCheck ? restore::checkOutcomeOf(e) : restore::CheckOutcome::Passed;
+        if (isCheck && check == restore::CheckOutcome::NotChecked)
             m_log->item(m_log->count() - 1)->setForeground(QColor(0x8a, 0x5a, 0x00));
-        if (name == "warning"_L1 || check == restore::CheckOutcome::Failed) {
+        if (name == "warning"_L1 || (isCheck && check == restore::CheckOutcome::Failed)) {
             QListWidgetItem *item = m_log->item(m_log->count() - 1);
             item->setForeground(QColor(0xc6, 0x28, 0x28));
             QFont bold = item->font();
@@ -98,11 +97,15 @@ void DataWizardPage::onEvent(const QJsonObject &e)
             item->setFont(bold);
         }
     } else if ((name == "step-finished"_L1 && e.value("step"_L1) == "data"_L1) || (name == "step-started"_L1 && e.value("step"_L1) == "start"_L1)) {
-        m_done = true;
-        Q_EMIT completeChanged();
-        QTimer::singleShot(0, m_wizard, [w = m_wizard] {
-            if (w->currentId() == RestoreWizard::DataPage)
-                w->next();
+        // The data step also finishes when it hands over to the admin (awaitingData follows the
+        // event at once): then the page waits for "I have restored", it does not move on.
+        QTimer::singleShot(0, this, [this] {
+            if (m_wizard->awaitingData())
+                return;
+            m_done = true;
+            Q_EMIT completeChanged();
+            if (m_wizard->currentId() == RestoreWizard::DataPage)
+                m_wizard->next();
         });
     }
 }

@@ -63,7 +63,7 @@ void PreflightWizardPage::initializePage()
             runner->deleteLater();
             m_passed = o.exitCode == restore::RestoreRunner::Done;
             const QString passed = m_notChecked == 0 ? tr("Pre-flight passed; nothing was changed. Next: the plan.")
-                                                     : tr("Pre-flight passed, but %n check(s) could not be made (amber above); nothing was changed. Next: the plan.", nullptr, m_notChecked);
+                                                     : tr("Pre-flight passed, but not every check could be made (%1 not checked, amber above); nothing was changed. Next: the plan.").arg(m_notChecked);
             m_summary->setText(m_passed ? passed : o.message);
             Q_EMIT completeChanged();
         });
