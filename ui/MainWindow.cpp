@@ -459,7 +459,8 @@ void MainWindow::quitSafely(const QString &why)
     spdlog::warn("{}", text.toStdString());
     statusBar()->showMessage(text);
     cancelRunAndThen([](const restore::RunOutcome &o) {
-        const bool rolledBack = o.outcome == restore::ev::RolledBack;
+        // Cancelled: stopped in its pre-flight, nothing had changed.
+        const bool rolledBack = o.outcome == restore::ev::RolledBack || o.outcome == restore::ev::Cancelled;
         spdlog::log(rolledBack ? spdlog::level::info : spdlog::level::err, "rollback before exiting: {} {}", o.outcome.toStdString(), o.message.toStdString());
         QCoreApplication::exit(rolledBack ? 0 : 1);
     });
@@ -497,7 +498,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (!self)
             return;
         spdlog::info("rolled back before closing: {} {}", o.outcome.toStdString(), o.message.toStdString());
-        const int code = o.outcome == restore::ev::RolledBack ? 0 : 1;
+        const int code = o.outcome == restore::ev::RolledBack || o.outcome == restore::ev::Cancelled ? 0 : 1;
         // From the event loop: this runs inside the run's own finished signal.
         QTimer::singleShot(0, self, [self, code] {
             if (self->m_quitting) // a SIGTERM came during this rollback
