@@ -4,6 +4,8 @@
 # recorded count, the journal ends with run-finished "rolled-back"; only then does the process
 # exit (0 or 1). A second SIGTERM during the rollback does not interrupt it. The restore is
 # started through the test seam EIC_TEST_AUTORUN_RESTORE (external mode, data command "sleep 60").
+# A run that waits for the admin's own data step is not under way: SIGTERM exits at once and
+# leaves it to its journal (the next start offers it).
 # Env: EIC_SIM, EIC_RESTORE, KUBECTL.
 set -euo pipefail
 EIC_SIM=${EIC_SIM:?}
@@ -56,3 +58,20 @@ PY
 grep -q 'SIGTERM: rolling back the restore before exiting' "$work/gui.log" || fail "the log does not say it rolls back: $(cat "$work/gui.log")"
 grep -q 'SIGTERM: already rolling back' "$work/gui.log" || fail "the second SIGTERM is not answered: $(cat "$work/gui.log")"
 echo "PASS: SIGTERM mid-restore: every component back and the process gone in ${took} ms (exit $rc)"
+
+# Waiting for the admin's data step (no data command): exit now, the run stays in its journal.
+first=$(journal)
+EIC_TEST_AUTORUN_RESTORE=database EIC_TEST_AUTORUN_DATA_COMMAND="" "$EIC_RESTORE" --kubeconfig "$KUBECONFIG" >"$work/gui2.log" 2>&1 &
+gui=$!
+awaiting() { [ "$(journal)" != "$first" ] && grep -q '"data-awaiting"' "$(journal)"; }
+wait_for 40 awaiting || { kill -9 $gui; fail "the second restore did not wait for its data step: $(tail -5 "$work/gui2.log")"; }
+kill -TERM $gui
+deadline=$((SECONDS + 10))
+while kill -0 $gui 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
+if kill -0 $gui 2>/dev/null; then kill -9 $gui; fail "a SIGTERM while awaiting the data step did not exit: $(tail -5 "$work/gui2.log")"; fi
+set +e; wait $gui; rc=$?; set -e
+[ $rc -eq 0 ] || fail "exit status $rc while awaiting the data step"
+[[ " $(counts) " == *" edc=0 "* ]] || fail "the awaiting run was changed: $(counts)"
+! grep -q '"run-finished"' "$(journal)" || fail "the awaiting run was finished: $(tail -1 "$(journal)")"
+grep -q 'waiting for its data step is left as it is' "$work/gui2.log" || fail "the log does not say the run waits: $(cat "$work/gui2.log")"
+echo "PASS: SIGTERM while the data step is the admin's: exit 0 at once, the run left to its journal"

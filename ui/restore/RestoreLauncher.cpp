@@ -201,7 +201,11 @@ void RestoreLauncher::track(restore::RestoreRunner *runner)
     if (m_cell->session())
         m_runCell = tr("%1 (context %2)").arg(m_cell->session()->client->context().ns, m_cell->session()->client->context().context);
     connect(runner, &restore::RestoreRunner::event, this, &RestoreLauncher::noteEvent);
-    connect(runner, &restore::RestoreRunner::finished, this, [this, runner] {
+    // The run ends here when it hands the data step over to the admin: its journal keeps it.
+    auto handedOver = std::make_shared<bool>(false);
+    connect(runner, &restore::RestoreRunner::awaitingData, this, [handedOver] { *handedOver = true; });
+    connect(runner, &restore::RestoreRunner::finished, this, [this, runner, handedOver](const restore::RunOutcome &o) {
+        m_awaitingJournal = *handedOver ? o.journal : QString();
         m_runs.removeAll(runner);
         runner->deleteLater();
     });
@@ -235,7 +239,7 @@ bool RestoreLauncher::runInProgress() const
 
 bool RestoreLauncher::runAwaitingData() const
 {
-    return m_wizard && m_wizard->awaitingData() && !runInProgress();
+    return ((m_wizard && m_wizard->awaitingData()) || !m_awaitingJournal.isEmpty()) && !runInProgress();
 }
 
 QString RestoreLauncher::runAtStakeText() const
@@ -279,7 +283,9 @@ void RestoreLauncher::cancelRunAndThen(std::function<void(const restore::RunOutc
         if (auto f = std::exchange(*once, nullptr))
             f(o);
     };
-    if (m_wizard && (awaiting || runner == m_wizard->runner())) {
+    if (awaiting && !m_awaitingJournal.isEmpty() && !(m_wizard && m_wizard->awaitingData())) {
+        resume(std::exchange(m_awaitingJournal, QString()), true, answer);
+    } else if (m_wizard && (awaiting || runner == m_wizard->runner())) {
         QPointer<RestoreWizard> wizard(m_wizard);
         connect(m_wizard, &RestoreWizard::runFinished, this, [wizard, answer] { answer(wizard ? wizard->outcome() : restore::RunOutcome{}); });
         m_wizard->rollBack(); // nothing new when the admin already chose Roll back: the rollback runs
@@ -343,11 +349,11 @@ void RestoreLauncher::startUnattended(cell::RestoreTarget target, const QString 
     });
 }
 
-void RestoreLauncher::resume(const QString &journal, bool rollBack)
+void RestoreLauncher::resume(const QString &journal, bool rollBack, std::function<void(const restore::RunOutcome &)> then)
 {
     // A run that restores a backup writes into its store again: the open profile's stores, with
     // their passwords from the keychain (without them the runner refuses and says so).
-    m_secrets->storeAccess(m_cell->profileId(), [this, journal, rollBack](const profiles::Profile *, const restore::StoreAccess &stores) {
+    m_secrets->storeAccess(m_cell->profileId(), [this, journal, rollBack, then](const profiles::Profile *, const restore::StoreAccess &stores) {
         if (!m_cell->session())
             return;
         auto *runner = new restore::RestoreRunner(m_cell->session()->client.get(), this);
@@ -357,6 +363,8 @@ void RestoreLauncher::resume(const QString &journal, bool rollBack)
             if (!m_rollingBack) // quitting: nobody waits for a dialog, the log says it
                 MessageBox::information(m_window, tr("Unfinished restore"), o.message);
         });
+        if (then)
+            connect(runner, &restore::RestoreRunner::finished, this, then);
         restore::RunRequest request;
         request.operatorName = operatorName();
         request.store = stores;

@@ -62,7 +62,8 @@ private:
     void chooseCell(RestoreWizard *wizard, const QStringList &key, std::function<void(const WizardContext &)> done);
     // The open profile (its name, backups and stores) into the wizard's context, then shown.
     void addProfile(RestoreWizard *wizard);
-    void resume(const QString &journal, bool rollBack);
+    // `then` (optional) gets the outcome once the resumed run has finished.
+    void resume(const QString &journal, bool rollBack, std::function<void(const restore::RunOutcome &)> then = {});
     void showJournal(const QString &path, const QString &runId);
 
     const Workspace *m_workspace;
@@ -73,6 +74,7 @@ private:
     QList<QPointer<restore::RestoreRunner>> m_runs; // resumes, roll backs, the test seam's run
     QSet<QString> m_stopped;                         // components the runs scaled to 0 and not back yet
     QString m_runCell;
+    QString m_awaitingJournal; // a run of this window (not the wizard's) waits for the admin's data step
     bool m_rollingBack = false; // no dialog at the end: the window closes or the app exits then
 };
 
