@@ -32,6 +32,7 @@ private Q_SLOTS:
     void explainsARefusedToken();
     void saysWhenTheNamespaceHoldsNoCell();
     void closingDuringARunAsks();
+    void closingWhileTheAdminRestoresAsksToo();
 
 private:
     static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
@@ -213,6 +214,42 @@ void TestMainWindow::closingDuringARunAsks()
     const QString last = log.trimmed().section(u'\n', -1);
     QVERIFY2(last.contains(u"\"run-finished\""_s) && last.contains(u"\"rolled-back\""_s), qPrintable(last));
     QCOMPARE(asked.size(), questions + 2); // no dialog after the rollback
+}
+
+// External mode without a command: the components wait for the admin's data step and no run is
+// under way. A close still asks (the cell is down); Roll back rolls the run back from its journal.
+void TestMainWindow::closingWhileTheAdminRestoresAsksToo()
+{
+    QTemporaryDir dir;
+    qputenv("EIC_RESTORE_RUNS_DIR", dir.filePath(u"runs"_s).toUtf8());
+    auto scenario = eic::sim::Scenario::defaultCell();
+    scenario.timing.podStartMs = 150;
+    scenario.timing.podTerminateMs = 200;
+    eic::sim::SimHost sim;
+    QString error;
+    eic::sim::SimOptions options;
+    options.kubeconfigOut = dir.filePath(u"kubeconfig"_s);
+    options.scenario = scenario;
+    QVERIFY2(sim.start(options, &error), qPrintable(error));
+    auto replicas = [&sim](const QString &name) { return sim.cell().stateSnapshot().value(u"edge-icell/"_s + name).toObject().value("replicas"_L1).toInt(-1); };
+    auto config = eic::kube::KubeConfig::load({options.kubeconfigOut});
+    QVERIFY(config);
+    eic::profiles::MemorySecretStore secrets;
+    eic::ui::MainWindow window(*config, nullptr, &secrets, {}, {});
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->monitor->synced(), 10000);
+    window.startUnattendedRestore(eic::cell::RestoreTarget::Database, {});
+    QTRY_COMPARE_WITH_TIMEOUT(eic::restore::Journal::unfinished().size(), 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.runInProgress(), 20000); // handed over to the admin
+    QCOMPARE(replicas(u"edc"_s), 0);
+    auto &asked = eic::ui::MessageBox::history();
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Discard);
+    window.close();
+    QVERIFY2(asked.last().contains(u"They wait for your data step"_s), qPrintable(asked.last()));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 30000);
+    QCOMPARE(replicas(u"edc"_s), 2);
+    QCOMPARE(replicas(u"destination-db-management"_s), 1);
+    QVERIFY(eic::restore::Journal::unfinished().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)
