@@ -15,17 +15,31 @@
 #include "profiles/ProfileStore.h"
 #include "restore/RestoreLauncher.h"
 #include "restore/RestoreWizard.h"
+#include "log/Logging.h"
+#include "restore/Events.h"
+#include "restore/RunRequest.h"
 #include "sandbox/Sandbox.h"
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QCoreApplication>
 #include <QMenuBar>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace eic::ui {
+
+namespace {
+
+// How long a quit waits for the rollback: the rollout timeout, and a minute for the rest (the
+// runner gives up on a rollout by itself and journals it before this ends).
+const int kRollbackBoundMs = restore::RunRequest{}.rolloutTimeoutMs + 60000;
+
+} // namespace
 
 MainWindow::MainWindow(std::optional<kube::KubeConfig> config, profiles::ProfileStore *profiles, profiles::SecretStore *secrets,
                        const QString &context, const QString &nsOverride, Start start, QWidget *parent)
@@ -405,6 +419,95 @@ void MainWindow::updateBackupAge()
 QString MainWindow::backupAgeText() const
 {
     return m_dashboard->backupAgeText();
+}
+
+bool MainWindow::runInProgress() const
+{
+    return m_restores->runInProgress();
+}
+
+void MainWindow::cancelRunAndThen(std::function<void(const restore::RunOutcome &)> then)
+{
+    m_restores->cancelRunAndThen(std::move(then), kRollbackBoundMs);
+}
+
+void MainWindow::startUnattendedRestore(cell::RestoreTarget target, const QString &dataCommand)
+{
+    m_restores->startUnattended(target, dataCommand);
+}
+
+void MainWindow::quitSafely(const QString &why)
+{
+    const std::string reason = why.toStdString();
+    if (m_quitting || (m_closing && m_restores->rollingBack())) {
+        m_quitting = true;
+        spdlog::warn("{}: already rolling back; eic-restore exits once every component is back at its recorded count", reason);
+        return;
+    }
+    if (!m_restores->runInProgress()) {
+        if (m_restores->runAwaitingData())
+            spdlog::warn("{}: exiting; the restore waiting for its data step is left as it is (its components stay stopped). "
+                         "Its journal keeps it: the next start of eic-restore, or eicctl resume, finishes or rolls it back.", reason);
+        else
+            spdlog::info("{}: exiting (no restore running)", reason);
+        QCoreApplication::exit(0);
+        return;
+    }
+    m_quitting = true;
+    const QString text = tr("%1: rolling back the restore before exiting (up to %2 min): every component goes back to its recorded count.")
+                             .arg(why).arg(kRollbackBoundMs / 60000);
+    spdlog::warn("{}", text.toStdString());
+    statusBar()->showMessage(text);
+    cancelRunAndThen([](const restore::RunOutcome &o) {
+        // Cancelled: stopped in its pre-flight, nothing had changed.
+        const bool rolledBack = o.outcome == restore::ev::RolledBack || o.outcome == restore::ev::Cancelled;
+        spdlog::log(rolledBack ? spdlog::level::info : spdlog::level::err, "rollback before exiting: {} {}", o.outcome.toStdString(), o.message.toStdString());
+        QCoreApplication::exit(rolledBack ? 0 : 1);
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_quitting || m_closing) {
+        event->ignore();
+        statusBar()->showMessage(tr("Rolling back: the window closes once every component is back at its recorded count."));
+        return;
+    }
+    const bool awaiting = m_restores->runAwaitingData();
+    if (!m_restores->runInProgress() && !awaiting) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    QList<QPair<QMessageBox::StandardButton, QString>> buttons{{QMessageBox::Discard, tr("Roll back and close")}, {QMessageBox::Cancel, tr("Keep running")}};
+    if (awaiting)
+        buttons.insert(1, {QMessageBox::Close, tr("Close; finish it later")});
+    const auto answer = MessageBox::choose(this, tr("A restore is running"), m_restores->runAtStakeText(), buttons);
+    if (awaiting && answer == QMessageBox::Close) {
+        spdlog::warn("closed while a restore waits for its data step: its journal keeps it; the next start offers it");
+        m_restores->closeWizard();
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
+    if (answer != QMessageBox::Discard)
+        return;
+    m_closing = true;
+    statusBar()->showMessage(tr("Rolling back: the window closes once every component is back at its recorded count."));
+    QPointer<MainWindow> self(this);
+    cancelRunAndThen([self](const restore::RunOutcome &o) {
+        if (!self)
+            return;
+        spdlog::info("rolled back before closing: {} {}", o.outcome.toStdString(), o.message.toStdString());
+        const int code = o.outcome == restore::ev::RolledBack || o.outcome == restore::ev::Cancelled ? 0 : 1;
+        // From the event loop: this runs inside the run's own finished signal.
+        QTimer::singleShot(0, self, [self, code] {
+            if (self->m_quitting) // a SIGTERM came during this rollback
+                return QCoreApplication::exit(code);
+            self->m_closing = false;
+            self->m_restores->closeWizard();
+            self->close();
+        });
+    });
 }
 
 } // namespace eic::ui

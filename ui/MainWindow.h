@@ -2,12 +2,14 @@
 
 #include "Error.h"
 #include "Workspace.h"
+#include "cell/ComponentCatalogue.h"
 #include "kube/KubeConfig.h"
 #include "profiles/Profile.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -16,6 +18,9 @@ class QTableView;
 
 namespace eic::cell {
 class CellSession;
+}
+namespace eic::restore {
+struct RunOutcome;
 }
 namespace eic::sandbox {
 class Sandbox;
@@ -71,6 +76,16 @@ public:
     // At start-up: an unfinished run in the journal is offered for resume, roll back, or a look
     // at its log. Returns whether one was found.
     bool checkUnfinishedRun();
+    // A restore of this window is under way (a run waiting for the admin's data step is not).
+    bool runInProgress() const;
+    // As Roll back: cancels the run and calls `then` once it has finished (bounded by the rollout
+    // timeout); at once when nothing runs.
+    void cancelRunAndThen(std::function<void(const restore::RunOutcome &)> then);
+    // SIGTERM, SIGINT, SIGHUP, the end of the session: a run under way is rolled back first, then
+    // the application exits (0: nothing ran or it rolled back; 1: the rollback did not finish).
+    void quitSafely(const QString &why);
+    // Test seam (EIC_TEST_AUTORUN_RESTORE): an external-mode restore running `dataCommand`.
+    void startUnattendedRestore(cell::RestoreTarget target, const QString &dataCommand);
     class BackupsView *openBackups();
     class ReportsView *openReports();
     // "Last database backup: N days ago" for the current profile, warning past one day.
@@ -98,9 +113,12 @@ Q_SIGNALS:
     void sandboxFailed(const QString &message);
     void sandboxStopped();
 
-private:
+protected:
     // Quitting (a closeEvent that asks while a restore runs, SIGTERM) is decided by the window,
     // not by its parts; the runs it would ask about start in RestoreLauncher.
+    void closeEvent(QCloseEvent *event) override;
+
+private:
     void buildPages();
     void buildCellMenu();
     void buildRestoreMenu();
@@ -128,6 +146,8 @@ private:
     QAction *m_sandboxStart = nullptr;
     QAction *m_sandboxStop = nullptr;
     std::unique_ptr<SandboxWorkspace> m_sandbox;
+    bool m_quitting = false; // a signal or the session's end: rolling back, then exit
+    bool m_closing = false;  // "Roll back and close": rolling back, then close
 };
 
 } // namespace eic::ui

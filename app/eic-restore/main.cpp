@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "QuitSignals.h"
 #include "cell/CellSession.h"
 #include "kube/KubeConfig.h"
 #include "log/Logging.h"
@@ -11,6 +12,7 @@
 #include <QLocale>
 #include <QTranslator>
 #include <QMessageBox>
+#include <QSessionManager>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -68,6 +70,37 @@ void screenshotWhenLoaded(eic::ui::MainWindow &window, const QString &png, bool 
     QTimer::singleShot(20000, &window, grab); // a cell that never answers still gets its picture
 }
 
+// A signal, or the session's end, while a restore runs does what Roll back does before exiting:
+// the components go back to their recorded counts (the vendor's start step), never left at 0.
+void quitSafelyOnSignals(eic::ui::MainWindow &window, eic::ui::QuitSignals &catcher)
+{
+    QObject::connect(&catcher, &eic::ui::QuitSignals::received, &window, [&window](int signo) {
+        window.quitSafely(eic::ui::QuitSignals::nameOf(signo));
+    });
+    // Logout: the session manager asks first; the rollback starts now (the SIGTERM that follows
+    // finds it under way and waits for it).
+    QObject::connect(qApp, &QGuiApplication::commitDataRequest, &window, [&window](QSessionManager &) {
+        if (window.runInProgress())
+            window.quitSafely(u"the session ends"_s);
+    });
+}
+
+// Test seam: EIC_TEST_AUTORUN_RESTORE=database|datastore starts an external-mode restore of the
+// open cell without the wizard, its data step EIC_TEST_AUTORUN_DATA_COMMAND (default "sleep 60").
+void autorunForTests(eic::ui::MainWindow &window)
+{
+    const QString target = qEnvironmentVariable("EIC_TEST_AUTORUN_RESTORE");
+    if (target.isEmpty())
+        return;
+    const QString command = qEnvironmentVariable("EIC_TEST_AUTORUN_DATA_COMMAND", u"sleep 60"_s);
+    const auto which = target == "datastore"_L1 ? eic::cell::RestoreTarget::Datastore : eic::cell::RestoreTarget::Database;
+    auto start = [&window, which, command] { window.startUnattendedRestore(which, command); };
+    if (window.session())
+        QTimer::singleShot(0, &window, start);
+    else
+        QObject::connect(&window, &eic::ui::MainWindow::sessionChanged, &window, start, Qt::SingleShotConnection);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -116,6 +149,9 @@ int main(int argc, char *argv[])
     eic::ui::MainWindow window(kubeconfigs, &profiles, &secrets, parser.value(context), parser.value(ns),
                                welcome ? eic::ui::MainWindow::Start::Welcome : eic::ui::MainWindow::Start::Connect);
     window.show();
+    eic::ui::QuitSignals quitSignals;
+    quitSafelyOnSignals(window, quitSignals);
+    autorunForTests(window);
     if (parser.isSet(sandbox))
         window.startSandbox();
     // At start-up: a run that did not finish (a crash, a closed laptop) is offered at once.

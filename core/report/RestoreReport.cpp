@@ -1,5 +1,6 @@
 #include "RestoreReport.h"
 
+#include "restore/Events.h"
 #include "restore/Journal.h"
 
 #include <QBuffer>
@@ -132,6 +133,10 @@ private:
 
     void runFinished(const QJsonObject &e, const QDateTime &t)
     {
+        for (const QJsonValue &v : e.value("notChecked"_L1).toArray())
+            addOnce(r.notChecked, v.toString());
+        for (const QJsonValue &v : e.value("leftovers"_L1).toArray())
+            addOnce(r.leftovers, v.toString());
         r.ended = t;
         r.outcome = e.value("outcome"_L1).toString();
         r.outcomeMessage = e.value("reason"_L1).toString(e.value("message"_L1).toString());
@@ -140,15 +145,30 @@ private:
 
     void checkOrError(const QString &name, const QJsonObject &e)
     {
-        if (name == "check"_L1) {
+        if (name == restore::ev::Check) {
             QJsonObject c = e;
             c.remove("event"_L1);
+            // An older journal's "skipped" (ok: true) is not checked: spelled out, never passed.
+            const restore::CheckOutcome outcome = restore::checkOutcomeOf(e);
+            c["outcome"_L1] = restore::checkOutcomeName(outcome);
+            c["ok"_L1] = outcome == restore::CheckOutcome::Passed;
             r.checks.append(c);
+            // A rollback's run-finished lists nothing: the checks themselves say what was not made.
+            if (outcome == restore::CheckOutcome::NotChecked)
+                addOnce(r.notChecked, u"%1 (%2)"_s.arg(e.value("check"_L1).toString(), restore::checkReasonOf(e)));
+        } else if (name == restore::ev::Leftover) {
+            addOnce(r.leftovers, e.value("what"_L1).toString());
         } else if (name == "step-failed"_L1 || name == "preflight-failed"_L1 || name == "rollback-failed"_L1 || name == "warning"_L1) {
             r.errors.append(e.value("message"_L1).toString());
         } else if (name == "rollback-started"_L1) {
             r.errors.append(Tr::tr("Rolled back: %1").arg(e.value("reason"_L1).toString()));
         }
+    }
+
+    static void addOnce(QStringList &list, const QString &line)
+    {
+        if (!line.isEmpty() && !list.contains(line))
+            list.append(line);
     }
 
     RestoreReport &r;
@@ -220,6 +240,8 @@ QJsonObject RestoreReport::toJson() const
             {"components"_L1, comps},
             {"dataStep"_L1, QJsonObject{{"state"_L1, dataState}, {"started"_L1, iso(dataStarted)}, {"finished"_L1, iso(dataFinished)}, {"details"_L1, dataDetails}}},
             {"checks"_L1, checks},
+            {"notChecked"_L1, QJsonArray::fromStringList(notChecked)},
+            {"leftovers"_L1, QJsonArray::fromStringList(leftovers)},
             {"errors"_L1, QJsonArray::fromStringList(errors)}};
 }
 
@@ -288,19 +310,65 @@ QImage RestoreReport::timeline(int width, qreal dpr) const
     return img;
 }
 
+QString RestoreReport::outcomeWords(const QString &name)
+{
+    if (name == restore::ev::Complete)
+        return Tr::tr("complete");
+    if (name == restore::ev::CompleteWithLeftovers)
+        return Tr::tr("complete, with leftovers");
+    if (name == restore::ev::RolledBack)
+        return Tr::tr("rolled back");
+    if (name == restore::ev::PreflightFailedOutcome)
+        return Tr::tr("pre-flight failed");
+    if (name == restore::ev::Cancelled)
+        return Tr::tr("cancelled");
+    if (name == "unfinished"_L1)
+        return Tr::tr("not finished");
+    return name;
+}
+
+QString RestoreReport::summary() const
+{
+    const bool complete = outcome == restore::ev::Complete || outcome == restore::ev::CompleteWithLeftovers;
+    QString s = outcomeMessage;
+    if (s.isEmpty() && complete)
+        s = notChecked.isEmpty() && leftovers.isEmpty() ? Tr::tr("Restored and verified; every component is back at its recorded count.")
+                                                        : Tr::tr("Restored; every component is back at its recorded count.");
+    else if (s.isEmpty())
+        s = outcome == "unfinished"_L1 ? Tr::tr("The run has not finished: resume or abort it (eicctl resume / eicctl abort).") : outcomeWords(outcome);
+    // The runner's own message may already name them; the report says them once, in its words.
+    if (!leftovers.isEmpty() && !s.contains(leftovers.constFirst()))
+        s += u' ' + Tr::tr("Left behind: %1.").arg(leftovers.join(u"; "_s));
+    if (!notChecked.isEmpty() && !s.contains(notChecked.constFirst()))
+        s += u' ' + Tr::tr("Not checked: %1.").arg(notChecked.join(u"; "_s));
+    return s;
+}
+
+namespace {
+
+// A check's row: passed (green), FAILED (red), not checked (amber) with why.
+QString checkRow(const QJsonObject &c)
+{
+    const restore::CheckOutcome outcome = restore::checkOutcomeOf(c);
+    const QString cls = outcome == restore::CheckOutcome::Passed ? u"ok"_s : outcome == restore::CheckOutcome::Failed ? u"bad"_s : u"warn"_s;
+    const QString word = outcome == restore::CheckOutcome::Passed ? Tr::tr("passed") : outcome == restore::CheckOutcome::Failed ? Tr::tr("FAILED") : Tr::tr("not checked");
+    return u"<tr><td>%1%2</td><td class=\"%3\">%4</td><td>%5</td></tr>"_s.arg(esc(c.value("check"_L1).toString()),
+                                                                              c.contains("name"_L1) ? u" "_s + esc(c.value("name"_L1).toString()) : QString(), cls,
+                                                                              esc(word), esc(restore::checkReasonOf(c)));
+}
+
+} // namespace
+
 QString RestoreReport::toHtml(const QString &timelineSrc) const
 {
     QString h;
     h += u"<html><head><meta charset=\"utf-8\"><title>"_s + esc(Tr::tr("Restore report %1").arg(runId)) + u"</title>"_s;
     h += u"<style>body{font-family:'DejaVu Sans',sans-serif;font-size:10pt} table{border-collapse:collapse;margin:4px 0 10px 0} "
-         "td,th{border:1px solid #999;padding:3px 6px;text-align:left} th{background:#eee} .ok{color:#1a7f37} .skip{color:#666} .bad{color:#b42318;font-weight:bold} h2{margin-top:14px}</style></head><body>"_s;
-    const bool good = outcome == "complete"_L1;
-    h += u"<h1>"_s + esc(Tr::tr("Restore of the %1 — %2").arg(target == "database"_L1 ? Tr::tr("database") : Tr::tr("data store"), outcome)) + u"</h1>"_s;
-    QString summary = outcomeMessage;
-    if (summary.isEmpty())
-        summary = good ? Tr::tr("Restored and verified; every component is back at its recorded count.")
-                       : outcome == "unfinished"_L1 ? Tr::tr("The run has not finished: resume or abort it (eicctl resume / eicctl abort).") : outcome;
-    h += u"<p class=\"%1\">%2</p>"_s.arg(good ? u"ok"_s : u"bad"_s, esc(summary));
+         "td,th{border:1px solid #999;padding:3px 6px;text-align:left} th{background:#eee} .ok{color:#1a7f37} .warn{color:#8a5a00;font-weight:bold} .bad{color:#b42318;font-weight:bold} h2{margin-top:14px}</style></head><body>"_s;
+    const bool complete = outcome == restore::ev::Complete || outcome == restore::ev::CompleteWithLeftovers;
+    const bool good = outcome == restore::ev::Complete && notChecked.isEmpty() && leftovers.isEmpty();
+    h += u"<h1>"_s + esc(Tr::tr("Restore of the %1 — %2").arg(target == "database"_L1 ? Tr::tr("database") : Tr::tr("data store"), outcomeWords(outcome))) + u"</h1>"_s;
+    h += u"<p class=\"%1\">%2</p>"_s.arg(good ? u"ok"_s : complete ? u"warn"_s : u"bad"_s, esc(summary()));
     h += u"<table>"_s;
     auto row = [&h](const QString &k, const QString &v) { h += u"<tr><th>%1</th><td>%2</td></tr>"_s.arg(esc(k), esc(v)); };
     row(Tr::tr("Run"), runId);
@@ -332,16 +400,8 @@ QString RestoreReport::toHtml(const QString &timelineSrc) const
         h += u"<pre>"_s + esc(QString::fromUtf8(QJsonDocument(dataDetails).toJson(QJsonDocument::Indented))) + u"</pre>"_s;
 
     h += u"<h2>"_s + esc(Tr::tr("Checks")) + u"</h2><table><tr><th>"_s + esc(Tr::tr("Check")) + u"</th><th>"_s + esc(Tr::tr("Result")) + u"</th><th>"_s + esc(Tr::tr("Detail")) + u"</th></tr>"_s;
-    for (const QJsonValue &v : checks) {
-        const QJsonObject c = v.toObject();
-        const bool ok = c.value("ok"_L1).toBool();
-        const bool skipped = c.contains("skipped"_L1);
-        const QString detail = c.value("message"_L1).toString().isEmpty() ? c.value("skipped"_L1).toString() : c.value("message"_L1).toString();
-        h += u"<tr><td>%1%2</td><td class=\"%3\">%4</td><td>%5</td></tr>"_s.arg(esc(c.value("check"_L1).toString()),
-                                                                                c.contains("name"_L1) ? u" "_s + esc(c.value("name"_L1).toString()) : QString(),
-                                                                                skipped ? u"skip"_s : ok ? u"ok"_s : u"bad"_s,
-                                                                                skipped ? esc(Tr::tr("not checked")) : ok ? esc(Tr::tr("passed")) : esc(Tr::tr("FAILED")), esc(detail));
-    }
+    for (const QJsonValue &v : checks)
+        h += checkRow(v.toObject());
     h += u"</table>"_s;
     if (!errors.isEmpty()) {
         h += u"<h2>"_s + esc(Tr::tr("Errors")) + u"</h2><ul>"_s;

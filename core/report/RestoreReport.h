@@ -39,7 +39,7 @@ struct RestoreReport {
     QJsonObject plan;
     QDateTime began;
     QDateTime ended;
-    QString outcome; // complete, rolled-back, preflight-failed, or "unfinished"
+    QString outcome; // complete, complete-with-leftovers, rolled-back, preflight-failed, cancelled, or "unfinished"
     QString outcomeMessage;
     double downtimeSeconds = -1;
     struct Acknowledgement {
@@ -53,10 +53,17 @@ struct RestoreReport {
     QDateTime dataFinished;
     QString dataState;
     QJsonObject dataDetails;
-    QJsonArray checks; // {check, name?, ok, message?, skipped?}
+    QJsonArray checks; // {check, name?, outcome (passed, failed, not-checked), ok, message?, notChecked?}
+    QStringList notChecked; // what the run could not check, with why
+    QStringList leftovers;  // what it could not remove (an annotation, the lock)
     QStringList errors;
 
     static Result<RestoreReport> fromJournal(const QString &path);
+    // The outcome in words ("complete, with leftovers", "rolled back", ...), never its journal name.
+    static QString outcomeWords(const QString &outcome);
+    // The headline's sentence: "verified" only when every check was made; else what was not
+    // checked and what was left behind.
+    QString summary() const;
     QJsonObject toJson() const;
     QString toHtml(const QString &timelineSrc) const;
     // A bar per component (stopped -> available again) with the data step between.

@@ -129,6 +129,16 @@ private:
         return reply->value();
     }
 
+    // The lines of a check list shown amber: neither passed nor failed.
+    static QStringList amberLines(const QListWidget *list)
+    {
+        QStringList out;
+        for (int i = 0; list && i < list->count(); ++i)
+            if (list->item(i)->foreground().color() == QColor(0x8a, 0x5a, 0x00))
+                out << list->item(i)->text();
+        return out;
+    }
+
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<eic::sim::SimHost> m_sim;
     std::unique_ptr<eic::kube::KubeClient> m_client;
@@ -192,7 +202,9 @@ void TestRestoreWizard::databaseRestoreClickedThrough()
     QStringList lines;
     for (int i = 0; i < checks->count(); ++i)
         lines << checks->item(i)->text();
-    QVERIFY2(lines.filter(u"⚠  Not checked: The store answers"_s).size() == 1 && lines.filter(u"✔  The store"_s).isEmpty(), qPrintable(lines.join(u'\n')));
+    QVERIFY2(lines.filter(u"⚠  The store answers, with the rights the restore needs: Not checked — no store connection given"_s).size() == 1 && lines.filter(u"✔  The store"_s).isEmpty(),
+             qPrintable(lines.join(u'\n')));
+    QCOMPARE(amberLines(checks).size(), 1);
     QVERIFY(wizard.grab().save(shot(u"wizard-2-preflight.png"_s)));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(RestoreWizard::PlanPage));
@@ -221,6 +233,20 @@ void TestRestoreWizard::databaseRestoreClickedThrough()
     QCOMPARE(replicas(u"edc"_s), 2);
     QCOMPARE(replicas(u"worker"_s), 2);
     auto *finish = qobject_cast<eic::ui::FinishWizardPage *>(wizard.currentPage());
+    // The checks that were not made are amber on the result page and "not checked" in the
+    // report, whose headline does not claim "verified".
+    QVERIFY(!wizard.outcome().notChecked.isEmpty());
+    const QStringList amber = amberLines(finish->findChild<QListWidget *>());
+    QVERIFY2(amber.filter(u"The store answers, with the rights the restore needs: Not checked — no store connection given"_s).size() == 1, qPrintable(amber.join(u'\n')));
+    QVERIFY2(amber.filter(u"⚠  Not checked — "_s).size() == wizard.outcome().notChecked.size(), qPrintable(amber.join(u'\n')));
+    const QString html = m_dir->filePath(u"report.html"_s);
+    QVERIFY(!finish->exportReport(u"html"_s, html).isEmpty());
+    QFile h(html);
+    QVERIFY(h.open(QIODevice::ReadOnly));
+    const QString report = QString::fromUtf8(h.readAll());
+    QVERIFY(report.contains(u"<td class=\"warn\">not checked</td><td>no store connection given"_s));
+    QVERIFY(!report.contains(u"verified;"_s) && report.contains(u"Not checked: "_s));
+    QVERIFY(report.contains(u"— complete</h1>"_s));
     const QString pdf = m_dir->filePath(u"report.pdf"_s);
     const QString sha = finish->exportReport(u"pdf"_s, pdf);
     QFile f(pdf);

@@ -8,14 +8,20 @@
 #include "cell/CellSession.h"
 #include "profiles/ConnectionStrings.h"
 #include "profiles/ProfileStore.h"
+#include "log/Logging.h"
+#include "restore/CellSurvey.h"
+#include "restore/Events.h"
 #include "restore/Journal.h"
 #include "restore/RestoreRunner.h"
 
 #include <QFile>
+#include <QHostInfo>
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QStatusBar>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +75,9 @@ RestoreWizard *RestoreLauncher::openWizard()
             chooseCell(chooser, key, std::move(done));
     };
     wizard->setContext(c);
+    m_wizard = wizard;
+    m_runCell = tr("%1 (context %2)").arg(c.ns, c.context);
+    connect(wizard, &RestoreWizard::runEvent, this, &RestoreLauncher::noteEvent);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
     addProfile(wizard);
@@ -186,19 +195,176 @@ void RestoreLauncher::showJournal(const QString &path, const QString &runId)
     viewer->show();
 }
 
-void RestoreLauncher::resume(const QString &journal, bool rollBack)
+void RestoreLauncher::track(restore::RestoreRunner *runner)
+{
+    m_runs.append(runner);
+    if (m_cell->session())
+        m_runCell = tr("%1 (context %2)").arg(m_cell->session()->client->context().ns, m_cell->session()->client->context().context);
+    connect(runner, &restore::RestoreRunner::event, this, &RestoreLauncher::noteEvent);
+    // The run ends here when it hands the data step over to the admin: its journal keeps it.
+    auto handedOver = std::make_shared<bool>(false);
+    connect(runner, &restore::RestoreRunner::awaitingData, this, [handedOver] { *handedOver = true; });
+    connect(runner, &restore::RestoreRunner::finished, this, [this, runner, handedOver](const restore::RunOutcome &o) {
+        m_awaitingJournal = *handedOver ? o.journal : QString();
+        m_runs.removeAll(runner);
+        runner->deleteLater();
+    });
+}
+
+void RestoreLauncher::noteEvent(const QJsonObject &e)
+{
+    if (e.value("event"_L1).toString() != restore::ev::Scaled)
+        return;
+    const QString name = e.value("name"_L1).toString();
+    if (e.value("to"_L1).toInt() == 0)
+        m_stopped.insert(name);
+    else
+        m_stopped.remove(name);
+}
+
+restore::RestoreRunner *RestoreLauncher::activeRunner() const
+{
+    if (m_wizard && m_wizard->runner() && m_wizard->runner()->running())
+        return m_wizard->runner();
+    for (const auto &runner : m_runs)
+        if (runner && runner->running())
+            return runner;
+    return nullptr;
+}
+
+bool RestoreLauncher::runInProgress() const
+{
+    return activeRunner() != nullptr;
+}
+
+bool RestoreLauncher::runAwaitingData() const
+{
+    return ((m_wizard && m_wizard->awaitingData()) || !m_awaitingJournal.isEmpty()) && !runInProgress();
+}
+
+QString RestoreLauncher::runAtStakeText() const
+{
+    const restore::RestoreRunner *runner = activeRunner();
+    const bool database = !m_wizard || m_wizard->plan.target == cell::RestoreTarget::Database;
+    const QString store = database ? tr("database") : tr("data store");
+    if (runner && !runner->componentsMayBeDown())
+        return tr("A restore is running on cell %1: its pre-flight is under way; no component is stopped and nothing was written.\n\n"
+                  "Roll back and close ends it and closes the window; Keep running leaves the window open.").arg(m_runCell);
+    QStringList names = m_stopped.values();
+    names.sort();
+    const restore::DataState data = runner ? runner->dataState() : restore::DataState::Awaiting;
+    QString phase;
+    if (data == restore::DataState::Awaiting)
+        phase = tr("They wait for your data step; this program wrote nothing to the %1. Close keeps them stopped: the next start offers to finish or roll back the run.").arg(store);
+    else if (data == restore::DataState::Done)
+        phase = tr("The %1 was restored; the components are being started again.").arg(store);
+    else if (!restore::mayHaveWritten(data))
+        phase = tr("The data step has not begun: nothing was written to the %1.").arg(store);
+    else
+        phase = tr("The data step is under way: the %1 may already be partly restored. A rollback starts the components on the %1 as it is now, and the report says so.").arg(store);
+    const QString stopped = names.size() == 1 ? tr("1 component is stopped") : tr("%1 components are stopped").arg(names.size());
+    return tr("A restore is running on cell %1: %2 (%3).").arg(m_runCell, stopped, names.join(u", "_s)) +
+           u"\n\n"_s + phase + u"\n\n"_s +
+           tr("Roll back and close returns every component to its recorded count, then closes the window; Keep running leaves the window open.");
+}
+
+void RestoreLauncher::cancelRunAndThen(std::function<void(const restore::RunOutcome &)> then, int boundMs)
+{
+    restore::RestoreRunner *runner = activeRunner();
+    const bool awaiting = runAwaitingData();
+    if (!runner && !awaiting) {
+        then({});
+        return;
+    }
+    m_rollingBack = true;
+    // Whichever comes first, the run's end or the bound, answers; the other finds nothing left to call.
+    auto once = std::make_shared<std::function<void(const restore::RunOutcome &)>>(std::move(then));
+    auto answer = [once](const restore::RunOutcome &o) {
+        if (auto f = std::exchange(*once, nullptr))
+            f(o);
+    };
+    if (awaiting && !m_awaitingJournal.isEmpty() && !(m_wizard && m_wizard->awaitingData())) {
+        resume(std::exchange(m_awaitingJournal, QString()), true, answer);
+    } else if (m_wizard && (awaiting || runner == m_wizard->runner())) {
+        QPointer<RestoreWizard> wizard(m_wizard);
+        connect(m_wizard, &RestoreWizard::runFinished, this, [wizard, answer] { answer(wizard ? wizard->outcome() : restore::RunOutcome{}); });
+        m_wizard->rollBack(); // nothing new when the admin already chose Roll back: the rollback runs
+    } else {
+        connect(runner, &restore::RestoreRunner::finished, this, answer);
+        runner->cancel();
+    }
+    QTimer::singleShot(boundMs, this, [this, answer, boundMs] {
+        restore::RunOutcome o;
+        o.exitCode = restore::ExitFailed;
+        o.message = tr("The rollback did not finish within %1 min; components may still be stopped. Its journal keeps the run: "
+                       "the next start of eic-restore (or eicctl resume --abort) finishes it.").arg(boundMs / 60000);
+        answer(o);
+    });
+}
+
+void RestoreLauncher::closeWizard()
+{
+    // Hidden, not closed: a close would ask again about a run the window has already decided on.
+    if (m_wizard) {
+        m_wizard->hide();
+        m_wizard->deleteLater();
+    }
+}
+
+void RestoreLauncher::startUnattended(cell::RestoreTarget target, const QString &dataCommand)
+{
+    if (!m_cell->session()) {
+        spdlog::error("test autorun: no cell is open");
+        return;
+    }
+    // Its own client, as the wizard's: the dashboard's watches occupy the shared one's connections.
+    auto *client = new kube::KubeClient(m_cell->session()->client->context(), this);
+    restore::PlanInput in;
+    in.target = target;
+    in.mode = restore::DataMode::External;
+    in.ns = client->context().ns.isEmpty() ? u"edge-icell"_s : client->context().ns;
+    in.context = client->context().context;
+    in.dataCommand = dataCommand;
+    restore::surveyCell(client, in, {}, this, [this, client](const Result<restore::PlanInput> &surveyed) {
+        if (!surveyed) {
+            spdlog::error("test autorun: {}", surveyed.error().toString().toStdString());
+            return;
+        }
+        restore::RunRequest request;
+        request.plan = restore::RestorePlanner::plan(*surveyed);
+        request.accepted = request.plan.cautionIds();
+        request.operatorName = operatorName();
+        request.host = QHostInfo::localHostName();
+        request.appVersion = QStringLiteral(EIC_VERSION);
+        auto *runner = new restore::RestoreRunner(client, this);
+        track(runner);
+        client->setParent(runner);
+        m_runCell = tr("%1 (context %2)").arg(request.plan.ns, request.plan.context);
+        connect(runner, &restore::RestoreRunner::finished, this, [this](const restore::RunOutcome &o) {
+            spdlog::info("test autorun finished: {} {}", o.outcome.toStdString(), o.message.toStdString());
+            m_window->statusBar()->showMessage(o.message);
+        });
+        spdlog::info("test autorun: restore of the {} started", restore::targetName(request.plan.target).toStdString());
+        runner->start(request);
+    });
+}
+
+void RestoreLauncher::resume(const QString &journal, bool rollBack, std::function<void(const restore::RunOutcome &)> then)
 {
     // A run that restores a backup writes into its store again: the open profile's stores, with
     // their passwords from the keychain (without them the runner refuses and says so).
-    m_secrets->storeAccess(m_cell->profileId(), [this, journal, rollBack](const profiles::Profile *, const restore::StoreAccess &stores) {
+    m_secrets->storeAccess(m_cell->profileId(), [this, journal, rollBack, then](const profiles::Profile *, const restore::StoreAccess &stores) {
         if (!m_cell->session())
             return;
         auto *runner = new restore::RestoreRunner(m_cell->session()->client.get(), this);
-        connect(runner, &restore::RestoreRunner::finished, this, [this, runner](const restore::RunOutcome &o) {
-            runner->deleteLater();
+        track(runner);
+        connect(runner, &restore::RestoreRunner::finished, this, [this](const restore::RunOutcome &o) {
             m_window->statusBar()->showMessage(o.message, 15000);
-            MessageBox::information(m_window, tr("Unfinished restore"), o.message);
+            if (!m_rollingBack) // quitting: nobody waits for a dialog, the log says it
+                MessageBox::information(m_window, tr("Unfinished restore"), o.message);
         });
+        if (then)
+            connect(runner, &restore::RestoreRunner::finished, this, then);
         restore::RunRequest request;
         request.operatorName = operatorName();
         request.store = stores;

@@ -1,10 +1,19 @@
 #pragma once
 
+#include "cell/ComponentCatalogue.h"
+#include "restore/RunRequest.h"
+
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 
 #include <functional>
 
 class QMainWindow;
+
+namespace eic::restore {
+class RestoreRunner;
+}
 
 namespace eic::ui {
 
@@ -27,20 +36,46 @@ public:
     // Returns whether one was found.
     bool offerUnfinishedRun();
 
+    // A run of this window under way (the wizard's, a resume, a roll back): a close or a SIGTERM
+    // rolls it back first. A run waiting for the admin's data step is not under way: the journal
+    // keeps it and the next start offers it.
+    bool runInProgress() const;
+    bool runAwaitingData() const;
+    bool rollingBack() const { return m_rollingBack; }
+    // What a close asks about: the cell, the components stopped, what the store may hold.
+    QString runAtStakeText() const;
+    // As Roll back: the run is cancelled (one awaiting data is rolled back from its journal), and
+    // `then` gets its outcome once it has finished, or a failure after `boundMs`; at once without a run.
+    void cancelRunAndThen(std::function<void(const restore::RunOutcome &)> then, int boundMs);
+    // Test seam (EIC_TEST_AUTORUN_RESTORE): an external-mode restore with `dataCommand` on the open
+    // cell, its cautions acknowledged, without the wizard.
+    void startUnattended(cell::RestoreTarget target, const QString &dataCommand);
+    void closeWizard();
+
 private:
+    restore::RestoreRunner *activeRunner() const;
+    void track(restore::RestoreRunner *runner);
+    void noteEvent(const QJsonObject &event);
     WizardContext wizardContext() const;
     // Another cell on the wizard's first page: the dashboard connects there too (one cell at a
     // time, so what the admin sees is what the wizard restores), then the wizard follows.
     void chooseCell(RestoreWizard *wizard, const QStringList &key, std::function<void(const WizardContext &)> done);
     // The open profile (its name, backups and stores) into the wizard's context, then shown.
     void addProfile(RestoreWizard *wizard);
-    void resume(const QString &journal, bool rollBack);
+    // `then` (optional) gets the outcome once the resumed run has finished.
+    void resume(const QString &journal, bool rollBack, std::function<void(const restore::RunOutcome &)> then = {});
     void showJournal(const QString &path, const QString &runId);
 
     const Workspace *m_workspace;
     CellConnection *m_cell;
     SecretResolver *m_secrets;
     QMainWindow *m_window;
+    QPointer<RestoreWizard> m_wizard;
+    QList<QPointer<restore::RestoreRunner>> m_runs; // resumes, roll backs, the test seam's run
+    QSet<QString> m_stopped;                         // components the runs scaled to 0 and not back yet
+    QString m_runCell;
+    QString m_awaitingJournal; // a run of this window (not the wizard's) waits for the admin's data step
+    bool m_rollingBack = false; // no dialog at the end: the window closes or the app exits then
 };
 
 } // namespace eic::ui

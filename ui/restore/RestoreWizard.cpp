@@ -138,6 +138,13 @@ void RestoreWizard::reject()
                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
+    rollBack();
+}
+
+void RestoreWizard::rollBack()
+{
+    if (!m_started || m_ended || m_cancelAsked)
+        return;
     m_cancelAsked = true;
     if (m_awaiting) {
         // The first run handed over to the admin: roll back from the journal.

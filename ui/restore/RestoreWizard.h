@@ -67,7 +67,11 @@ public:
     QString journal() const { return m_journal; }
     void replan();
 
+    // Cancel asks once, then rolls back; rollBack() does it without asking (a close of the main
+    // window or a SIGTERM that already asked, or nobody to ask).
     void reject() override;
+    void rollBack();
+    bool rollingBack() const { return m_cancelAsked && !m_ended; }
 
 Q_SIGNALS:
     void runEvent(const QJsonObject &event);

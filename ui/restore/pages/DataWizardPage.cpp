@@ -2,6 +2,7 @@
 
 #include "restore/RestoreWizard.h"
 #include "WizardParts.h"
+#include "restore/Events.h"
 
 #include <QColor>
 #include <QFileInfo>
@@ -80,13 +81,15 @@ void DataWizardPage::onEvent(const QJsonObject &e)
     } else if (name == "data-started"_L1 || name == "data-finished"_L1 || name == "check"_L1 || name == "rollback-started"_L1 || name == "warning"_L1) {
         QString text = name == "data-started"_L1    ? tr("Data step started (%1).").arg(e.value("mode"_L1).toString())
                        : name == "data-finished"_L1 ? tr("Data step: %1.").arg(e.value("state"_L1).toString())
-                       : name == "check"_L1         ? tr("Check %1: %2").arg(e.value("check"_L1).toString(),
-                                                                             e.contains("skipped"_L1) ? tr("not checked (%1)").arg(e.value("skipped"_L1).toString())
-                                                                             : e.value("ok"_L1).toBool() ? tr("passed") : tr("FAILED"))
+                       : name == "check"_L1         ? tr("Check %1: %2").arg(checkTitle(e.value("check"_L1).toString()), checkOutcomeText(e))
                        : name == "warning"_L1       ? e.value("message"_L1).toString()
                                                     : tr("Rolling back: %1").arg(e.value("reason"_L1).toString());
         m_log->addItem(text);
-        if (name == "warning"_L1 || (name == "check"_L1 && !e.value("ok"_L1).toBool())) {
+        const bool isCheck = name == "check"_L1;
+        const restore::CheckOutcome check = isCheck ? restore::checkOutcomeOf(e) : restore::CheckOutcome::Passed;
+        if (isCheck && check == restore::CheckOutcome::NotChecked)
+            m_log->item(m_log->count() - 1)->setForeground(QColor(0x8a, 0x5a, 0x00));
+        if (name == "warning"_L1 || (isCheck && check == restore::CheckOutcome::Failed)) {
             QListWidgetItem *item = m_log->item(m_log->count() - 1);
             item->setForeground(QColor(0xc6, 0x28, 0x28));
             QFont bold = item->font();
@@ -94,11 +97,15 @@ void DataWizardPage::onEvent(const QJsonObject &e)
             item->setFont(bold);
         }
     } else if ((name == "step-finished"_L1 && e.value("step"_L1) == "data"_L1) || (name == "step-started"_L1 && e.value("step"_L1) == "start"_L1)) {
-        m_done = true;
-        Q_EMIT completeChanged();
-        QTimer::singleShot(0, m_wizard, [w = m_wizard] {
-            if (w->currentId() == RestoreWizard::DataPage)
-                w->next();
+        // The data step also finishes when it hands over to the admin (awaitingData follows the
+        // event at once): then the page waits for "I have restored", it does not move on.
+        QTimer::singleShot(0, this, [this] {
+            if (m_wizard->awaitingData())
+                return;
+            m_done = true;
+            Q_EMIT completeChanged();
+            if (m_wizard->currentId() == RestoreWizard::DataPage)
+                m_wizard->next();
         });
     }
 }

@@ -3,6 +3,7 @@
 #include "restore/RestoreWizard.h"
 #include "WizardParts.h"
 #include "report/RestoreReport.h"
+#include "restore/Events.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -49,16 +50,22 @@ FinishWizardPage::FinishWizardPage(RestoreWizard *wizard)
 void FinishWizardPage::initializePage()
 {
     const auto &o = m_wizard->outcome();
-    const bool ok = o.outcome == "complete"_L1;
-    const bool rolledBack = o.outcome == "rolled-back"_L1 && o.exitCode == restore::RestoreRunner::Done; // an abort the admin asked for
-    m_outcome->setText((ok ? u"✔ "_s : rolledBack ? u"↺ "_s : u"✘ "_s) + o.message);
-    m_outcome->setStyleSheet(ok ? u"color:#1a7f37"_s : rolledBack ? u"color:#8a5a00"_s : u"color:#b42318"_s);
+    const bool ok = o.outcome == restore::ev::Complete && o.notChecked.isEmpty();
+    const bool partly = o.outcome == restore::ev::Complete || o.outcome == restore::ev::CompleteWithLeftovers;
+    const bool rolledBack = o.outcome == restore::ev::RolledBack && o.exitCode == restore::RestoreRunner::Done; // an abort the admin asked for
+    m_outcome->setText((ok ? u"✔ "_s : partly ? u"⚠ "_s : rolledBack ? u"↺ "_s : u"✘ "_s) + o.message);
+    m_outcome->setStyleSheet(ok ? u"color:#1a7f37"_s : partly || rolledBack ? u"color:#8a5a00"_s : u"color:#b42318"_s);
     setSubTitle(o.downtimeSeconds >= 0 ? tr("Total downtime: %1 s. The report below is what you hand to the change board.").arg(o.downtimeSeconds, 0, 'f', 1)
                                        : tr("The report below is what you hand to the change board."));
     m_checks->clear();
     for (const QJsonObject &e : m_wizard->events())
-        if (e.value("event"_L1) == "check"_L1 && !e.contains("skipped"_L1))
-            m_checks->addItem(checkItem(e.value("ok"_L1).toBool(), checkTitle(e.value("check"_L1).toString()) + (e.contains("name"_L1) ? u" "_s + e.value("name"_L1).toString() : QString())));
+        if (e.value("event"_L1).toString() == restore::ev::Check)
+            m_checks->addItem(checkEventItem(e, checkTitle(e.value("check"_L1).toString()) + (e.contains("name"_L1) ? u" "_s + e.value("name"_L1).toString() : QString())));
+    // What the run could not check or remove, in its words: never a green line.
+    for (const QString &what : o.notChecked)
+        m_checks->addItem(notCheckedItem(tr("Not checked — %1").arg(what)));
+    for (const QString &what : o.leftovers)
+        m_checks->addItem(notCheckedItem(tr("Left behind — %1").arg(what)));
 }
 
 QString FinishWizardPage::exportReport(const QString &format, const QString &path)

@@ -4,6 +4,7 @@
 #include "WizardParts.h"
 #include "kube/KubeClient.h"
 #include "restore/CellSurvey.h"
+#include "restore/Events.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -29,6 +30,7 @@ PreflightWizardPage::PreflightWizardPage(RestoreWizard *wizard)
 void PreflightWizardPage::initializePage()
 {
     m_passed = false;
+    m_notChecked = 0;
     m_checks->clear();
     m_summary->setText(tr("Reading the cell and the store…"));
     // The survey again, now with the target and the profile's store: the data store's
@@ -52,20 +54,17 @@ void PreflightWizardPage::initializePage()
         m_summary->setText(tr("Checking…"));
         auto *runner = new restore::RestoreRunner(m_wizard->context().client, this);
         connect(runner, &restore::RestoreRunner::event, this, [this](const QJsonObject &e) {
-            if (e.value("event"_L1) != "check"_L1)
+            if (e.value("event"_L1).toString() != restore::ev::Check)
                 return;
-            const QString skipped = e.value("skipped"_L1).toString();
-            const QString message = e.value("message"_L1).toString();
-            const QString title = checkTitle(e.value("check"_L1).toString());
-            if (!skipped.isEmpty())
-                m_checks->addItem(notCheckedItem(tr("Not checked: %1 — %2").arg(title, skipped)));
-            else
-                m_checks->addItem(checkItem(e.value("ok"_L1).toBool(), message.isEmpty() ? title : title + u" — "_s + message));
+            m_checks->addItem(checkEventItem(e, checkTitle(e.value("check"_L1).toString())));
+            m_notChecked += restore::checkOutcomeOf(e) == restore::CheckOutcome::NotChecked ? 1 : 0;
         });
         connect(runner, &restore::RestoreRunner::finished, this, [this, runner](const restore::RunOutcome &o) {
             runner->deleteLater();
             m_passed = o.exitCode == restore::RestoreRunner::Done;
-            m_summary->setText(m_passed ? tr("Pre-flight passed; nothing was changed. Next: the plan.") : o.message);
+            const QString passed = m_notChecked == 0 ? tr("Pre-flight passed; nothing was changed. Next: the plan.")
+                                                     : tr("Pre-flight passed, but not every check could be made (%1 not checked, amber above); nothing was changed. Next: the plan.").arg(m_notChecked);
+            m_summary->setText(m_passed ? passed : o.message);
             Q_EMIT completeChanged();
         });
         restore::RunRequest request;

@@ -22,6 +22,7 @@ private:
     QListWidget *m_checks;
     QLabel *m_summary;
     bool m_passed = false;
+    int m_notChecked = 0; // a pre-flight that passed says what it could not check
 };
 
 } // namespace eic::ui

@@ -1,6 +1,10 @@
 #include "WizardParts.h"
 
+#include "restore/Events.h"
+
 #include <QColor>
+#include <QCoreApplication>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 
@@ -22,12 +26,41 @@ QListWidgetItem *checkItem(bool ok, const QString &text)
     return item;
 }
 
-// A check that could not be made (no store connection given): neither passed nor failed.
 QListWidgetItem *notCheckedItem(const QString &text)
 {
     auto *item = new QListWidgetItem(u"⚠  "_s + text);
     item->setForeground(QColor(0x8a, 0x5a, 0x00));
     return item;
+}
+
+QListWidgetItem *checkEventItem(const QJsonObject &check, const QString &what)
+{
+    const QString why = restore::checkReasonOf(check);
+    switch (restore::checkOutcomeOf(check)) {
+    case restore::CheckOutcome::Passed:
+        return checkItem(true, why.isEmpty() ? what : what + u" — "_s + why);
+    case restore::CheckOutcome::Failed:
+        return checkItem(false, why.isEmpty() ? what : what + u" — "_s + why);
+    case restore::CheckOutcome::NotChecked:
+        break;
+    }
+    return notCheckedItem(QCoreApplication::translate("WizardParts", "%1: Not checked — %2")
+                              .arg(what, why.isEmpty() ? QCoreApplication::translate("WizardParts", "no reason given") : why));
+}
+
+QString checkOutcomeText(const QJsonObject &check)
+{
+    const QString why = restore::checkReasonOf(check);
+    const QString dash = why.isEmpty() ? QString() : u" — "_s + why;
+    switch (restore::checkOutcomeOf(check)) {
+    case restore::CheckOutcome::Passed:
+        return QCoreApplication::translate("WizardParts", "passed");
+    case restore::CheckOutcome::Failed:
+        return QCoreApplication::translate("WizardParts", "FAILED") + dash;
+    case restore::CheckOutcome::NotChecked:
+        break;
+    }
+    return QCoreApplication::translate("WizardParts", "not checked") + dash;
 }
 
 QString checkTitle(const QString &check)

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class QJsonObject;
 class QLabel;
 class QListWidgetItem;
 class QWidget;
@@ -12,8 +13,13 @@ namespace eic::ui {
 QLabel *wrapped(const QString &text, QWidget *parent);
 // A check's line: passed (green tick) or failed (red cross).
 QListWidgetItem *checkItem(bool ok, const QString &text);
-// A check that could not be made (no store connection given): neither passed nor failed.
+// Something that could not be checked or was left behind: neither passed nor failed (amber).
 QListWidgetItem *notCheckedItem(const QString &text);
+// A journaled check as its line, by its three outcomes: passed (green), failed (red), not checked
+// (amber, "Not checked — why"); a not-checked check is never shown as passed.
+QListWidgetItem *checkEventItem(const QJsonObject &check, const QString &what);
+// The same in words, for a log line: "passed", "FAILED — why", "not checked — why".
+QString checkOutcomeText(const QJsonObject &check);
 // A pre-flight check's name as the admin reads it.
 QString checkTitle(const QString &check);
 
