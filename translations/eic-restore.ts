@@ -272,6 +272,52 @@
     </message>
 </context>
 <context>
+    <name>CellIdentity</name>
+    <message>
+        <source>%1, namespace %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its API server was %1, this kubeconfig points at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API server %1 is pinned to another CA than the run&apos;s (SHA-256 %2… against %3…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it ran in namespace %1, this is namespace %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>namespace %1 is another namespace than the run&apos;s (UID %2, the run&apos;s: %3): it was deleted and created again, or this is another cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deployment %1, which the run stopped, does not exist here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deployment %1 is another deployment than the one the run stopped (UID %2, the run&apos;s: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no namespace %1 on %2: check the namespace (-n) and the kubeconfig context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClusterWatch</name>
+    <message>
+        <source>%1 is not in the watch yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not happen within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComponentCatalogue</name>
     <message>
         <source>The component catalogue is not valid JSON.</source>
@@ -547,6 +593,39 @@
     </message>
     <message>
         <source>Cannot read the certificate authority %1 named by cluster &quot;%2&quot;: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabelSelector</name>
+    <message>
+        <source>A label selector of the cluster is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaseLock</name>
+    <message>
+        <source>Another restore of this cell is in progress: the lock (Lease %1/%2) is held by %3, renewed %4 UTC. Wait for it to end, or resume/abort it where it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another restore of this cell is in progress (lock held by %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PgStoreProbe</name>
+    <message>
+        <source>database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is still in recovery: it does not accept writes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database user &quot;%1&quot; may not restore %2: it is neither a superuser nor the owner of the database and all its tables (%3 are owned by others).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -851,6 +930,37 @@
     </message>
 </context>
 <context>
+    <name>RedisStoreProbe</name>
+    <message>
+        <source>data store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIENT LIST is not allowed for this user (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected %1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a read-only replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data store does not accept writes (%1%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data store user &quot;%1&quot; may not restore: %2. Grant +restore +flushall (or use another user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RedisTopology</name>
     <message>
         <source>The sentinel at %1:%2 cannot be asked for the master: %3</source>
@@ -1135,6 +1245,10 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>FLUSHALL removes all keys of the data store (how many could not be read) before the archive is loaded, so that it holds exactly the backup.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No component of an Edge Integration Cell was found in namespace %1: eicctl status -n %1 shows what is there; check -n and the kubeconfig context.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RestoreReport</name>
@@ -1346,6 +1460,53 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete, with leftovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-flight failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored; every component is back at its recorded count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left behind: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunContext</name>
+    <message>
+        <source>database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Sandbox</name>
@@ -1486,6 +1647,44 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>The OS keychain is not available (%1). The secret is asked for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreProbe</name>
+    <message>
+        <source>the run restores a %1, this is a %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 has %3 %4, the run&apos;s store (%5) had %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run&apos;s store was %1, this is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WizardParts</name>
+    <message>
+        <source>%1: Not checked — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1687,25 +1886,102 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
 </context>
 <context>
+    <name>eic::restore::CleanupStep</name>
+    <message>
+        <source>the annotation %1 on deployment %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lock (Lease %1/%2; it expires by itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::restore::DataStep</name>
+    <message>
+        <source>The backup cannot be restored without a connection to the %1: give --%2 or --profile. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data command exited with status %1: the store may be partly restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data command was killed: the store may be partly restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data command could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store accepts writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no store connection given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::restore::PreflightStep</name>
+    <message>
+        <source>You may not %1 %2 in the namespace: ask the cluster admin for this permission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dry-run scale of %1 to 0 was refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no store connection given; sessions, writes and the store&apos;s identity are not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 connection was given: the %2 mode needs one (--profile or --%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive mode needs a backup: --from PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archive: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::restore::QuiesceStep</name>
+    <message>
+        <source>The stop of every pod of the stopped components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sessions of the stopped components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no store connection given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) of the stopped components are still connected to the %1 (%2). End them, or acknowledge terminate-sessions.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>eic::restore::RecordStep</name>
+    <message>
+        <source>The replica count of %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>eic::restore::RestoreRunner</name>
     <message>
         <source>The restore was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another restore of this cell is in progress: the lock (Lease %1/%2) is held by %3, renewed %4 UTC. Wait for it to end, or resume/abort it where it runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The lock could not be released (%1); it expires by itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 did not happen within %2 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rollout of %1 failed: its progress deadline was exceeded (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1725,42 +2001,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You may not %1 %2 in the namespace: ask the cluster admin for this permission.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A dry-run scale of %1 to 0 was refused: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another restore of this cell is in progress (lock held by %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No database connection was given: the %1 mode needs one (--profile or --database).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No data store connection was given: the %1 mode needs one (--profile or --datastore).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database user &quot;%1&quot; may not restore %2: it is neither a superuser nor the owner of the database and all its tables (%3 are owned by others).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data store user &quot;%1&quot; may not restore: %2. Grant +restore +flushall (or use another user).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no store connection given; sessions and writes are not checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The archive mode needs a backup: --from PATH.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The profile now points to the new instance, and it accepts writes. Change the cell&apos;s connection properties in Edge Lifecycle Management.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1769,99 +2009,11 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>data store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The replica count of %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be scaled to 0: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The stop of every pod of the stopped components</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 session(s) of the stopped components are still connected to the %2 (%3). End them, or acknowledge terminate-sessions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CLIENT LIST is not allowed for this user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no store connection given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The components are stopped. Restore the %1 now with your provider&apos;s tooling, then run: eicctl continue (or eicctl abort to start them again without a restore).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data command exited with status %1: the store may be partly restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data command was killed: the store may be partly restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data command could not be started: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is still in recovery: it does not accept writes yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, loading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be scaled back to %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rollout of every component</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has %2 of %3 replicas available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An annotation could not be removed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data step was done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data step: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 The rollback could not finish: %2 Run eicctl abort again when the cluster answers; the recorded counts are in the journal and on the deployments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rollout of every component after the rollback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (Not every rollout finished: %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 Rolled back: every component is at its recorded count (%2).%3 %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1901,10 +2053,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The backup cannot be restored without a connection to the %1: give --%2 or --profile. Nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The run %1 restores a backup, and finishing it needs the %2&apos;s connection and password. Nothing was changed: give them (the profile, or eicctl resume --%3), or abort the run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,7 +2065,102 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restored, but left behind: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Not checked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rollback is under way and is not interrupted: it brings every component back to its recorded count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore was cancelled during the pre-flight. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (its kubeconfig context was &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run %1 cannot be checked against this cell: %2 Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run&apos;s cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its journal does not record the cluster&apos;s identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run %1 ran in namespace %2, not %3. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run %1 belongs to another cell: %2. It was started on %3%4. Nothing was changed on this cell; run the command again with that cell&apos;s kubeconfig and namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run %1 restores another %2: %3. Nothing was changed; give the run&apos;s store (%4), or its profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run is already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the store accepts writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::restore::Rollback</name>
+    <message>
+        <source>%1 could not be scaled back to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The rollback could not finish: %2 Run eicctl abort again when the cluster answers; the recorded counts are in the journal and on the deployments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rollout of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rollout of every component after the rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (Not every rollout finished: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the annotation %1 on deployment %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lock (Lease %1/%2; it expires by itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Left behind: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Rolled back: every component is at its recorded count (%2).%3 %4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The data step was not done; the store is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data step was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1929,11 +2172,36 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a read-only replica</source>
+        <source>The data step: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::restore::StartStep</name>
+    <message>
+        <source>%1 could not be scaled back to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data store does not accept writes (%1%2).</source>
+        <source>The rollout of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rollout of every component</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::restore::StopStep</name>
+    <message>
+        <source>%1 could not be scaled to 0: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::restore::VerifyStep</name>
+    <message>
+        <source>%1 has %2 of %3 replicas available</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2540,19 +2808,7 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rolling back: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not checked (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2577,6 +2833,14 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     <message>
         <source>Report written: %1
 SHA-256: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left behind — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2675,6 +2939,30 @@ SHA-256: %2</source>
     </message>
     <message>
         <source>[Sandbox] eic-restore — Edge Integration Cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: rolling back the restore before exiting (up to %2 min): every component goes back to its recorded count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolling back: the window closes once every component is back at its recorded count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close; finish it later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restore is running</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2816,7 +3104,7 @@ SHA-256: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not checked: %1 — %2</source>
+        <source>Pre-flight passed, but not every check could be made (%1 not checked, amber above); nothing was changed. Next: the plan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3436,6 +3724,52 @@ Resume finishes it after re-reading the cell; Roll back returns every component 
     </message>
     <message>
         <source>Journal of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (context %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restore is running on cell %1: its pre-flight is under way; no component is stopped and nothing was written.
+
+Roll back and close ends it and closes the window; Keep running leaves the window open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They wait for your data step; this program wrote nothing to the %1. Close keeps them stopped: the next start offers to finish or roll back the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 was restored; the components are being started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data step has not begun: nothing was written to the %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data step is under way: the %1 may already be partly restored. A rollback starts the components on the %1 as it is now, and the report says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 component is stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 components are stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A restore is running on cell %1: %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back and close returns every component to its recorded count, then closes the window; Keep running leaves the window open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rollback did not finish within %1 min; components may still be stopped. Its journal keeps the run: the next start of eic-restore (or eicctl resume --abort) finishes it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
