@@ -214,4 +214,18 @@ grep -q 'kubectl -n edge-icell delete lease eic-restore' "$work/outage.out" || f
 grep -q '"outcome":"complete-with-leftovers"' "$(journal)" || fail "journal: $(tail -1 "$(journal)")"
 k delete lease -n edge-icell eic-restore >/dev/null
 expect_restored
+case_name="an API that refuses: an exit code of ours, never an HTTP status"
+# A 503 used to come out as 247 (the status mod 256), read as a death by a signal.
+for code in 503 500 502; do
+  faults "{\"errorRate\": 1.0, \"errorCodes\": [$code], \"pathPrefix\": \"/apis/apps/v1/namespaces/edge-icell/deployments\"}"
+  for cmd in "plan database" "restore database --mode external --data-command true --accept $ACCEPT"; do
+    set +e
+    # shellcheck disable=SC2086
+    "$EICCTL" $cmd --timeout 5 </dev/null >"$work/refused.out" 2>&1; rc=$?
+    set -e
+    [ $rc -eq 4 ] || fail "eicctl $cmd with every deployment request answered $code: rc $rc: $(tail -2 "$work/refused.out")"
+  done
+done
+faults '{"errorRate": 0}'
+expect_restored
 echo "interrupted restores: all cases passed"

@@ -106,6 +106,12 @@ case_name="full database procedure, --data-command"
 "$EICCTL" restore database --mode external --data-command "echo restored >$work/data-ran" --accept $ACCEPT >"$work/full.out"
 grep -q '^Restore complete' "$work/full.out" || fail "$(cat "$work/full.out")"
 [ -f "$work/data-ran" ] || fail "the data command did not run"
+# No store connection was given: what could not be checked says so, never "ok", and the
+# final sentence names it.
+grep -q 'n/a  store reachable (NOT CHECKED: no store connection given' "$work/full.out" || fail "an unmade check: $(grep store "$work/full.out")"
+grep -q 'ok   store' "$work/full.out" && fail "a check that was not made printed as ok" || true
+grep -q 'Not checked: sessions of the stopped components (no store connection given); the store accepts writes (no store connection given)' "$work/full.out" ||
+  fail "the final sentence does not name what was not checked: $(tail -2 "$work/full.out")"
 expect_restored
 journal=$(ls "$work/runs"/*.jsonl | head -1)
 [ "$(stat -c %a "$journal")" = 600 ] || fail "journal mode $(stat -c %a "$journal")"
