@@ -9,6 +9,7 @@
 #include "kube/LeaseLock.h"
 #include "steps/Step.h"
 #include "stores/StoreProbe.h"
+#include "util/PrivateDir.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -381,12 +382,18 @@ void RestoreRunner::checkStoreBinding(const JournalState &state, std::function<v
     });
 }
 
-// A process of the interrupted run may have survived it: ended before anything starts.
+// A process of the interrupted run may have survived it: ended before anything starts. The
+// group, not the leader alone: the parent-death signal kills pg_restore, never its workers.
 void RestoreRunner::endSurvivors(std::function<void()> then)
 {
+    // With no process of the interrupted run left, the private folder of its password file goes too.
+    then = [then = std::move(then)] {
+        util::PrivateDir::sweep();
+        then();
+    };
     QList<util::ChildRecord> alive;
     for (const util::ChildRecord &c : std::as_const(m_run.children))
-        if (util::isAlive(c))
+        if (util::groupAlive(c))
             alive.append(c);
     m_run.children = alive;
     if (alive.isEmpty())

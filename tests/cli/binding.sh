@@ -86,7 +86,9 @@ snapshot() { # NAME CELL...: everything a refusal must leave as it was
 cells_unchanged() { # NAME CELL...
   local name=$1 cell; shift
   for cell in "$@"; do
-    [ "$(deployments "$cell")" = "$(cat "$work/$name.$cell.deployments")" ] || fail "cell $cell's deployments changed: $(counts "$cell") annotated: [$(annotated "$cell")]"
+    deployments "$cell" >"$work/now.$cell.deployments"
+    cmp -s "$work/now.$cell.deployments" "$work/$name.$cell.deployments" ||
+      fail "cell $cell's deployments changed: $(diff <(tr ',' '\n' <"$work/$name.$cell.deployments") <(tr ',' '\n' <"$work/now.$cell.deployments"))"
     [ "$(leases "$cell")" = "$(cat "$work/$name.$cell.leases")" ] || fail "cell $cell's leases changed: [$(cat "$work/$name.$cell.leases")] -> [$(leases "$cell")]"
   done
 }
@@ -186,31 +188,29 @@ big=$(conn_of eic_binding_big)
 # Two tables, a backup of two jobs: pg_restore runs two workers that COPY at once.
 psql -X -q -v ON_ERROR_STOP=1 "$big" \
   -c "CREATE TABLE big1 (id int PRIMARY KEY, body text, pad text)" \
-  -c "INSERT INTO big1 SELECT g, md5(g::text), repeat('x', 40) FROM generate_series(1, ${EIC_BINDING_ROWS:-1000000}) g" \
+  -c "INSERT INTO big1 SELECT g, md5(g::text), repeat('x', 40) FROM generate_series(1, ${EIC_BINDING_ROWS:-3000000}) g" \
   -c "CREATE TABLE big2 (LIKE big1 INCLUDING ALL)" -c "INSERT INTO big2 SELECT * FROM big1"
 ctl a backup database --database "$big" --jobs 2 --to "$work/bigpg" >"$work/bigbackup.out" 2>&1 || fail "backup: $(cat "$work/bigbackup.out")"
 bigdir=$(ls -d "$work"/bigpg/*/)
 ls "$work/runs" >"$work/runs.before"
 new_journal() { ls "$work/runs" | grep -vxF -f "$work/runs.before" | sed "s|^|$work/runs/|"; }
 pg_restore_started() { local j; j=$(new_journal) && [ -n "$j" ] && grep '"event":"child-started".*"program":"[^"]*pg_restore"' "$j" >/dev/null; }
-# A worker's COPY is under way when its session says so.
-copying() { [ "$(psql -X -At "$admin" -c "SELECT count(*) FROM pg_stat_activity WHERE datname = 'eic_binding_big' AND application_name = 'pg_restore' AND query LIKE 'COPY %' AND state = 'active'")" -ge 1 ]; }
-ctl a restore database --mode archive --from "$bigdir" --database "$big" --accept $ACCEPT >"$work/big.out" 2>&1 &
+# A worker's COPY is under way when its session says so (pg_restore connects as application eic-restore).
+copying() { [ "$(psql -X -At "$admin" -c "SELECT count(*) FROM pg_stat_activity WHERE datname = 'eic_binding_big' AND query LIKE 'COPY %' AND state = 'active'")" -ge 1 ]; }
+# eicctl itself in the background (not a function's subshell): its pid is the one killed.
+"$EICCTL" --kubeconfig "$work/a.kubeconfig" restore database --mode archive --from "$bigdir" --database "$big" --accept $ACCEPT </dev/null >"$work/big.out" 2>&1 &
 pid=$!
 wait_for 120 pg_restore_started || fail "pg_restore was never journaled as started: $(cat "$work/big.out")"
 wait_for 60 copying || fail "pg_restore never copied: $(cat "$work/big.out")"
-kill -KILL "$pid"
-killed_at=$EPOCHREALTIME
-wait "$pid" 2>/dev/null || true
 bigrun=$(new_journal)
 child=$(grep '"event":"child-started"' "$bigrun" | tail -1 | /usr/bin/python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["pid"])')
 groups+=("$child")
 # The processes of pg_restore's group (the leader and its workers), and any pg_restore whose
 # password file is one of this test's.
 ours() {
-  local p
+  local p stat st pg
   for p in /proc/[0-9]*; do
-    local stat; stat=$(cat "$p/stat" 2>/dev/null) || continue
+    stat=$(cat "$p/stat" 2>/dev/null) || continue
     stat=${stat##*) }
     read -r st _ pg _ <<<"$stat"
     [ "$st" = Z ] && continue
@@ -220,11 +220,9 @@ ours() {
   done
   return 0
 }
-survivors=$(ours | wc -l)
-private=$(ls -A "$work/runtime/eic-restore" 2>/dev/null | tr '\n' ' ')
-[[ " $private" == *" pgrestore-"* ]] || fail "the killed run left no private folder in $work/runtime/eic-restore (it holds: [$private]): where is its password file?"
-# While the abort runs: the moment the first recorded component is scaled up, who is alive, which
-# sessions of pg_restore remain, and what the database holds then and 3 s later.
+# A watcher started before the kill: who of pg_restore is alive when (every change), the moment
+# the first recorded component is scaled up, which sessions remain in the database then, and
+# what the database holds then and 3 s later.
 kc a config view --raw --minify -o jsonpath='{.clusters[0].cluster.certificate-authority-data}' | base64 -d >"$work/a-ca.crt"
 token=$(kc a config view --raw --minify -o jsonpath='{.users[0].user.token}')
 names=$(grep '"event":"component-recorded"' "$bigrun" | /usr/bin/python3 -c 'import json,sys; print(",".join(json.loads(l)["name"] for l in sys.stdin))')
@@ -251,16 +249,19 @@ def alive():
             out.append("%s %s" % (p, comm))
     return out
 def sql(q):
-    r = subprocess.run(["psql", "-X", "-At", "-F", " ", conn, "-c", "SET lock_timeout = '5s'", "-c", q], capture_output=True, text=True, timeout=30)
+    r = subprocess.run(["psql", "-X", "-At", "-F", " ", conn, "-c", q], capture_output=True, text=True, timeout=30,
+                       env=dict(os.environ, PGOPTIONS="-c lock_timeout=5s"))
     return r.stdout.strip() if r.returncode == 0 else "error: " + r.stderr.strip()
 seen = []
-deadline = time.time() + 120
+deadline = time.time() + 180
 first = None
 while time.time() < deadline:
     a = alive()
-    if a and (not seen or seen[-1][1] != a):
+    if not seen or seen[-1][1] != a:
         seen.append([time.time(), a])
     u = up()
+    if len(seen) == 1:
+        open(work + "/watch.ready", "w").write("1")
     if u:
         first = time.time()
         break
@@ -268,56 +269,77 @@ while time.time() < deadline:
 if first is None:
     print(json.dumps({"error": "no component was scaled up within 120 s"})); sys.exit(0)
 at_up = alive()
-sessions = sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'pg_restore'")
+sessions = sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
 stats = "SELECT tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = current_database()"
 rows = "SELECT (SELECT count(*) FROM big1) + (SELECT count(*) FROM big2)"
 m1 = [sql(stats), sql(rows)]
 time.sleep(3)
 m2 = [sql(stats), sql(rows)]
-print(json.dumps({"firstUp": first, "componentsUp": u, "aliveAtUp": at_up, "sessionsAtUp": sessions, "aliveBefore": seen, "then": m1, "after3s": m2}))
+print(json.dumps({"firstUp": first, "componentsUp": u, "aliveAtUp": at_up, "sessionsAtUp": sessions, "alive": seen, "then": m1, "after3s": m2}))
 PY
 watcher=$!
+wait_for 10 test -s "$work/watch.ready" || fail "the watcher did not start: $(cat "$work/watch.err")"
+copying || fail "pg_restore no longer copies: make the tables bigger (EIC_BINDING_ROWS)"
+[ "$(cat "/proc/$pid/comm")" = eicctl ] || fail "$pid is not eicctl: $(cat "/proc/$pid/comm")"
+kill -KILL "$pid"
+killed_at=$EPOCHREALTIME
+wait "$pid" 2>/dev/null || true
+[ ! -e "/proc/$pid" ] || fail "eicctl $pid outlived kill -9"
+private=$(ls -A "$work/runtime/eic-restore" 2>/dev/null | tr '\n' ' ')
+[[ " $private" == *" pgrestore-$pid "* ]] || fail "the killed run left no private folder in $work/runtime/eic-restore (it holds: [$private]): where was its password file?"
 abort_at=$EPOCHREALTIME
 ctl a abort >"$work/abort-big.out" 2>&1 || fail "abort: $(cat "$work/abort-big.out")"
 done_at=$EPOCHREALTIME
 wait "$watcher" || fail "the watcher failed: $(cat "$work/watch.err")"
 left=$(ours | tr '\n' ' ')
-/usr/bin/python3 - "$work/watch.json" "$bigrun" "$killed_at" "$abort_at" "$done_at" "$survivors" "$left" <<'PY' || fail "see above; abort said: $(cat "$work/abort-big.out")"
+/usr/bin/python3 - "$work/watch.json" "$bigrun" "$killed_at" "$abort_at" "$done_at" "$left" <<'PY' || fail "see above; abort said: $(cat "$work/abort-big.out")"
 import json, sys
 from datetime import datetime
 w = json.load(open(sys.argv[1]))
 ev = [json.loads(l) for l in open(sys.argv[2])]
 killed, abort_at, done = map(float, sys.argv[3:6])
-survivors, left = int(sys.argv[6]), sys.argv[7].split()
+left = sys.argv[6].split()
 ts = lambda e: datetime.fromisoformat(e["t"].replace("Z", "+00:00")).timestamp()
-bad = []
 if "error" in w:
-    bad.append(w["error"])
-else:
-    if w["aliveAtUp"]:
-        bad.append("pg_restore processes alive when %s was scaled up: %s" % (w["componentsUp"], w["aliveAtUp"]))
-    if w["sessionsAtUp"] != "0":
-        bad.append("sessions of pg_restore in the database when the first component was scaled up: %s" % w["sessionsAtUp"])
-    if w["then"] != w["after3s"]:
-        bad.append("the database was written after the first component started: [tup_inserted updated deleted, rows] %s then, %s 3 s later" % (w["then"], w["after3s"]))
-    if any(x.startswith("error") for x in w["then"] + w["after3s"]):
-        bad.append("the database could not be read after the first component started: %s %s" % (w["then"], w["after3s"]))
+    sys.exit("FAIL: " + w["error"])
+# Who of pg_restore was alive from time t on (the watcher noted every change).
+def alive_from(t):
+    out, current = set(), []
+    for at, a in w["alive"]:
+        if at <= t:
+            current = a
+        else:
+            out.update(a)
+    return out | set(current)
+bad = []
+at_kill, at_abort = alive_from(killed), alive_from(abort_at)
+if not at_abort:
+    bad.append("no process of pg_restore was alive when the abort began (alive after the kill: %s): the case tests nothing; make the tables bigger" % sorted(at_kill))
+if w["aliveAtUp"]:
+    bad.append("pg_restore processes alive when %s was scaled up: %s" % (w["componentsUp"], w["aliveAtUp"]))
+if w["sessionsAtUp"] != "0":
+    bad.append("sessions (of pg_restore) in the database when the first component was scaled up: %s" % w["sessionsAtUp"])
+if any(x.startswith("error") for x in w["then"] + w["after3s"]):
+    bad.append("the database could not be read after the first component started: %s %s" % (w["then"], w["after3s"]))
+elif w["then"] != w["after3s"]:
+    bad.append("the database was written after the first component started: [tup_inserted updated deleted, rows] %s then, %s 3 s later" % (w["then"], w["after3s"]))
 if left:
     bad.append("pg_restore processes alive after the abort returned: %s" % left)
 names = [e["event"] for e in ev]
-start = names.index("abort-started")
-after = ev[start:]
+after = ev[names.index("abort-started"):]
 scaled = [i for i, e in enumerate(after) if e["event"] == "scaled" and e.get("to", 0) > 0]
 ended = [i for i, e in enumerate(after) if e["event"] == "child-ended" and e.get("survivor")]
-if survivors and not ended:
-    bad.append("%d process(es) of pg_restore were alive at the abort, and it journaled no survivor ended" % survivors)
-if ended and scaled and max(ended) > min(scaled):
+if at_abort and not ended:
+    bad.append("pg_restore (%s) was alive when the abort began, and the abort journaled no survivor ended" % sorted(at_abort))
+if not scaled:
+    bad.append("the abort journaled no scale-up")
+elif ended and max(ended) > min(scaled):
     bad.append("a survivor was ended after the first scale-up")
 child = [e for e in ev if e["event"] == "child-started"][-1]
 first_up = ts(after[min(scaled)]) if scaled else None
-print("pg_restore ran %.1f s before the kill; %d process(es) of its group alive after the kill; abort: first scale-up %s s after it began, done in %.1f s; before the first scale-up alive: %s"
-      % (killed - ts(child), survivors, "%.2f" % (first_up - abort_at) if first_up else "never", done - abort_at, w.get("aliveBefore")))
-print("at the first scale-up: alive %s, sessions %s, database %s, 3 s later %s" % (w.get("aliveAtUp"), w.get("sessionsAtUp"), w.get("then"), w.get("after3s")))
+print("pg_restore ran %.1f s until the kill; alive after the kill: %s; the abort: survivors ended %s, first scale-up %s s after it began, done in %.1f s"
+      % (killed - ts(child), sorted(at_kill), [after[i].get("pid") for i in ended], "%.2f" % (first_up - abort_at) if first_up else "never", done - abort_at))
+print("at the first scale-up: alive %s, other sessions %s, database [tup_inserted updated deleted, rows] %s, 3 s later %s" % (w["aliveAtUp"], w["sessionsAtUp"], w["then"], w["after3s"]))
 for b in bad:
     print("FAIL: " + b, file=sys.stderr)
 sys.exit(1 if bad else 0)
@@ -332,7 +354,7 @@ grep -F -e "$work/" -e "-$pid/" "$work/pgpass.found" >"$work/pgpass.ours" || tru
 [ -z "$(ls -A "$work/data/eic-restore/private" 2>/dev/null)" ] || fail "left in the private fallback folder: $(ls -A "$work/data/eic-restore/private")"
 
 case_name="pre-flight refuses what the data step would use"
-snapshot pre a
+snapshot pre a b
 pg_dump -Fc -f "$work/own.dump" "$own"
 truncate -s $(($(stat -c %s "$work/own.dump") / 2)) "$work/own.dump"
 [ -e "$dir/manifest.json.sha256" ] || fail "the backup has no manifest.json.sha256"
