@@ -35,6 +35,8 @@ binding_cleanup() {
   local p
   for p in "${groups[@]}"; do kill -KILL -- "-$p" 2>/dev/null || true; done
   for p in "${sim_pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
+  # EIC_BINDING_KEEP=DIR keeps what eicctl said and the journals, to read them after the run.
+  if [ -n "${EIC_BINDING_KEEP:-}" ]; then cp "$work"/*.out "$work"/watch.* "$work"/listed.* "$work"/events.* "$EIC_BINDING_KEEP"/ 2>/dev/null; cp -r "$work/runs" "$EIC_BINDING_KEEP"/ 2>/dev/null; fi || true
   testlib_cleanup
 }
 trap binding_cleanup EXIT
@@ -56,7 +58,40 @@ d = json.load(sys.stdin)["deployments"]
 print(" ".join(sorted("%s=%s/%s" % (k.split("/")[1], v["replicas"], v.get("readyReplicas", 0)) for k, v in d.items() if k.startswith("edge-icell/"))))'
 }
 # Leases of every namespace, with what changes when one is written.
-leases() { kc "$1" get leases -A -o jsonpath='{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.resourceVersion} {.spec.holderIdentity}{"\n"}{end}'; }
+# Leases of every namespace (the test's own marker aside), with what changes when one is written.
+leases() {
+  kc "$1" get leases -A -o jsonpath='{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.resourceVersion} {.spec.holderIdentity}{"\n"}{end}' >"$work/leases.$1" ||
+    fail "cell $1: leases cannot be listed"
+  sed '/^default\/binding-marker /d' "$work/leases.$1"
+}
+# Every lease event of a cell while a command runs, a lease created and deleted again included:
+# a watch, and the test's marker lease written after the command; once the watch has shown that
+# write, it has shown everything before it.
+marks=0
+watch_leases() { # CELL
+  local cell=$1
+  [ -e "$work/marker.$cell" ] || {
+    printf '{"apiVersion":"coordination.k8s.io/v1","kind":"Lease","metadata":{"name":"binding-marker","namespace":"default"},"spec":{"holderIdentity":"cli.binding"}}' >"$work/marker.$cell"
+    kc "$cell" create --validate=false -f "$work/marker.$cell" >/dev/null || fail "cell $cell: the marker lease"
+  }
+  # kubectl itself in the background (not kc's subshell): its pid is the one ended.
+  "$KUBECTL" --cache-dir "$work/cache" --kubeconfig "$work/$cell.kubeconfig" get leases -A -w -o jsonpath='{.metadata.namespace}/{.metadata.name} {.metadata.resourceVersion}{"\n"}' >"$work/watch.$cell" 2>&1 &
+  printf -v "lease_watch_$cell" '%s' $!
+  sim_pids+=($!)
+  wait_for 20 grep -q '^default/binding-marker ' "$work/watch.$cell" || fail "cell $cell: the lease watch did not start: $(cat "$work/watch.$cell")"
+  # What the watch lists first is what exists (each at its resourceVersion): not an event.
+  kc "$cell" get leases -A -o jsonpath='{range .items[*]}{.metadata.namespace}/{.metadata.name} {.metadata.resourceVersion}{"\n"}{end}' >"$work/listed.$cell"
+}
+marker_written() { [ "$(grep -c '^default/binding-marker ' "$work/watch.$1")" -ge 2 ]; }
+lease_events() { # CELL: every lease event since watch_leases but the marker's; ends the watch
+  local cell=$1 w
+  marks=$((marks + 1))
+  kc "$cell" annotate lease -n default binding-marker "mark=$marks" --overwrite >/dev/null || fail "cell $cell: the marker lease cannot be written"
+  wait_for 20 marker_written "$cell" || fail "cell $cell: the watch did not show the marker's write: $(cat "$work/watch.$cell")"
+  w=lease_watch_$cell
+  kill "${!w}" 2>/dev/null && wait "${!w}" 2>/dev/null || true
+  awk 'NR == FNR { listed[$0] = 1; next } !listed[$0] && $1 != "default/binding-marker"' "$work/listed.$cell" "$work/watch.$cell"
+}
 annotated() {
   kc "$1" get --raw /sim/v1/state | /usr/bin/python3 -c '
 import json, sys
@@ -70,7 +105,8 @@ expect_counts() { # CELL COUNTS
 }
 expect_clean() {
   [ -z "$(annotated "$1")" ] || fail "cell $1: annotation left on $(annotated "$1")"
-  [ -z "$(leases "$1")" ] || fail "cell $1: a lease is left: $(leases "$1")"
+  leases "$1" >"$work/left.$1"
+  [ ! -s "$work/left.$1" ] || fail "cell $1: a lease is left: $(cat "$work/left.$1")"
 }
 journal() { ls -t "$work"/runs/*.jsonl | head -1; }
 unfinished() { local f; for f in "$work"/runs/*.jsonl; do [ -e "$f" ] && ! grep -q '"event":"run-finished"' "$f" && echo "$f"; done; return 0; }
@@ -89,7 +125,8 @@ cells_unchanged() { # NAME CELL...
     deployments "$cell" >"$work/now.$cell.deployments"
     cmp -s "$work/now.$cell.deployments" "$work/$name.$cell.deployments" ||
       fail "cell $cell's deployments changed: $(diff <(tr ',' '\n' <"$work/$name.$cell.deployments") <(tr ',' '\n' <"$work/now.$cell.deployments"))"
-    [ "$(leases "$cell")" = "$(cat "$work/$name.$cell.leases")" ] || fail "cell $cell's leases changed: [$(cat "$work/$name.$cell.leases")] -> [$(leases "$cell")]"
+    leases "$cell" >"$work/now.$cell.leases"
+    cmp -s "$work/now.$cell.leases" "$work/$name.$cell.leases" || fail "cell $cell's leases changed: [$(cat "$work/$name.$cell.leases")] -> [$(cat "$work/now.$cell.leases")]"
   done
 }
 unchanged() { # NAME CELL...: the cells, and not a line added to any journal
@@ -123,6 +160,8 @@ case_name="another cell"
 crash_at step-finished:stop a database --mode external --data-command true --accept $ACCEPT
 [[ "$(counts a)" == *"edc=0/0"* && "$(counts a)" == *"worker=0/0"* ]] || fail "A is not stopped: $(counts a)"
 snapshot cell a b
+watch_leases a
+watch_leases b
 for how in abort resume; do
   set +e
   ctl b "$how" >"$work/$how-b.out" 2>&1; code=$?
@@ -131,6 +170,10 @@ for how in abort resume; do
   unchanged cell a b
 done
 [ "$(counts b)" = "$before_b" ] || fail "B is not at its own counts: $(counts b)"
+for cell in a b; do
+  lease_events $cell >"$work/events.$cell"
+  [ ! -s "$work/events.$cell" ] || fail "a lease of cell $cell was written by a refused command: $(cat "$work/events.$cell")"
+done
 ctl a abort >"$work/abort-a.out" 2>&1 || fail "abort on A: $(cat "$work/abort-a.out")"
 expect_counts a "$before_a"
 expect_clean a
@@ -141,6 +184,7 @@ case_name="another namespace"
 crash_at step-finished:stop a database --mode external --data-command true --accept $ACCEPT
 kc a get ns other-ns >/dev/null || fail "the sim has no namespace other-ns"
 snapshot ns a b
+watch_leases a
 for how in resume abort; do
   set +e
   ctl a "$how" -n other-ns >"$work/$how-ns.out" 2>&1; code=$?
@@ -149,6 +193,8 @@ for how in resume abort; do
   grep -q 'Nothing was changed' "$work/$how-ns.out" || [ $code -eq 2 ] || fail "no \"Nothing was changed\": $(cat "$work/$how-ns.out")"
   unchanged ns a b
 done
+lease_events a >"$work/events.a"
+[ ! -s "$work/events.a" ] || fail "a lease was written by a refused command: $(cat "$work/events.a")"
 ctl a abort -n edge-icell >"$work/abort-ns.out" 2>&1 || fail "abort in the run's namespace: $(cat "$work/abort-ns.out")"
 expect_counts a "$before_a"
 expect_clean a
@@ -170,6 +216,7 @@ psql -X -q "$own" -c "DELETE FROM flows WHERE id > 10"
 crash_at data-started a database --mode archive --from "$dir" --database "$own" --accept $ACCEPT
 grep -q '"event":"store-identity"' "$(journal)" || fail "the run journaled no store identity"
 snapshot db a b
+watch_leases a
 set +e
 ctl a resume --database "$other" >"$work/resume-db.out" 2>&1; code=$?
 set -e
@@ -177,6 +224,8 @@ refused 5 "$work/resume-db.out" "another database" "Nothing was changed"
 unchanged db a b
 [ "$(rows eic_binding_other flows)" = 500 ] || fail "the other database was written: $(rows eic_binding_other flows) rows"
 [ "$(rows eic_binding_own flows)" = 10 ] || fail "the run's database was written: $(rows eic_binding_own flows) rows"
+lease_events a >"$work/events.a"
+[ ! -s "$work/events.a" ] || fail "a lease was written by a refused command: $(cat "$work/events.a")"
 ctl a resume >"$work/resume-own.out" 2>&1 || fail "resume with the journal's store: $(cat "$work/resume-own.out")"
 [ "$(rows eic_binding_own flows)" = 3000 ] || fail "rows after the resume: $(rows eic_binding_own flows)"
 [ "$(rows eic_binding_other flows)" = 500 ] || fail "the other database changed: $(rows eic_binding_other flows)"
@@ -355,6 +404,7 @@ grep -F -e "$work/" -e "-$pid/" "$work/pgpass.found" >"$work/pgpass.ours" || tru
 
 case_name="pre-flight refuses what the data step would use"
 snapshot pre a b
+watch_leases a
 pg_dump -Fc -f "$work/own.dump" "$own"
 truncate -s $(($(stat -c %s "$work/own.dump") / 2)) "$work/own.dump"
 [ -e "$dir/manifest.json.sha256" ] || fail "the backup has no manifest.json.sha256"
@@ -381,6 +431,9 @@ for what in "$work/own.dump|is damaged or incomplete" "$work/rows|manifest.json 
   [ "$(rows eic_binding_own flows)" = 3000 ] || fail "$from: the database changed: $(rows eic_binding_own flows) rows"
 done
 [ -z "$(unfinished)" ] || fail "a refused run left an unfinished journal"
+# The pre-flight's lock check takes the lease and gives it back: said, not failed (it is its design).
+lease_events a >"$work/events.a"
+[ ! -s "$work/events.a" ] || echo "NOTE: the refused pre-flights wrote the lease $(grep -c . "$work/events.a") time(s) (taken and released by the lock check)"
 
 for db in eic_binding_own eic_binding_other eic_binding_big; do psql -X -q "$admin" -c "DROP DATABASE $db WITH (FORCE)"; done
 echo "binding: all cases passed"
