@@ -23,6 +23,17 @@ using namespace Qt::StringLiterals;
 
 namespace eic::restore {
 
+namespace {
+
+// A refusal's sentence says "Nothing was changed." once: the error it carries may say it already.
+QString nothingChanged(const QString &message)
+{
+    const QString said = RestoreRunner::tr(" Nothing was changed.");
+    return message.contains(said.trimmed()) ? message : message + said;
+}
+
+} // namespace
+
 RestoreRunner::RestoreRunner(kube::KubeClient *client, QObject *parent)
     : QObject(parent)
     // A connection pool of its own: the dashboard's long-running watches hold most of a shared
@@ -112,7 +123,7 @@ void RestoreRunner::dryRun(const RunRequest &request)
         step->deleteLater();
         m_current = nullptr;
         if (!ok)
-            return finish(PreflightFailed, ok.error().message + tr(" Nothing was changed."));
+            return finish(PreflightFailed, nothingChanged(ok.error().message));
         finish(Done, tr("Pre-flight passed; nothing was changed."));
     });
 }
@@ -179,7 +190,7 @@ void RestoreRunner::preflightFailed(const Error &error)
     m_run.writer->log(ev::PreflightFailed, {{"message"_L1, error.message}});
     m_run.lock->release(this, [this, error](const Result<bool> &) {
         m_run.writer->log(ev::RunFinished, {{"outcome"_L1, ev::PreflightFailedOutcome}, {"message"_L1, error.message}});
-        finish(PreflightFailed, error.message + tr(" Nothing was changed."), ev::PreflightFailedOutcome);
+        finish(PreflightFailed, nothingChanged(error.message), ev::PreflightFailedOutcome);
     });
 }
 

@@ -427,6 +427,8 @@ for what in "$work/own.dump|is damaged or incomplete" "$work/rows|manifest.json 
   ctl a restore database --mode archive --from "$from" --database "$own" --accept $ACCEPT >"$work/pre.out" 2>&1; code=$?
   set -e
   refused 4 "$work/pre.out" "${what#*|}" "Nothing was changed"
+  grep '^eicctl: ' "$work/pre.out" >"$work/pre.said" || fail "$from: no closing sentence: $(cat "$work/pre.out")"
+  [ "$(grep -o 'Nothing was changed' "$work/pre.said" | wc -l)" = 1 ] || fail "$from: said more than once: $(cat "$work/pre.said")"
   cells_unchanged pre a b
   [ "$(rows eic_binding_own flows)" = 3000 ] || fail "$from: the database changed: $(rows eic_binding_own flows) rows"
 done
