@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A run is bound to what it started on. An interrupted run (kill -9 at a journal line, the
-# seam EIC_TEST_CRASH_AT) is refused by resume/abort on another cell (a second eic-sim),
+# seam EIC_TEST_CRASH_AT) is refused by resume/abort/continue on another cell (a second eic-sim),
 # another namespace and another database (same server), before anything is touched: both
 # cells' deployments, annotations and leases, the journal and the databases stay as they were;
 # the run's own cell and store then finish it. kill -9 while pg_restore runs, then abort: no
@@ -180,6 +180,25 @@ expect_clean a
 expect_clean b
 [ -z "$(unfinished)" ] || fail "the abort left its journal unfinished"
 
+case_name="another cell: continue"
+# An external run waits for the admin; continue from the other cell's kubeconfig is refused too.
+set +e
+ctl a restore database --mode external --accept $ACCEPT >"$work/external.out" 2>&1; code=$?
+set -e
+[ $code -eq 5 ] || fail "the external run did not wait for continue: rc $code: $(cat "$work/external.out")"
+snapshot cont a b
+watch_leases b
+set +e
+ctl b continue >"$work/continue-b.out" 2>&1; code=$?
+set -e
+refused 5 "$work/continue-b.out" "belongs to another cell" "$server_a" "Nothing was changed"
+unchanged cont a b
+lease_events b >"$work/events.b"
+[ ! -s "$work/events.b" ] || fail "a lease of cell b was written by a refused continue: $(cat "$work/events.b")"
+ctl a abort >"$work/abort-cont.out" 2>&1 || fail "abort on A: $(cat "$work/abort-cont.out")"
+expect_counts a "$before_a"
+expect_clean a
+
 case_name="another namespace"
 crash_at step-finished:stop a database --mode external --data-command true --accept $ACCEPT
 kc a get ns other-ns >/dev/null || fail "the sim has no namespace other-ns"
@@ -217,11 +236,13 @@ crash_at data-started a database --mode archive --from "$dir" --database "$own" 
 grep -q '"event":"store-identity"' "$(journal)" || fail "the run journaled no store identity"
 snapshot db a b
 watch_leases a
-set +e
-ctl a resume --database "$other" >"$work/resume-db.out" 2>&1; code=$?
-set -e
-refused 5 "$work/resume-db.out" "another database" "Nothing was changed"
-unchanged db a b
+for how in resume abort; do
+  set +e
+  ctl a $how --database "$other" >"$work/$how-db.out" 2>&1; code=$?
+  set -e
+  refused 5 "$work/$how-db.out" "another database" "Nothing was changed"
+  unchanged db a b
+done
 [ "$(rows eic_binding_other flows)" = 500 ] || fail "the other database was written: $(rows eic_binding_other flows) rows"
 [ "$(rows eic_binding_own flows)" = 10 ] || fail "the run's database was written: $(rows eic_binding_own flows) rows"
 lease_events a >"$work/events.a"
