@@ -9,6 +9,7 @@
 #include "kube/LeaseLock.h"
 #include "steps/Step.h"
 #include "stores/StoreProbe.h"
+#include "util/PrivateDir.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -21,6 +22,17 @@
 using namespace Qt::StringLiterals;
 
 namespace eic::restore {
+
+namespace {
+
+// A refusal's sentence says "Nothing was changed." once: the error it carries may say it already.
+QString nothingChanged(const QString &message)
+{
+    const QString said = RestoreRunner::tr(" Nothing was changed.");
+    return message.contains(said.trimmed()) ? message : message + said;
+}
+
+} // namespace
 
 RestoreRunner::RestoreRunner(kube::KubeClient *client, QObject *parent)
     : QObject(parent)
@@ -111,7 +123,7 @@ void RestoreRunner::dryRun(const RunRequest &request)
         step->deleteLater();
         m_current = nullptr;
         if (!ok)
-            return finish(PreflightFailed, ok.error().message + tr(" Nothing was changed."));
+            return finish(PreflightFailed, nothingChanged(ok.error().message));
         finish(Done, tr("Pre-flight passed; nothing was changed."));
     });
 }
@@ -178,7 +190,7 @@ void RestoreRunner::preflightFailed(const Error &error)
     m_run.writer->log(ev::PreflightFailed, {{"message"_L1, error.message}});
     m_run.lock->release(this, [this, error](const Result<bool> &) {
         m_run.writer->log(ev::RunFinished, {{"outcome"_L1, ev::PreflightFailedOutcome}, {"message"_L1, error.message}});
-        finish(PreflightFailed, error.message + tr(" Nothing was changed."), ev::PreflightFailedOutcome);
+        finish(PreflightFailed, nothingChanged(error.message), ev::PreflightFailedOutcome);
     });
 }
 
@@ -381,12 +393,18 @@ void RestoreRunner::checkStoreBinding(const JournalState &state, std::function<v
     });
 }
 
-// A process of the interrupted run may have survived it: ended before anything starts.
+// A process of the interrupted run may have survived it: ended before anything starts. The
+// group, not the leader alone: the parent-death signal kills pg_restore, never its workers.
 void RestoreRunner::endSurvivors(std::function<void()> then)
 {
+    // With no process of the interrupted run left, the private folder of its password file goes too.
+    then = [then = std::move(then)] {
+        util::PrivateDir::sweep();
+        then();
+    };
     QList<util::ChildRecord> alive;
     for (const util::ChildRecord &c : std::as_const(m_run.children))
-        if (util::isAlive(c))
+        if (util::groupAlive(c))
             alive.append(c);
     m_run.children = alive;
     if (alive.isEmpty())
