@@ -202,8 +202,12 @@ void RestoreRunner::complete()
                                         {"notChecked"_L1, QJsonArray::fromStringList(m_run.notChecked)}, {"leftovers"_L1, QJsonArray::fromStringList(m_run.leftovers)}});
     QString message = m_run.plan.mode == DataMode::NewInstance
                         ? tr("The profile now points to the new instance, and it accepts writes. Change the cell's connection properties in Edge Lifecycle Management.")
-                        : tr("Restore complete: the %1 was restored and every component is back at its recorded count (down for %2 s).")
-                              .arg(m_run.storeWord()).arg(m_run.downtime, 0, 'f', 1);
+                        : m_run.storeAcceptsWrites
+                              ? tr("Restore complete: the %1 was restored and every component is back at its recorded count (down for %2 s).")
+                                    .arg(m_run.storeWord()).arg(m_run.downtime, 0, 'f', 1)
+                              // Without a connection the store was never looked at: say what is known.
+                              : tr("Restore complete: the data step succeeded and every component is back at its recorded count (down for %2 s); the %1 itself was not checked.")
+                                    .arg(m_run.storeWord()).arg(m_run.downtime, 0, 'f', 1);
     if (left)
         message = tr("Restored, but left behind: %1. %2").arg(m_run.leftovers.join(u"; "_s), message.section(u':', 1).trimmed());
     if (!m_run.notChecked.isEmpty())
@@ -465,7 +469,7 @@ void RestoreRunner::confirmData()
         runStep(indexOf(u"start"_s));
     };
     if (!m_run.hasStore()) {
-        m_run.notCheckedBecause(tr("the store accepts writes"), tr("no store connection given"));
+        m_run.notCheckedBecause(tr("the %1 itself: accepting writes").arg(m_run.storeWord()), tr("no store connection given"));
         m_run.writer->check(u"store accepts writes"_s, CheckOutcome::NotChecked, tr("no store connection given"));
         return proceed();
     }
@@ -475,6 +479,7 @@ void RestoreRunner::confirmData()
     p->acceptsWrites([this, p, proceed](const Result<bool> &writable) {
         p->deleteLater();
         m_run.writer->check(u"store accepts writes"_s, writable ? CheckOutcome::Passed : CheckOutcome::Failed, writable ? QString() : writable.error().message);
+        m_run.storeAcceptsWrites = writable.ok();
         if (writable)
             return proceed();
         // The run still waits for the data step: the admin may confirm again.

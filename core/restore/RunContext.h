@@ -57,6 +57,7 @@ struct RunContext {
     QSet<QString> podIps;                          // of the stopped components' pods, as the watch saw them
     QStringList notChecked;                        // "what (why)": named in the final sentence
     QStringList leftovers;                         // what the run could not remove
+    bool storeAcceptsWrites = false;               // checked after the data step: only then "restored"
     QList<util::ChildRecord> children;             // processes of the run still running (journaled)
     std::shared_ptr<std::atomic_bool> cancelled = std::make_shared<std::atomic_bool>(false); // for work on other threads
 

@@ -110,7 +110,7 @@ grep -q '^Restore complete' "$work/full.out" || fail "$(cat "$work/full.out")"
 # final sentence names it.
 grep -q 'n/a  store reachable (NOT CHECKED: no store connection given' "$work/full.out" || fail "an unmade check: $(grep store "$work/full.out")"
 grep -q 'ok   store' "$work/full.out" && fail "a check that was not made printed as ok" || true
-grep -q 'Not checked: sessions of the stopped components (no store connection given); the store accepts writes (no store connection given)' "$work/full.out" ||
+grep -q 'the database itself was not checked. Not checked: the database itself: reachable, its identity, the sessions of the stopped components, accepting writes (no store connection given).' "$work/full.out" ||
   fail "the final sentence does not name what was not checked: $(tail -2 "$work/full.out")"
 expect_restored
 journal=$(ls "$work/runs"/*.jsonl | head -1)

@@ -171,7 +171,6 @@ void DataStep::checkWrites()
 {
     const QString check = u"store accepts writes"_s;
     if (!m_run.hasStore()) {
-        m_run.notCheckedBecause(tr("the store accepts writes"), tr("no store connection given"));
         writer().check(check, CheckOutcome::NotChecked, tr("no store connection given"));
         return m_done(true);
     }
@@ -181,6 +180,7 @@ void DataStep::checkWrites()
     p->acceptsWrites([this, p, check](const Result<bool> &r) {
         p->deleteLater();
         writer().check(check, r ? CheckOutcome::Passed : CheckOutcome::Failed, r ? QString() : r.error().message);
+        m_run.storeAcceptsWrites = r.ok();
         m_done(r);
     });
 }

@@ -118,8 +118,13 @@ void PreflightStep::checkCell()
 void PreflightStep::checkStore()
 {
     if (!m_run.hasStore()) {
-        if (m_run.plan.mode == DataMode::External)
-            return notChecked(u"store reachable"_s, tr("no store connection given; sessions, writes and the store's identity are not checked"));
+        if (m_run.plan.mode == DataMode::External) {
+            // One line in the final sentence for all that a missing connection leaves unchecked.
+            writer().check(u"store reachable"_s, CheckOutcome::NotChecked, tr("no store connection given; sessions, writes and the store's identity are not checked"));
+            m_run.notCheckedBecause(tr("the %1 itself: reachable, its identity, the sessions of the stopped components, accepting writes").arg(m_run.storeWord()),
+                                    tr("no store connection given"));
+            return;
+        }
         ++m_pending;
         return ended(u"store reachable"_s, Error{tr("No %1 connection was given: the %2 mode needs one (--profile or --%3).")
                                                     .arg(m_run.storeWord(), modeName(m_run.plan.mode), m_run.database() ? u"database"_s : u"datastore"_s),

@@ -22,7 +22,6 @@ void QuiesceStep::run(Done done)
                                    return m_done(r);
                                writer().log(ev::PodsGone);
                                if (!m_run.hasStore()) {
-                                   m_run.notCheckedBecause(tr("sessions of the stopped components"), tr("no store connection given"));
                                    writer().check(u"sessions"_s, CheckOutcome::NotChecked, tr("no store connection given"));
                                    return m_done(true);
                                }
