@@ -1,40 +1,17 @@
 #include "Selectors.h"
 
+#include "kube/LabelSelector.h"
+
 using namespace Qt::StringLiterals;
 
 namespace eic::sim {
 
-namespace {
-
-// Splits at commas that are not inside parentheses.
-QStringList splitTerms(const QString &text)
-{
-    QStringList out;
-    QString current;
-    int depth = 0;
-    for (const QChar c : text) {
-        if (c == u'(')
-            ++depth;
-        else if (c == u')')
-            --depth;
-        if (c == u',' && depth == 0) {
-            out.append(current.trimmed());
-            current.clear();
-        } else {
-            current.append(c);
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        out.append(current.trimmed());
-    return out;
-}
-
-} // namespace
+using kube::LabelSelector;
 
 std::optional<FieldSelector> FieldSelector::parse(const QString &text, QString *error)
 {
     FieldSelector selector;
-    for (const QString &term : splitTerms(text)) {
+    for (const QString &term : LabelSelector::splitTerms(text)) {
         if (term.isEmpty())
             continue;
         const bool negate = term.contains("!="_L1);

@@ -316,6 +316,10 @@
         <source>%1 did not happen within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The rollout of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ComponentCatalogue</name>
@@ -1915,10 +1919,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the store accepts writes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no store connection given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1947,6 +1947,14 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>archive: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 itself: reachable, its identity, the sessions of the stopped components, accepting writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no store connection given</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2113,7 +2121,11 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the store accepts writes</source>
+        <source>Restore complete: the data step succeeded and every component is back at its recorded count (down for %2 s); the %1 itself was not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 itself: accepting writes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2125,10 +2137,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>%1 The rollback could not finish: %2 Run eicctl abort again when the cluster answers; the recorded counts are in the journal and on the deployments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rollout of %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2180,10 +2188,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     <name>eic::restore::StartStep</name>
     <message>
         <source>%1 could not be scaled back to %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rollout of %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -130,4 +130,24 @@ void ClusterWatch::waitUntil(QObject *receiver, const QString &what, int timeout
     QTimer::singleShot(0, wait, [wait] { wait->check(); });
 }
 
+void ClusterWatch::waitForRollouts(QObject *receiver, const QString &what, const QHash<QString, int> &want, int timeoutMs,
+                                   std::function<void(const Result<bool> &)> done)
+{
+    auto failure = [this, want]() -> std::optional<QString> {
+        for (auto it = want.cbegin(); it != want.cend(); ++it)
+            if (const auto v = rollout(it.key(), it.value()); v.state == RolloutVerdict::State::Failed)
+                return Tr::tr("The rollout of %1 failed: %2").arg(it.key(), v.message);
+        return std::nullopt;
+    };
+    auto rolledOut = [this, want] {
+        if (!synced())
+            return false;
+        for (auto it = want.cbegin(); it != want.cend(); ++it)
+            if (rollout(it.key(), it.value()).state != RolloutVerdict::State::Complete)
+                return false;
+        return true;
+    };
+    waitUntil(receiver, what, timeoutMs, failure, rolledOut, std::move(done));
+}
+
 } // namespace eic::kube

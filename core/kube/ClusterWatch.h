@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "RolloutStatus.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
@@ -42,6 +43,10 @@ public:
     // timeoutMs ("WHAT did not happen within N s"). Checked now and on every change.
     void waitUntil(QObject *receiver, const QString &what, int timeoutMs, std::function<std::optional<QString>()> failure,
                    std::function<bool()> condition, std::function<void(const Result<bool> &)> done);
+    // Until every deployment of `want` has rolled out at its count by kubectl's rules; a rollout
+    // that failed (its progress deadline) fails the wait by name.
+    void waitForRollouts(QObject *receiver, const QString &what, const QHash<QString, int> &want, int timeoutMs,
+                         std::function<void(const Result<bool> &)> done);
 
 Q_SIGNALS:
     void changed();

@@ -29,8 +29,9 @@ bool validValue(const QString &value)
     return re.match(value).hasMatch();
 }
 
-// Splits at commas that are not inside parentheses.
-QStringList splitTerms(const QString &text)
+} // namespace
+
+QStringList LabelSelector::splitTerms(const QString &text)
 {
     QStringList out;
     QString current;
@@ -51,6 +52,8 @@ QStringList splitTerms(const QString &text)
         out.append(current.trimmed());
     return out;
 }
+
+namespace {
 
 Error selectorError(const QString &detail)
 {

@@ -37,6 +37,8 @@ public:
     // selects exactly what matches() does: matchesNothing() gives "k,!k" (a key both required
     // and forbidden), because an empty labelSelector would select every pod.
     QString toString() const;
+    // The terms of a selector's text: split at the commas outside parentheses (the sim's field selectors too).
+    static QStringList splitTerms(const QString &text);
 
 private:
     enum class Op { Equals, NotEquals, In, NotIn, Exists, DoesNotExist };

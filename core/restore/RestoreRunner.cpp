@@ -264,16 +264,7 @@ void RestoreRunner::rollback(const QString &reason)
 
 void RestoreRunner::finish(int exitCode, const QString &message, const QString &outcome)
 {
-    RunOutcome o;
-    o.exitCode = exitCode;
-    o.message = message;
-    o.runId = m_run.writer->runId();
-    o.journal = m_run.writer->path();
-    o.downtimeSeconds = m_run.downtime;
-    o.outcome = outcome;
-    o.notChecked = m_run.notChecked;
-    o.leftovers = m_run.leftovers;
-    finish(o);
+    finish(m_run.outcome(exitCode, message, outcome));
 }
 
 void RestoreRunner::finish(RunOutcome outcome)

@@ -55,22 +55,8 @@ void Rollback::scaleBack()
                                                         .arg(m_reason, scaled.error().message),
                                   {}));
         }
-        auto failure = [this]() -> std::optional<QString> {
-            for (const QString &name : m_run.names())
-                if (const auto v = m_run.watch->rollout(name, m_run.recorded.value(name)); v.state == kube::RolloutVerdict::State::Failed)
-                    return tr("The rollout of %1 failed: %2").arg(name, v.message);
-            return std::nullopt;
-        };
-        auto done = [this] {
-            if (!m_run.watch->synced())
-                return false;
-            for (const QString &name : m_run.names())
-                if (m_run.watch->rollout(name, m_run.recorded.value(name)).state != kube::RolloutVerdict::State::Complete)
-                    return false;
-            return true;
-        };
-        m_run.watch->waitUntil(this, tr("The rollout of every component after the rollback"), m_run.req.rolloutTimeoutMs, failure, done,
-                               [this](const Result<bool> &rolled) { rolledOut(rolled); });
+        m_run.watch->waitForRollouts(this, tr("The rollout of every component after the rollback"), m_run.recorded, m_run.req.rolloutTimeoutMs,
+                                     [this](const Result<bool> &rolled) { rolledOut(rolled); });
     });
 }
 
@@ -137,16 +123,7 @@ QString Rollback::dataWords() const
 
 RunOutcome Rollback::outcome(int exitCode, const QString &message, const QString &outcome) const
 {
-    RunOutcome o;
-    o.exitCode = exitCode;
-    o.message = message;
-    o.runId = m_run.writer->runId();
-    o.journal = m_run.writer->path();
-    o.downtimeSeconds = m_run.downtime;
-    o.outcome = outcome;
-    o.notChecked = m_run.notChecked;
-    o.leftovers = m_run.leftovers;
-    return o;
+    return m_run.outcome(exitCode, message, outcome);
 }
 
 } // namespace eic::restore

@@ -71,4 +71,18 @@ void RunContext::notCheckedBecause(const QString &check, const QString &why)
         notChecked.append(line);
 }
 
+RunOutcome RunContext::outcome(int exitCode, const QString &message, const QString &outcome) const
+{
+    RunOutcome o;
+    o.exitCode = exitCode;
+    o.message = message;
+    o.runId = writer ? writer->runId() : QString();
+    o.journal = writer ? writer->path() : QString();
+    o.downtimeSeconds = downtime;
+    o.outcome = outcome;
+    o.notChecked = notChecked;
+    o.leftovers = leftovers;
+    return o;
+}
+
 } // namespace eic::restore

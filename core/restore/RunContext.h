@@ -76,6 +76,8 @@ struct RunContext {
     void startDownClock();
     void stopDownClock();
     void notCheckedBecause(const QString &check, const QString &why);
+    // How the run ended, with what it could not check and what it left.
+    RunOutcome outcome(int exitCode, const QString &message, const QString &outcome) const;
 };
 
 } // namespace eic::restore

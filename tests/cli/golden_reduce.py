@@ -20,7 +20,7 @@ def scrub(text, work):
     text = re.sub(r"port=\d+", "port=<port>", text)
     text = re.sub(r"\b\d{8}-\d{6}-[0-9a-f]{4}\b", "<run>", text)
     text = re.sub(r"\b\d{8}-\d{6}\b", "<stamp>", text)
-    text = re.sub(r"\d+(\.\d+)? (s|ms|seconds?|minutes?|hours?|B|kB|MB|bytes)\b", r"# \2", text)
+    text = re.sub(r"\d+(\.\d+)? (s|ms|min|seconds?|minutes?|h|hours?|d|days?|B|kB|MB|GB|bytes)\b", "#", text)
     text = re.sub(r"\b\d+\.\d+\b", "#", text)
     return text
 

@@ -20,21 +20,7 @@ void StartStep::run(Done done)
     }, [this, done](const Result<bool> &scaled) {
         if (!scaled)
             return done(scaled);
-        auto failure = [this]() -> std::optional<QString> {
-            for (const QString &name : m_run.names())
-                if (const auto v = m_run.watch->rollout(name, m_run.recorded.value(name)); v.state == kube::RolloutVerdict::State::Failed)
-                    return tr("The rollout of %1 failed: %2").arg(name, v.message);
-            return std::nullopt;
-        };
-        auto rolledOut = [this] {
-            if (!m_run.watch->synced())
-                return false;
-            for (const QString &name : m_run.names())
-                if (m_run.watch->rollout(name, m_run.recorded.value(name)).state != kube::RolloutVerdict::State::Complete)
-                    return false;
-            return true;
-        };
-        m_run.watch->waitUntil(this, tr("The rollout of every component"), m_run.req.rolloutTimeoutMs, failure, rolledOut, [this, done](const Result<bool> &r) {
+        m_run.watch->waitForRollouts(this, tr("The rollout of every component"), m_run.recorded, m_run.req.rolloutTimeoutMs, [this, done](const Result<bool> &r) {
             if (r) {
                 m_run.stopDownClock();
                 for (const QString &name : m_run.names())
