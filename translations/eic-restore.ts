@@ -823,6 +823,22 @@
         <source>The store answers, with the rights the restore needs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This cell&apos;s identity recorded (API server, CA, namespace and deployment UIDs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session of the stopped components left in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store accepts writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available again:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RedisBackupFile</name>

@@ -75,6 +75,14 @@ QString checkTitle(const QString &check)
         return QObject::tr("The store answers, with the rights the restore needs");
     if (check == "archive verified"_L1)
         return QObject::tr("The backup archive verified completely");
+    if (check == "cell identity"_L1)
+        return QObject::tr("This cell's identity recorded (API server, CA, namespace and deployment UIDs)");
+    if (check == "sessions"_L1)
+        return QObject::tr("No session of the stopped components left in the store");
+    if (check == "store accepts writes"_L1)
+        return QObject::tr("The store accepts writes");
+    if (check == "component healthy"_L1)
+        return QObject::tr("Available again:");
     return check;
 }
 
