@@ -10,16 +10,13 @@
 # out of bounds (with the checksum recomputed), a file that is no dump; nothing stops.
 # Env: EIC_SIM, EICCTL, KUBECTL, EIC_TEST_* from scripts/test.
 set -euo pipefail
-if [ -z "${EIC_TEST_PGPORT:-}" ]; then
-  [ "${EIC_REQUIRE_SERVICES:-0}" = 1 ] && { echo "FAIL: services from scripts/test missing" >&2; exit 1; }
-  echo "SKIP: run through scripts/test"; exit 0
-fi
 EIC_SIM=${EIC_SIM:?}
 EICCTL=${EICCTL:?}
 KUBECTL=${KUBECTL:-kubectl}
 work=$(mktemp -d)
 # shellcheck source=../lib/testlib.sh
 source "$(dirname "$0")/../lib/testlib.sh"
+require_services EIC_TEST_PGPORT
 mkdir -m 700 "$work/runtime" "$work/tmp"
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" EIC_RESTORE_RUNS_DIR="$work/runs"
 export XDG_RUNTIME_DIR="$work/runtime" TMPDIR="$work/tmp"

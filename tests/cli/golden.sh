@@ -7,10 +7,6 @@
 # record them again with EIC_GOLDEN_RECORD=1 and commit the diff with the change.
 # Env: EIC_SIM, EICCTL, KUBECTL, EIC_TEST_* from scripts/test.
 set -euo pipefail
-if [ -z "${EIC_TEST_PGPORT:-}" ] || [ -z "${EIC_TEST_REDIS_PORT:-}" ]; then
-  [ "${EIC_REQUIRE_SERVICES:-0}" = 1 ] && { echo "FAIL: services from scripts/test missing" >&2; exit 1; }
-  echo "SKIP: run through scripts/test"; exit 0
-fi
 EIC_SIM=${EIC_SIM:?}
 EICCTL=${EICCTL:?}
 KUBECTL=${KUBECTL:-kubectl}
@@ -18,6 +14,7 @@ golden=$(cd "$(dirname "$0")/../golden" && pwd)
 work=$(mktemp -d)
 # shellcheck source=../lib/testlib.sh
 source "$(dirname "$0")/../lib/testlib.sh"
+require_services EIC_TEST_PGPORT EIC_TEST_REDIS_PORT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/xdg-run"
 mkdir -m 700 "$work/xdg-run"
 export REDISCLI_AUTH=$EIC_TEST_REDIS_PASSWORD PGPASSWORD=$EIC_TEST_PGPASSWORD

@@ -8,16 +8,13 @@
 # the lock, and the run says so (exit 6), never "complete".
 # Env: EIC_SIM, EICCTL, KUBECTL, EIC_TEST_REDIS_* from scripts/test.
 set -euo pipefail
-if [ -z "${EIC_TEST_REDIS_PORT:-}" ]; then
-  [ "${EIC_REQUIRE_SERVICES:-0}" = 1 ] && { echo "FAIL: services from scripts/test missing" >&2; exit 1; }
-  echo "SKIP: run through scripts/test"; exit 0
-fi
 EIC_SIM=${EIC_SIM:?}
 EICCTL=${EICCTL:?}
 KUBECTL=${KUBECTL:-kubectl}
 work=$(mktemp -d)
 # shellcheck source=../lib/testlib.sh
 source "$(dirname "$0")/../lib/testlib.sh"
+require_services EIC_TEST_REDIS_PORT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" EIC_RESTORE_RUNS_DIR="$work/runs" XDG_RUNTIME_DIR="$work/xdg"
 mkdir -m 700 "$work/xdg"
 export REDISCLI_AUTH=$EIC_TEST_REDIS_PASSWORD

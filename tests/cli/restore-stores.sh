@@ -9,16 +9,13 @@
 # run that spans two commands counts from the first one's stop.
 # Env: EIC_SIM, EICCTL, KUBECTL, EIC_TEST_* from scripts/test.
 set -euo pipefail
-if [ -z "${EIC_TEST_PGPORT:-}" ] || [ -z "${EIC_TEST_REDIS_PORT:-}" ]; then
-  [ "${EIC_REQUIRE_SERVICES:-0}" = 1 ] && { echo "FAIL: services from scripts/test missing" >&2; exit 1; }
-  echo "SKIP: run through scripts/test"; exit 0
-fi
 EIC_SIM=${EIC_SIM:?}
 EICCTL=${EICCTL:?}
 KUBECTL=${KUBECTL:-kubectl}
 work=$(mktemp -d)
 # shellcheck source=../lib/testlib.sh
 source "$(dirname "$0")/../lib/testlib.sh"
+require_services EIC_TEST_PGPORT EIC_TEST_REDIS_PORT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" EIC_RESTORE_RUNS_DIR="$work/runs"
 export REDISCLI_AUTH=$EIC_TEST_REDIS_PASSWORD PGPASSWORD=$EIC_TEST_PGPASSWORD
 rc() { redis-cli --no-auth-warning -h 127.0.0.1 -p "$EIC_TEST_REDIS_PORT" "$@"; }

@@ -13,6 +13,18 @@ wait_for() {
   done
 }
 
+# The services scripts/test starts, named by the variables it exports: without them a test
+# skips, or fails where scripts/test promised them (EIC_REQUIRE_SERVICES=1).
+require_services() {
+  local v
+  for v in "$@"; do
+    [ -n "${!v:-}" ] && continue
+    [ "${EIC_REQUIRE_SERVICES:-0}" = 1 ] && { echo "FAIL: services from scripts/test missing ($v)" >&2; exit 1; }
+    echo "SKIP: run through scripts/test"
+    exit 0
+  done
+}
+
 sim_pid=""
 watch_pid=""
 testlib_cleanup() {
