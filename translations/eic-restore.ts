@@ -1514,6 +1514,97 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
 </context>
 <context>
+    <name>RestoreSummary</name>
+    <message>
+        <source>(no connection given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>point the cell at the new database %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>point the cell at the new data store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you restore the database at %1 yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you restore the data store at %1 yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replace database `%1` at %2 with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replace every key of the data store at %1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as long as the last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an estimate: no run or drill of this target yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n component(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2) on %3; %4; expected downtime ~%5 (%6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunContext</name>
     <message>
         <source>database</source>
@@ -1705,6 +1796,18 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from an archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored by you</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2142,6 +2245,33 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>the %1 itself: accepting writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End these sessions: asked during the wait for the stopped components&apos; sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::restore::RestoreSession</name>
+    <message>
+        <source>The components go back to their recorded counts and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written to the store: the data step has not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store stays as it is now: if you began restoring it yourself, it holds what you restored so far, and the report says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data step is under way: the store stays as it is at the moment of the cancel, partly restored, and the report says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data step finished: the store keeps the restored data; only the components&apos; start is undone and redone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2627,13 +2757,58 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
 </context>
 <context>
-    <name>eic::ui::CautionsWizardPage</name>
+    <name>eic::ui::BlockingSessions</name>
     <message>
-        <source>Cautions</source>
+        <source>Still connected to the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read each one. The ones that destroy or interrupt ask you to type the namespace. After this page, the restore starts.</source>
+        <source>Application or client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End these sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledges terminate-sessions: the stopped components&apos; sessions are ended now, other clients are left alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Roll back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ending the sessions of the stopped components…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name; id %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) of the stopped components still connected to the store</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The restore waits for them until %1 (%2 left). If they are still connected then, it rolls back: the components start again and the store is not touched. End them now to go on, or roll back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::CautionsWizardPage</name>
+    <message>
+        <source>Cautions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2648,10 +2823,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>End such sessions if they remain (optional)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>type %1 to confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n caution(s); every required one is acknowledged.</source>
         <translation type="unfinished">
@@ -2659,7 +2830,43 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 caution(s); %2 of the %3 required still to acknowledge&lt;/b&gt; (scroll to see them all).</source>
+        <source>Read each one and tick it. After this page, the restore starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. CHG0012345; it goes into the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change or ticket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm that this is the cell you mean, type the profile&apos;s name &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm that this is the cell you mean, type the cluster&apos;s host name &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1; %2 still to acknowledge&lt;/b&gt; (scroll to see them all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caution(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the %1 required</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not “%2”: check that this is the cell you mean.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2829,6 +3036,59 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>Rolling back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• Not checked — no connection to the store was given: nothing shows that it was restored or accepts writes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• It is the same store as before the restore (its recorded identity at %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• It accepts writes (a write in a transaction that is rolled back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>• Then %n component(s) start again at their recorded counts.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Have you finished restoring the database?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Have you finished restoring the data store?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you confirm, eic-restore checks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A check that fails keeps the components stopped and says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is restored?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data store is restored?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::DowntimeClock</name>
+    <message>
+        <source>The components were down from %1 to %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cell&apos;s components are down since %1 — %2 so far.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3620,12 +3880,14 @@ SHA-256: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 session(s) of theirs were still connected and were ended.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rolling back: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) of theirs were still connected and were ended.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3811,10 +4073,6 @@ Roll back and close ends it and closes the window; Keep running leaves the windo
         <source>Roll back the restore?</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The components go back to their recorded counts and start again. The store stays as it is now: if its restore had begun, it may be partly restored, and the report says so.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>eic::ui::SandboxBanner</name>
@@ -3985,6 +4243,45 @@ Roll back and close ends it and closes the window; Keep running leaves the windo
     </message>
     <message>
         <source>Watch the kubeconfig&apos;s current context without a profile (no backup or restore of its stores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::WizardHeader</name>
+    <message>
+        <source>no profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>namespace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database: no connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data store: no connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data store &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -42,7 +42,7 @@ QString SandboxWorkspace::enter(Workspace &live, const CellChoice &open)
     auto ignore = [](const Result<bool> &) {};
     m_secrets->write(profiles::secretKey(profile.id, profiles::SecretKind::DatabasePassword), info.pgPassword, this, ignore);
     m_secrets->write(profiles::secretKey(profile.id, profiles::SecretKind::DatastorePassword), info.redisPassword, this, ignore);
-    m_saved = std::exchange(live, Workspace{std::nullopt, m_profiles.get(), m_secrets.get()});
+    m_saved = std::exchange(live, Workspace{std::nullopt, m_profiles.get(), m_secrets.get(), true});
     m_entered = true;
     return profile.id;
 }

@@ -20,6 +20,7 @@ struct Workspace {
     std::optional<kube::KubeConfig> config;
     profiles::ProfileStore *profiles = nullptr;
     profiles::SecretStore *secrets = nullptr;
+    bool sandbox = false; // the sandbox's: every restore page and report says SANDBOX
 };
 
 // What is open: a saved profile, else a context of the kubeconfig; both empty: nothing.

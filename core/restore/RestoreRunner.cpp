@@ -7,6 +7,7 @@
 #include "kube/KubeClient.h"
 #include "kube/KubeConfig.h"
 #include "kube/LeaseLock.h"
+#include "steps/QuiesceStep.h"
 #include "steps/Step.h"
 #include "stores/StoreProbe.h"
 #include "util/PrivateDir.h"
@@ -230,6 +231,20 @@ void RestoreRunner::cancel()
     m_run.writer->log(ev::CancelRequested, {{"step"_L1, m_currentId}});
     // From the event loop, never from inside a step's own call: the step can then be deleted at once.
     QTimer::singleShot(0, this, &RestoreRunner::cancelNow);
+}
+
+void RestoreRunner::endSessions()
+{
+    auto *quiesce = qobject_cast<QuiesceStep *>(m_current);
+    if (m_finished || m_cancelled || !quiesce)
+        return;
+    const QString id = u"terminate-sessions"_s;
+    if (!m_run.req.accepted.contains(id)) {
+        m_run.req.accepted.append(id);
+        m_run.writer->log(ev::CautionAcknowledged, {{"id"_L1, id}, {"by"_L1, m_run.req.operatorName},
+                                                    {"text"_L1, tr("End these sessions: asked during the wait for the stopped components' sessions.")}});
+    }
+    quiesce->endNow();
 }
 
 void RestoreRunner::cancelNow()

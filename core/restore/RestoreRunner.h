@@ -50,6 +50,9 @@ public:
     // Takes effect at once in every step: the step is ended and the rollback starts. A second
     // cancel during the rollback is answered (the rollback is never interrupted).
     void cancel();
+    // The quiescence wait: end the stopped components' sessions now (the admin's "End these
+    // sessions", journaled as the terminate-sessions acknowledgement). Elsewhere: nothing.
+    void endSessions();
 
     bool running() const { return m_running && !m_finished; }
     // The components may be down: from the stop step until the rollout (what a close must ask about).

@@ -1,5 +1,7 @@
 #include "BackupCatalogue.h"
 
+#include <QFileInfo>
+
 #include "postgres/BackupManifest.h"
 #include "redis/RedisBackupFile.h"
 
@@ -32,6 +34,16 @@ std::optional<BackupEntry> BackupCatalogue::newest(const QString &folder, Backup
 {
     for (const BackupEntry &e : list(folder))
         if (e.kind == kind)
+            return e;
+    return std::nullopt;
+}
+
+std::optional<BackupEntry> BackupCatalogue::entryOf(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    for (const BackupEntry &e : list(info.absolutePath()))
+        if (QFileInfo(e.path).canonicalFilePath() == canonical)
             return e;
     return std::nullopt;
 }

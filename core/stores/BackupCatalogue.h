@@ -27,6 +27,8 @@ public:
     static QList<BackupEntry> list(const QString &folder);
     // The newest backup of a kind, if any.
     static std::optional<BackupEntry> newest(const QString &folder, BackupEntry::Kind kind);
+    // The entry of one backup (a database backup's folder or a data store backup's file).
+    static std::optional<BackupEntry> entryOf(const QString &path);
     // Reads everything: every file's SHA-256 against the manifest, or every record's CRC and the
     // file's SHA-256. Slow for big backups: call it off the GUI thread.
     static Result<bool> verify(const BackupEntry &entry, const std::function<bool()> &cancelled = {});

@@ -89,7 +89,7 @@ private:
     bool toTheDataStep(RestoreWizard &w)
     {
         w.show();
-        if (!QTest::qWaitFor([&w] { return w.surveyed; }, 10000))
+        if (!QTest::qWaitFor([&w] { return w.session()->surveyed; }, 10000))
             return false;
         choose(w, u"The Redis/Valkey data store"_s);
         w.next();
@@ -188,7 +188,7 @@ void TestRestoreWizard::databaseRestoreClickedThrough()
     });
     wizard.show();
     QVERIFY(QTest::qWaitForWindowExposed(&wizard));
-    QTRY_VERIFY_WITH_TIMEOUT(wizard.surveyed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.session()->surveyed, 10000);
     QVERIFY(!wizard.currentPage()->isComplete()); // nothing chosen yet
     choose(wizard, u"The PostgreSQL database"_s);
     QVERIFY(wizard.currentPage()->isComplete());
@@ -208,7 +208,7 @@ void TestRestoreWizard::databaseRestoreClickedThrough()
     QVERIFY(wizard.grab().save(shot(u"wizard-2-preflight.png"_s)));
     wizard.next();
     QCOMPARE(wizard.currentId(), int(RestoreWizard::PlanPage));
-    QCOMPARE(wizard.plan.present().size(), 7);
+    QCOMPARE(wizard.session()->plan.present().size(), 7);
     QVERIFY(wizard.grab().save(shot(u"wizard-3-plan.png"_s)));
     wizard.next();
     auto *cautions = qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage());
@@ -227,6 +227,12 @@ void TestRestoreWizard::databaseRestoreClickedThrough()
     auto *data = qobject_cast<eic::ui::DataWizardPage *>(wizard.currentPage());
     QVERIFY(data && data->restoredButton()->isVisible() && data->restoredButton()->isEnabled());
     QVERIFY(wizard.grab().save(shot(u"wizard-6-data.png"_s)));
+    // "I have restored" asks once, and says what can and cannot be checked without a connection.
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::No);
+    data->restoredButton()->click();
+    QVERIFY(data->restoredButton()->isEnabled()); // No: still waiting
+    QVERIFY2(eic::ui::MessageBox::history().last().contains(u"Not checked — no connection to the store was given"_s), qPrintable(eic::ui::MessageBox::history().last()));
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Yes); // "Have you finished restoring …?"
     data->restoredButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RestoreWizard::FinishPage), 20000);
     QCOMPARE(wizard.outcome().outcome, u"complete"_s);
@@ -258,14 +264,14 @@ void TestRestoreWizard::databaseRestoreClickedThrough()
     // The next restore of the database says how long this one kept the cell down.
     RestoreWizard again(context());
     again.show();
-    QTRY_VERIFY_WITH_TIMEOUT(again.surveyed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(again.session()->surveyed, 10000);
     choose(again, u"The PostgreSQL database"_s);
     again.next();
     QTRY_VERIFY_WITH_TIMEOUT(again.currentPage()->isComplete(), 10000);
     again.next();
     const QStringList texts = [&again] {
         QStringList t;
-        for (const auto &c : again.plan.cautions)
+        for (const auto &c : again.session()->plan.cautions)
             t << c.text;
         return t;
     }();
@@ -301,7 +307,7 @@ void TestRestoreWizard::builtinDatastoreIsGreyedOut()
     QVERIFY(startSim(*scenario));
     RestoreWizard wizard(context());
     wizard.show();
-    QTRY_VERIFY_WITH_TIMEOUT(wizard.surveyed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.session()->surveyed, 10000);
     QRadioButton *datastore = nullptr;
     QRadioButton *database = nullptr;
     for (auto *b : wizard.currentPage()->findChildren<QRadioButton *>()) {
@@ -386,7 +392,7 @@ void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
     c.backupFolder = folder;
     RestoreWizard wizard(c);
     wizard.show();
-    QTRY_VERIFY_WITH_TIMEOUT(wizard.surveyed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.session()->surveyed, 10000);
     choose(wizard, u"The Redis/Valkey data store"_s);
     wizard.next();
     QTRY_VERIFY_WITH_TIMEOUT(wizard.currentPage()->isComplete(), 10000);
@@ -395,15 +401,15 @@ void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
     QVERIFY(plan);
     plan->chooseMode(1); // archive: the newest backup of the folder is offered first
     QTRY_VERIFY_WITH_TIMEOUT(plan->isComplete(), 10000); // once the archive is verified
-    QVERIFY(wizard.plan.archive.endsWith(u".eicrdb"_s));
+    QVERIFY(wizard.session()->plan.archive.endsWith(u".eicrdb"_s));
     QVERIFY(wizard.grab().save(shot(u"wizard-archive-plan.png"_s)));
     wizard.next();
-    QVERIFY(wizard.plan.cautionIds().contains(u"flush-datastore"_s));
-    QVERIFY(wizard.plan.cautionIds().contains(u"snapshot-only"_s));
+    QVERIFY(wizard.session()->plan.cautionIds().contains(u"flush-datastore"_s));
+    QVERIFY(wizard.session()->plan.cautionIds().contains(u"snapshot-only"_s));
     // None hides below the fold unseen: the page counts them and what is still open.
     auto *count = wizard.currentPage()->findChild<QLabel *>(u"cautionCount"_s);
     QVERIFY(count);
-    QVERIFY2(count->text().contains(u"5 caution(s); 4 of the 4 required still to acknowledge"_s), qPrintable(count->text()));
+    QVERIFY2(count->text().contains(u"5 cautions; 4 of the 4 required still to acknowledge"_s), qPrintable(count->text()));
     qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage())->acknowledgeAll();
     QVERIFY2(count->text().contains(u"every required one is acknowledged"_s), qPrintable(count->text()));
     QVERIFY(wizard.grab().save(shot(u"wizard-archive-cautions.png"_s)));
@@ -424,7 +430,7 @@ void TestRestoreWizard::datastoreArchiveRestoreWithRealRedis()
     };
     RestoreWizard second(nc);
     second.show();
-    QTRY_VERIFY_WITH_TIMEOUT(second.surveyed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(second.session()->surveyed, 10000);
     choose(second, u"The Redis/Valkey data store"_s);
     second.next();
     QTRY_VERIFY_WITH_TIMEOUT(second.currentPage()->isComplete(), 10000);
@@ -478,6 +484,7 @@ void TestRestoreWizard::confirmingAStoreThatRefusesWritesKeepsWaiting()
 
     QVERIFY(command({"REPLICAOF", "127.0.0.1", "1"})); // a replica of nothing: reads only
     auto writable = qScopeGuard([&] { command({"REPLICAOF", "NO", "ONE"}); });
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Yes); // "Have you finished restoring …?"
     data->restoredButton()->click();
     QVERIFY(!data->restoredButton()->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(data->restoredButton()->isEnabled(), 15000); // waiting again
@@ -491,6 +498,7 @@ void TestRestoreWizard::confirmingAStoreThatRefusesWritesKeepsWaiting()
     QVERIFY(wizard.grab().save(shot(u"wizard-data-not-writable.png"_s)));
 
     QVERIFY(command({"REPLICAOF", "NO", "ONE"}));
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Yes); // "Have you finished restoring …?"
     data->restoredButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(RestoreWizard::FinishPage), 20000);
     QVERIFY2(wizard.outcome().outcome == "complete"_L1, qPrintable(wizard.outcome().message));
@@ -559,7 +567,7 @@ void TestRestoreWizard::anotherCellChosenInTheWizard()
     window.show();
     RestoreWizard *wizard = window.openRestoreWizard();
     QVERIFY(wizard);
-    QTRY_VERIFY_WITH_TIMEOUT(wizard->surveyed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->session()->surveyed, 10000);
     QCOMPARE(wizard->context().context, u"eic-sim"_s);
     auto *target = qobject_cast<eic::ui::TargetWizardPage *>(wizard->currentPage());
     QComboBox *cells = target->findChild<QComboBox *>();
@@ -568,12 +576,12 @@ void TestRestoreWizard::anotherCellChosenInTheWizard()
     QVERIFY(olderIndex >= 0);
     target->chooseCell(olderIndex);
     QTRY_COMPARE_WITH_TIMEOUT(wizard->context().context, u"older-cell"_s, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(wizard->surveyed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->session()->surveyed, 10000);
     QVERIFY(window.connectionText().contains(second.url().host()) || window.session()->client->context().context == u"older-cell"_s);
     choose(*wizard, u"The PostgreSQL database"_s);
     wizard->next();
-    QCOMPARE(wizard->plan.present().size(), 4);
-    QCOMPARE(wizard->plan.skipped.size(), 3);
+    QCOMPARE(wizard->session()->plan.present().size(), 4);
+    QCOMPARE(wizard->session()->plan.skipped.size(), 3);
     wizard->close();
 }
 

@@ -51,6 +51,8 @@ WizardContext RestoreLauncher::wizardContext() const
     WizardContext c;
     c.ns = cell.ns;
     c.context = cell.context;
+    c.clusterUrl = cell.cluster.server.toString();
+    c.mark = m_workspace->sandbox ? u"sandbox"_s : QString();
     c.operatorName = operatorName();
     c.cells = m_cell->cells();
     c.currentCell = m_cell->currentCell();
@@ -96,6 +98,7 @@ void RestoreLauncher::chooseCell(RestoreWizard *wizard, const QStringList &key, 
         next.client = new kube::KubeClient(cell, chooser);
         next.ns = cell.ns;
         next.context = cell.context;
+        next.clusterUrl = cell.cluster.server.toString();
         next.currentCell = key;
         next.profile.clear();
         next.backupFolder.clear();
@@ -245,7 +248,7 @@ bool RestoreLauncher::runAwaitingData() const
 QString RestoreLauncher::runAtStakeText() const
 {
     const restore::RestoreRunner *runner = activeRunner();
-    const bool database = !m_wizard || m_wizard->plan.target == cell::RestoreTarget::Database;
+    const bool database = !m_wizard || m_wizard->session()->plan.target == cell::RestoreTarget::Database;
     const QString store = database ? tr("database") : tr("data store");
     if (runner && !runner->componentsMayBeDown())
         return tr("A restore is running on cell %1: its pre-flight is under way; no component is stopped and nothing was written.\n\n"

@@ -13,6 +13,7 @@ class QMainWindow;
 
 namespace eic::restore {
 class RestoreRunner;
+struct SessionContext;
 }
 
 namespace eic::ui {
@@ -20,7 +21,7 @@ namespace eic::ui {
 class CellConnection;
 class RestoreWizard;
 class SecretResolver;
-struct WizardContext;
+using WizardContext = restore::SessionContext;
 struct Workspace;
 
 // Where the window starts restores: the wizard on the open cell and profile, and at start-up

@@ -61,9 +61,19 @@ bool QuiesceStep::isComponentSession(const stores::StoreSession &s) const
     return false;
 }
 
+void QuiesceStep::endNow()
+{
+    if (!m_probe || m_polling)
+        return; // the pods are not gone yet, or the answer in flight is read with the new rule
+    m_poll.stop();
+    pollSessions();
+}
+
 void QuiesceStep::pollSessions()
 {
+    m_polling = true;
     m_probe->sessions([this](const Result<QList<stores::StoreSession>> &all) {
+        m_polling = false;
         if (!all && all.error().message.contains(u"CLIENT LIST"_s)) {
             m_run.notCheckedBecause(tr("sessions of the stopped components"), all.error().message);
             writer().check(u"sessions"_s, CheckOutcome::NotChecked, all.error().message);

@@ -20,6 +20,8 @@ class QuiesceStep : public Step {
 public:
     using Step::Step;
     void run(Done done) override;
+    // Terminate-sessions acknowledged during the wait: end them at the next poll, now.
+    void endNow();
 
 private:
     bool podsGone();
@@ -32,6 +34,7 @@ private:
     QTimer m_poll;
     QJsonObject m_lastPods;
     QString m_lastWaiting;
+    bool m_polling = false; // a sessions query is in flight
 };
 
 } // namespace eic::restore

@@ -25,6 +25,7 @@ public:
 
 private:
     void onEvent(const QJsonObject &event);
+    bool confirmRestored(); // one question, which names the checks that follow
     RestoreWizard *m_wizard;
     QLabel *m_instructions;
     QPushButton *m_restored;

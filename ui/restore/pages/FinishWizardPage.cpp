@@ -1,6 +1,7 @@
 #include "FinishWizardPage.h"
 
 #include "restore/RestoreWizard.h"
+#include "WizardHeader.h"
 #include "WizardParts.h"
 #include "report/RestoreReport.h"
 #include "restore/Events.h"
@@ -22,6 +23,7 @@ FinishWizardPage::FinishWizardPage(RestoreWizard *wizard)
 {
     setTitle(tr("Result"));
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new WizardHeader(wizard->session(), this));
     m_outcome = wrapped({}, this);
     QFont f = m_outcome->font();
     f.setBold(true);

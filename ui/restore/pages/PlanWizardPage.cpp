@@ -2,6 +2,7 @@
 
 #include "BackupText.h"
 #include "restore/RestoreWizard.h"
+#include "WizardHeader.h"
 #include "WizardParts.h"
 #include "profiles/ConnectionStrings.h"
 #include "profiles/ConnectionTester.h"
@@ -32,6 +33,7 @@ PlanWizardPage::PlanWizardPage(RestoreWizard *wizard)
     setTitle(tr("The plan"));
     setSubTitle(tr("These components stop, the data comes back the way you choose, and they start again at the counts they have now."));
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new WizardHeader(wizard->session(), this));
     m_components = new QTableWidget(0, 3, this);
     m_components->setHorizontalHeaderLabels({tr("Component"), tr("Replicas now (restored after)"), tr("Autoscaler")});
     m_components->horizontalHeader()->setStretchLastSection(true);
@@ -89,7 +91,7 @@ void PlanWizardPage::initializePage()
 {
     m_archives->clear();
     const QString folder = m_wizard->context().backupFolder;
-    const bool database = m_wizard->input.target == cell::RestoreTarget::Database;
+    const bool database = m_wizard->session()->input.target == cell::RestoreTarget::Database;
     if (!folder.isEmpty()) {
         // The backups of this store, newest first, as the backups view shows them (a database
         // backup's size is its files', from its manifest).
@@ -123,7 +125,7 @@ void PlanWizardPage::setArchive(const QString &path)
 
 void PlanWizardPage::refresh()
 {
-    auto &in = m_wizard->input;
+    auto &in = m_wizard->session()->input;
     const int mode = m_modes->checkedId();
     in.mode = mode == 1 ? restore::DataMode::Archive : mode == 2 ? restore::DataMode::NewInstance : restore::DataMode::External;
     in.archive = mode == 1 ? m_archives->currentData().toString() : QString();
@@ -137,8 +139,8 @@ void PlanWizardPage::refresh()
     m_testNew->setVisible(mode == 2);
     m_newState->setVisible(mode == 2);
     m_pointInTime->setEnabled(mode == 0 && m_usePointInTime->isChecked());
-    m_wizard->replan();
-    const auto &plan = m_wizard->plan;
+    m_wizard->session()->replan();
+    const auto &plan = m_wizard->session()->plan;
     const auto present = plan.present();
     m_components->setRowCount(static_cast<int>(present.size()));
     for (int r = 0; r < present.size(); ++r) {
@@ -186,7 +188,7 @@ void PlanWizardPage::setNewAddress(const QString &address)
 // The new address, with the profile's credentials, must answer before the run may use it.
 void PlanWizardPage::testNewInstance()
 {
-    const bool database = m_wizard->input.target == cell::RestoreTarget::Database;
+    const bool database = m_wizard->session()->input.target == cell::RestoreTarget::Database;
     const QString address = m_newAddress->text().trimmed();
     WizardContext c = m_wizard->context();
     profiles::Profile p;
@@ -247,7 +249,7 @@ void PlanWizardPage::testNewInstance()
 bool PlanWizardPage::validatePage()
 {
     refresh();
-    return m_wizard->plan.refusal.isEmpty();
+    return m_wizard->session()->plan.refusal.isEmpty();
 }
 
 } // namespace eic::ui

@@ -1,6 +1,8 @@
 #include "ProgressWizardPage.h"
 
 #include "restore/RestoreWizard.h"
+#include "WizardHeader.h"
+#include "RunWidgets.h"
 #include "WizardParts.h"
 
 #include <QHeaderView>
@@ -21,12 +23,20 @@ ProgressWizardPage::ProgressWizardPage(RestoreWizard *wizard, bool stopping)
     setSubTitle(stopping ? tr("All at once; the next step waits until no pod of them is left and no session of theirs remains.")
                          : tr("Each goes back to its recorded count; done when every rollout is complete by kubectl's rules."));
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new WizardHeader(wizard->session(), this));
     m_table = new QTableWidget(0, 4, this);
     m_table->setHorizontalHeaderLabels({tr("Component"), stopping ? tr("Recorded count") : tr("Scaled back to"), tr("Pods (terminating)"), tr("State")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    layout->addWidget(m_table);
+    layout->addWidget(m_table, 1);
+    m_downtime = new DowntimeClock(wizard->session(), this);
+    layout->addWidget(m_downtime);
+    if (stopping) {
+        m_blocking = new BlockingSessions(wizard->session(), this);
+        layout->addWidget(m_blocking);
+        connect(m_blocking, &BlockingSessions::rollBackRequested, wizard, &RestoreWizard::reject);
+    }
     m_state = wrapped({}, this);
     layout->addWidget(m_state);
     connect(wizard, &RestoreWizard::runEvent, this, &ProgressWizardPage::onEvent);
@@ -44,7 +54,7 @@ ProgressWizardPage::ProgressWizardPage(RestoreWizard *wizard, bool stopping)
 void ProgressWizardPage::initializePage()
 {
     m_table->setRowCount(0);
-    for (const auto &c : m_wizard->plan.present()) {
+    for (const auto &c : m_wizard->session()->plan.present()) {
         const int r = m_table->rowCount();
         m_table->insertRow(r);
         m_table->setItem(r, 0, new QTableWidgetItem(c.name));
@@ -55,7 +65,7 @@ void ProgressWizardPage::initializePage()
     m_table->resizeColumnsToContents();
     m_done = false;
     if (m_stopping)
-        m_wizard->startRun();
+        m_wizard->session()->startRun();
     for (const QJsonObject &e : m_wizard->events())
         onEvent(e);
 }
@@ -108,8 +118,10 @@ void ProgressWizardPage::onEvent(const QJsonObject &e)
                                                                                    : QString::number(c.value("pods"_L1).toInt()));
         }
     }
+    if (m_blocking && (name == "sessions-waiting"_L1 || name == "sessions-gone"_L1 || name == "sessions-terminated"_L1 || name == "rollback-started"_L1))
+        m_blocking->setWaiting(m_wizard->session()->blocking());
     if (name == "sessions-terminated"_L1)
-        m_state->setText(tr("%1 session(s) of theirs were still connected and were ended.").arg(e.value("count"_L1).toInt()));
+        m_state->setText(tr("%n session(s) of theirs were still connected and were ended.", nullptr, e.value("count"_L1).toInt()));
     if (name == "rollback-started"_L1)
         m_state->setText(tr("Rolling back: %1").arg(e.value("reason"_L1).toString()));
 }

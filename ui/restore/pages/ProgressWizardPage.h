@@ -7,9 +7,12 @@ class QTableWidget;
 
 namespace eic::ui {
 
+class BlockingSessions;
+class DowntimeClock;
 class RestoreWizard;
 
-// 5. and 7.: per-component progress from the run's events (stopping or starting).
+// 5. and 7.: per-component progress from the run's events (stopping or starting), the
+// downtime so far, and on the stop page who still blocks the wait, with End and Roll back.
 class ProgressWizardPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -24,6 +27,8 @@ private:
     bool m_stopping;
     QTableWidget *m_table;
     QLabel *m_state;
+    DowntimeClock *m_downtime;
+    BlockingSessions *m_blocking = nullptr;
     bool m_done = false;
 };
 

@@ -1,6 +1,7 @@
 #include "TargetWizardPage.h"
 
 #include "restore/RestoreWizard.h"
+#include "WizardHeader.h"
 #include "WizardParts.h"
 #include "kube/KubeClient.h"
 #include "restore/CellSurvey.h"
@@ -19,6 +20,7 @@ TargetWizardPage::TargetWizardPage(RestoreWizard *wizard)
 {
     setTitle(tr("What do you restore?"));
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new WizardHeader(wizard->session(), this));
     auto *cellRow = new QHBoxLayout;
     cellRow->addWidget(new QLabel(tr("&Cell:"), this));
     m_cell = new QComboBox(this);
@@ -84,16 +86,16 @@ void TargetWizardPage::initializePage()
 
 void TargetWizardPage::survey()
 {
-    if (m_wizard->surveyed)
+    if (m_wizard->session()->surveyed)
         return;
     m_status->setText(tr("Reading the cell…"));
-    restore::surveyCell(m_wizard->context().client, m_wizard->input, {}, this, [this](const Result<restore::PlanInput> &r) {
+    restore::surveyCell(m_wizard->context().client, m_wizard->session()->input, {}, this, [this](const Result<restore::PlanInput> &r) {
         if (!r) {
             m_status->setText(tr("The cell cannot be read: %1").arg(r.error().message));
             return;
         }
-        m_wizard->input = *r;
-        m_wizard->surveyed = true;
+        m_wizard->session()->input = *r;
+        m_wizard->session()->surveyed = true;
         const QStringList builtins = r->builtinStores;
         const bool builtinPg = builtins.contains(u"postgres"_s) || builtins.contains(u"postgresql"_s);
         const bool builtinRedis = builtins.contains(u"redis"_s) || builtins.contains(u"valkey"_s);
@@ -112,13 +114,13 @@ void TargetWizardPage::survey()
 
 bool TargetWizardPage::isComplete() const
 {
-    return m_wizard->surveyed && ((m_database->isChecked() && m_database->isEnabled()) || (m_datastore->isChecked() && m_datastore->isEnabled()));
+    return m_wizard->session()->surveyed && ((m_database->isChecked() && m_database->isEnabled()) || (m_datastore->isChecked() && m_datastore->isEnabled()));
 }
 
 bool TargetWizardPage::validatePage()
 {
-    m_wizard->input.target = m_database->isChecked() ? cell::RestoreTarget::Database : cell::RestoreTarget::Datastore;
-    m_wizard->replan();
+    m_wizard->session()->input.target = m_database->isChecked() ? cell::RestoreTarget::Database : cell::RestoreTarget::Datastore;
+    m_wizard->session()->replan();
     return true;
 }
 

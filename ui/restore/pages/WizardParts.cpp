@@ -86,4 +86,15 @@ QString checkTitle(const QString &check)
     return check;
 }
 
+QString modeWords(const QString &mode)
+{
+    if (mode == "archive"_L1)
+        return QCoreApplication::translate("WizardParts", "from an archive");
+    if (mode == "new-instance"_L1)
+        return QCoreApplication::translate("WizardParts", "a new instance");
+    if (mode == "external"_L1)
+        return QCoreApplication::translate("WizardParts", "restored by you");
+    return mode;
+}
+
 } // namespace eic::ui

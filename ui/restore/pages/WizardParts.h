@@ -20,6 +20,8 @@ QListWidgetItem *notCheckedItem(const QString &text);
 QListWidgetItem *checkEventItem(const QJsonObject &check, const QString &what);
 // The same in words, for a log line: "passed", "FAILED — why", "not checked — why".
 QString checkOutcomeText(const QJsonObject &check);
+// A data mode's journal name (external, archive, new-instance) in words.
+QString modeWords(const QString &mode);
 // A pre-flight check's name as the admin reads it.
 QString checkTitle(const QString &check);
 

@@ -1,0 +1,129 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>BackupVerification</name>
+        <message numerus="yes">
+            <source>%n file(s): each one's size and SHA-256 match the manifest</source>
+            <translation>
+                <numerusform>%n file: each one's size and SHA-256 match the manifest</numerusform>
+                <numerusform>%n files: each one's size and SHA-256 match the manifest</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreSummary</name>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Stop %n component(s)</source>
+            <translation>
+                <numerusform>Stop %n component</numerusform>
+                <numerusform>Stop %n components</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pod(s)</source>
+            <translation>
+                <numerusform>%n pod</numerusform>
+                <numerusform>%n pods</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>eic::cell::ComponentModel</name>
+        <message numerus="yes">
+            <source>%n pod(s) terminating</source>
+            <translation>
+                <numerusform>%n pod terminating</numerusform>
+                <numerusform>%n pods terminating</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>eic::restore::QuiesceStep</name>
+        <message numerus="yes">
+            <source>%n session(s) of the stopped components are still connected to the %1 (%2). End them, or acknowledge terminate-sessions.</source>
+            <translation>
+                <numerusform>%n session of the stopped components is still connected to the %1 (%2). End it, or acknowledge terminate-sessions.</numerusform>
+                <numerusform>%n sessions of the stopped components are still connected to the %1 (%2). End them, or acknowledge terminate-sessions.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>eic::stores::PgRestore</name>
+        <message numerus="yes">
+            <source>%n session(s) are still connected to the database: %1. Stop the cell's components, or acknowledge terminate-sessions to end them. Nothing was changed.</source>
+            <translation>
+                <numerusform>%n session is still connected to the database: %1. Stop the cell's components, or acknowledge terminate-sessions to end them. Nothing was changed.</numerusform>
+                <numerusform>%n sessions are still connected to the database: %1. Stop the cell's components, or acknowledge terminate-sessions to end them. Nothing was changed.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>eic::ui::BlockingSessions</name>
+        <message numerus="yes">
+            <source>%n session(s) of the stopped components still connected to the store</source>
+            <translation>
+                <numerusform>%n session of the stopped components still connected to the store</numerusform>
+                <numerusform>%n sessions of the stopped components still connected to the store</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>eic::ui::CautionsWizardPage</name>
+        <message numerus="yes">
+            <source>%n caution(s); every required one is acknowledged.</source>
+            <translation>
+                <numerusform>%n caution; every required one is acknowledged.</numerusform>
+                <numerusform>%n cautions; every required one is acknowledged.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n caution(s)</source>
+            <translation>
+                <numerusform>%n caution</numerusform>
+                <numerusform>%n cautions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the %1 required</source>
+            <translation>
+                <numerusform>%n of the %1 required</numerusform>
+                <numerusform>%n of the %1 required</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>eic::ui::DataWizardPage</name>
+        <message numerus="yes">
+            <source>• Then %n component(s) start again at their recorded counts.</source>
+            <translation>
+                <numerusform>• Then %n component starts again at their recorded counts.</numerusform>
+                <numerusform>• Then %n components start again at their recorded counts.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>eic::ui::ProgressWizardPage</name>
+        <message numerus="yes">
+            <source>%n session(s) of theirs were still connected and were ended.</source>
+            <translation>
+                <numerusform>%n session of theirs was still connected and was ended.</numerusform>
+                <numerusform>%n sessions of theirs were still connected and were ended.</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
