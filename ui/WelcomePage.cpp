@@ -1,6 +1,7 @@
 #include "WelcomePage.h"
 
 #include <QCommandLinkButton>
+#include <QKeyEvent>
 #include <QInputDialog>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -13,6 +14,8 @@ WelcomePage::WelcomePage(const QStringList &contexts, const QString &currentCont
     : QWidget(parent)
 {
     setObjectName(u"welcomePage"_s);
+    // The focused choice is outlined: Return activates it.
+    setStyleSheet(u"QCommandLinkButton:focus { border: 2px solid #1565c0; border-radius: 4px; }"_s);
     auto *outer = new QHBoxLayout(this);
     auto *column = new QWidget(this);
     column->setMaximumWidth(720);
@@ -110,6 +113,28 @@ void WelcomePage::addOpenContext(QVBoxLayout *layout, const QString &currentCont
     m_openContext->setObjectName(u"openCurrentContext"_s);
     connect(m_openContext, &QCommandLinkButton::clicked, this, [this, currentContext] { Q_EMIT openContextRequested(currentContext); });
     layout->addWidget(m_openContext);
+}
+
+void WelcomePage::keyPressEvent(QKeyEvent *event)
+{
+    auto *button = qobject_cast<QCommandLinkButton *>(focusWidget());
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && button && button->isEnabled()) {
+        button->click();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void WelcomePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (qobject_cast<QCommandLinkButton *>(focusWidget()))
+        return;
+    for (auto *b : {m_import, m_create, m_sandbox})
+        if (b && b->isEnabled()) {
+            b->setFocus(Qt::OtherFocusReason);
+            break;
+        }
 }
 
 void WelcomePage::setSandboxProgress(const QString &step)

@@ -24,6 +24,12 @@ public:
     // While the sandbox starts: its steps, and the buttons wait.
     void setSandboxProgress(const QString &step);
 
+protected:
+    // Return or Enter activates the focused choice, as in a dialog; the first choice has the
+    // focus when the page shows, and the focus is drawn so that it can be seen.
+    void keyPressEvent(QKeyEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     void importRequested(const QString &context);
     void createRequested();

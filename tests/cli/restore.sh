@@ -52,6 +52,11 @@ before=$(counts)
 [[ $before == *"edc=2"* && $before == *"worker=2"* ]] || fail "unexpected sim counts: $before"
 
 case_name="plan and dry run"
+# The sim's pods start after it does: compare once every deployment is available (then nothing
+# moves in the cell unless something changes it).
+settled() { k get deploy -n edge-icell -o jsonpath='{range .items[*]}{.spec.replicas}={.status.availableReplicas}{" "}{end}' |
+  /usr/bin/python3 -c 'import sys; p=[x.split("=") for x in sys.stdin.read().split()]; sys.exit(0 if p and all(a==b for a,b in p) else 1)'; }
+wait_for 20 settled || fail "the sim's deployments did not become available"
 gen0=$(state)
 out=$("$EICCTL" plan database)
 grep -q '^  edc  *2 replica(s)  (HPA edc, 2-4)$' <<<"$out" || fail "plan lacks edc with its HPA: $out"

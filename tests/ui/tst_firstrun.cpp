@@ -86,8 +86,8 @@ void TestFirstRun::welcomeOffersThreeWaysIn()
     QVERIFY(welcome->openContextButton());
     QVERIFY(welcome->openContextButton()->text().contains(u"prod"_s));
     QVERIFY(!window.sandboxBanner()->isVisible());
-    // Keyboard: Tab goes from one way in to the next, in reading order.
-    welcome->importButton()->setFocus();
+    // Keyboard: the first way in has the focus; Tab goes to the next, in reading order.
+    QTRY_COMPARE(QApplication::focusWidget(), welcome->importButton());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), welcome->createButton());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
@@ -109,8 +109,9 @@ void TestFirstRun::welcomeOffersThreeWaysIn()
     QCOMPARE(editor->profile().cell.ns, u"eic-quality"_s);
     editor->reject();
 
-    // "Create a profile" opens an empty editor.
-    welcome->createButton()->click();
+    // "Create a profile", chosen with Return, opens an empty editor.
+    welcome->createButton()->setFocus();
+    QTest::keyClick(welcome->createButton(), Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([&] {
         const auto editors = window.findChildren<eic::ui::ProfileEditor *>();
         return std::any_of(editors.begin(), editors.end(), [](auto *e) { return e->isVisible() && e->profile().cell.context.isEmpty(); });
