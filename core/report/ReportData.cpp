@@ -19,7 +19,8 @@ QString htmlRow(const QStringList &cells, const QString &tag, const QList<int> &
     QString h = u"<tr>"_s;
     for (qsizetype i = 0; i < cells.size(); ++i)
         h += i < widths.size() ? u"<%1 width=\"%3%\">%2</%1>"_s.arg(tag, esc(cells.at(i))).arg(widths.at(i)) : u"<%1>%2</%1>"_s.arg(tag, esc(cells.at(i)));
-    return h + u"</tr>"_s;
+    // A header row repeats at the top of each page the table runs onto.
+    return tag == "th"_L1 ? u"<thead>"_s + h + u"</tr></thead>"_s : h + u"</tr>"_s;
 }
 
 namespace {

@@ -78,13 +78,16 @@ QString backupText(const RestoreReport &r)
         parts.append(text::size(b.value("bytes"_L1).toInteger()));
     const QString sha = b.value("sha256"_L1).toString();
     parts.append(sha.isEmpty() ? Tr::tr("SHA-256 not recorded") : Tr::tr("SHA-256 of %1: %2").arg(b.value("sha256Of"_L1).toString(), sha));
-    return parts.join(u"; "_s);
+    return parts.join(u'\n');
 }
 
 QString overview(const RestoreReport &r)
 {
     QString h = u"<table width=\"100%\">"_s;
-    auto row = [&h](const QString &k, const QString &v) { h += u"<tr><th width=\"24%\">%1</th><td>%2</td></tr>"_s.arg(esc(k), esc(v)); };
+    // Each line of a value on a line of its own.
+    auto row = [&h](const QString &k, const QString &v) {
+        h += u"<tr><th width=\"24%\">%1</th><td>%2</td></tr>"_s.arg(esc(k), esc(v).replace(u'\n', u"<br>"_s));
+    };
     row(Tr::tr("Run"), r.runId);
     row(Tr::tr("Change / ticket"), r.ticket.isEmpty() ? Tr::tr("none given") : r.ticket);
     row(Tr::tr("Operator"), Tr::tr("%1 on %2").arg(r.operatorName, r.host));
@@ -117,9 +120,10 @@ QString interruption(const RestoreReport &r)
 QString cautionsTable(const RestoreReport &r)
 {
     QString h = heading(Tr::tr("Cautions acknowledged")) + u"<table width=\"100%\">"_s;
-    h += htmlRow({Tr::tr("Caution"), Tr::tr("Acknowledged by"), Tr::tr("Ticked at"), Tr::tr("What it means, with its numbers")}, u"th"_s, {20, 19, 15, 46});
+    h += htmlRow({Tr::tr("Caution"), Tr::tr("By"), Tr::tr("Ticked at"), Tr::tr("What it means, with its numbers")}, u"th"_s, {27, 11, 16, 46});
     for (const RestoreReport::Acknowledgement &a : r.cautions)
-        h += htmlRow({a.title.isEmpty() ? a.id : Tr::tr("%1 (%2)").arg(a.title, a.id), a.by, text::when(a.at), a.text}, u"td"_s);
+        h += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>"_s.arg(a.title.isEmpty() ? esc(a.id) : esc(a.title) + u"<br>("_s + esc(a.id) + u')',
+                                                                           esc(a.by), esc(text::when(a.at)), esc(a.text));
     if (r.cautions.isEmpty())
         h += u"<tr><td colspan=\"4\">%1</td></tr>"_s.arg(esc(Tr::tr("none")));
     return h + u"</table>"_s;
@@ -129,7 +133,7 @@ QString componentsTable(const RestoreReport &r)
 {
     QString h = heading(Tr::tr("Components")) + u"<table width=\"100%\">"_s;
     h += htmlRow({Tr::tr("Component"), Tr::tr("Replicas before"), Tr::tr("Replicas after"), Tr::tr("Stopped"), Tr::tr("Started"), Tr::tr("Available")}, u"th"_s,
-                 {26, 13, 13, 16, 16, 16});
+                 {30, 12, 12, 15, 15, 16});
     auto count = [](int n) { return n < 0 ? u"—"_s : QString::number(n); };
     for (const ComponentTimeline &c : r.components)
         h += htmlRow({c.name + (c.hpa.isEmpty() ? QString() : Tr::tr(" (HPA)")), count(c.before), count(c.after), text::hms(c.stopped), text::hms(c.started),

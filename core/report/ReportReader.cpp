@@ -156,6 +156,9 @@ private:
         for (const QJsonValue &v : e.value("leftovers"_L1).toArray())
             addOnce(r.leftovers, v.toString());
         r.ended = t;
+        // How far the data step got, as the run saw it at its end (a rollback says it too).
+        if (const QString data = e.value("dataStep"_L1).toString(); !data.isEmpty())
+            r.dataState = data;
         r.outcome = e.value("outcome"_L1).toString();
         r.outcomeMessage = e.value("reason"_L1).toString(e.value("message"_L1).toString());
         r.downtimeSeconds = e.value("downtimeSeconds"_L1).toDouble(-1);
@@ -249,7 +252,7 @@ Result<RestoreReport> RestoreReport::fromJournal(const QString &path)
         r.downtimeSeconds = downtimeFromTimeline(r.components);
     // A rollback that no step's failure explains was asked for (a cancel, an abort).
     if (r.rollbackStarted.isValid() && r.blocked.isEmpty())
-        r.blocked.append(r.cancelRequested.isValid() ? Tr::tr("Nothing failed: the cancel was asked for (%1).").arg(r.rollbackReason) : r.rollbackReason);
+        r.blocked.append(r.cancelRequested.isValid() ? Tr::tr("Nothing failed: the cancel was asked for.") : r.rollbackReason);
     describeChecks(r);
     return r;
 }
