@@ -5,12 +5,17 @@
 #include "ReportText.h"
 
 #include <QBuffer>
+
+#include <cmath>
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QAbstractTextDocumentLayout>
 #include <QSaveFile>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +39,22 @@ void drawMark(QPainter &painter, const QRectF &band, const QString &mark)
     painter.setPen(Qt::black);
 }
 
+// A heading near a page's foot moves to the next page, with what it heads.
+void keepHeadingsWithTheirSection(QTextDocument &doc)
+{
+    const qreal pageHeight = doc.pageSize().height();
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() != 2)
+            continue;
+        const qreal top = doc.documentLayout()->blockBoundingRect(b).top();
+        if (pageHeight - std::fmod(top, pageHeight) > pageHeight * 0.12)
+            continue;
+        QTextBlockFormat f = b.blockFormat();
+        f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(b).setBlockFormat(f);
+    }
+}
+
 QByteArray pdfOf(const RestoreReport &report)
 {
     QByteArray bytes;
@@ -54,6 +75,7 @@ QByteArray pdfOf(const RestoreReport &report)
     // Lay out at 96 dpi and scale to the printer's resolution.
     const qreal scale = pdf.resolution() / 96.0;
     doc.setPageSize(QSizeF(page.width() / scale, (page.height() - footer - header) / scale));
+    keepHeadingsWithTheirSection(doc);
     QPainter painter(&pdf);
     const int pages = doc.pageCount();
     const QString word = report.workspaceMark.toUpper();
