@@ -1337,14 +1337,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>namespace %1, context %2%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, profile %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1358,14 +1350,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>eic-restore %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target and mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Began / ended (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1390,10 +1374,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>Caution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledged by, at (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1438,10 +1418,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>Data step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2, from %3 to %4 (UTC).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1510,6 +1486,528 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>Not checked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows in the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows after the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys in the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys after the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>db %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items restored by pg_restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store accepts writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksums read again (the backup changed since the pre-flight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings of pg_restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys skipped (expired since the backup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data store was emptied first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys compared with the backup (sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest against the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status of the data command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile points to the new instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time the engine took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup, checked before the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the journal holds no measurement of the tables or keys (this run&apos;s version or mode does not take it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured before the data step only: the run ended before the second measurement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured after the data step only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not measured: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted in the store right before the data step and right after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not identified (no store connection was given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system identifier %1, database OID %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>namespace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, namespace %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (UID %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; kubeconfig context %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; profile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded (the journal of an older version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file last modified %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change / ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Began</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel and rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, during the %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cancel was asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing is recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State of the data step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times in UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) of the stopped components were still connected and were ended (terminate-sessions): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing failed: the cancel was asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started, not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the admin&apos;s restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not done: nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted: the store may be partly restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: the command&apos;s effect is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored with the provider&apos;s tooling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored from a backup of eic-restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait for quiescence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clean-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SANDBOX — a rehearsal cell on this machine, not a production cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRILL — a rehearsal of the procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n replica(s) available</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cluster %1, namespace %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may read and scale the deployments in namespace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the API server accepted a server-side dry run of scaling %n component(s) to 0</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the Lease eic-restore was free and is held by this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every file&apos;s size and SHA-256 match the backup&apos;s manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every record&apos;s CRC-32C and the file&apos;s SHA-256 match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is a primary, not in recovery, and accepts writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data store is a primary, not loading, and accepts writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no session of the stopped components remains in the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed; the journal records nothing more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the journal records no reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -40,6 +40,7 @@ struct Options {
     QString pointInTime;  // restore --mode external, database
     QString dataCommand;  // restore --mode external
     QStringList accept;   // caution ids
+    QString ticket;       // restore: a change/ticket reference for the report
     QString format;       // report export: json | html | pdf
     QString dir;          // sandbox: its directory
     int jobs = 0;

@@ -21,17 +21,17 @@ int report(const Options &o)
     if (sub == "list"_L1) {
         QJsonArray rows;
         if (!o.json)
-            out() << u"%1 %2 %3 %4 %5 %6\n"_s.arg(u"RUN"_s, -22).arg(u"TARGET"_s, -10).arg(u"MODE"_s, -13).arg(u"OUTCOME"_s, -17).arg(u"BEGAN (UTC)"_s, -20).arg(u"DOWNTIME"_s);
+            out() << u"%1 %2 %3 %4 %5 %6\n"_s.arg(u"RUN"_s, -22).arg(u"TARGET"_s, -10).arg(u"MODE"_s, -13).arg(u"OUTCOME"_s, -25).arg(u"BEGAN (UTC)"_s, -20).arg(u"DOWNTIME"_s);
         for (const QString &path : restore::Journal::all()) {
             auto r = report::RestoreReport::fromJournal(path);
             if (!r)
                 continue;
             const QString down = r->downtimeSeconds >= 0 ? u"%1 s"_s.arg(r->downtimeSeconds, 0, 'f', 1) : u"-"_s;
             if (o.json)
-                rows.append(QJsonObject{{"id"_L1, r->runId}, {"target"_L1, r->target}, {"mode"_L1, r->mode}, {"outcome"_L1, r->outcome},
+                rows.append(QJsonObject{{"id"_L1, r->runId}, {"target"_L1, r->target}, {"mode"_L1, r->mode}, {"outcome"_L1, r->outcome}, {"outcomeWords"_L1, report::RestoreReport::outcomeWords(r->outcome)},
                                         {"began"_L1, r->began.toUTC().toString(Qt::ISODate)}, {"downtimeSeconds"_L1, r->downtimeSeconds}});
             else
-                out() << u"%1 %2 %3 %4 %5 %6\n"_s.arg(r->runId, -22).arg(r->target, -10).arg(r->mode, -13).arg(r->outcome, -17)
+                out() << u"%1 %2 %3 %4 %5 %6\n"_s.arg(r->runId, -22).arg(r->target, -10).arg(r->mode, -13).arg(report::RestoreReport::outcomeWords(r->outcome), -25)
                              .arg(r->began.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s), -20).arg(down);
         }
         if (o.json)

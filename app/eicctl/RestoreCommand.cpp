@@ -11,9 +11,12 @@
 #include "restore/Events.h"
 #include "restore/Journal.h"
 #include "restore/RestoreRunner.h"
+#include "sandbox/SandboxDirectory.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -177,6 +180,8 @@ Result<Target> parseTarget(const Options &o, bool needMode)
         return Error{u"--data-command belongs to --mode external"_s, {}, Usage};
     if (!o.pointInTime.isEmpty() && (t.mode != restore::DataMode::External || t.target != cell::RestoreTarget::Database))
         return Error{u"--point-in-time belongs to an external database restore"_s, {}, Usage};
+    if (const qsizetype n = o.ticket.simplified().size(); n > 200)
+        return Error{u"--ticket holds at most 200 characters (got %1)"_s.arg(n), {}, Usage};
     const QStringList known{u"service-interruption"_s, u"point-in-time"_s, u"snapshot-only"_s, u"autoscaler"_s, u"terminate-sessions"_s, u"flush-datastore"_s};
     for (const QString &id : o.accept)
         if (!known.contains(id))
@@ -260,6 +265,20 @@ int drive(restore::RestoreRunner &runner, const Options &o, const std::function<
     return code;
 }
 
+// "sandbox" when the cell is a sandbox's simulated one: its kubeconfig lies in a directory that
+// `eicctl sandbox` marked, whose sandbox.json names the same API server. Else no mark.
+QString workspaceMarkOf(const kube::ResolvedContext &ctx)
+{
+    if (ctx.cluster.sourceFile.isEmpty())
+        return {};
+    const QDir dir = QFileInfo(ctx.cluster.sourceFile).absoluteDir();
+    QFile description(dir.filePath(u"sandbox.json"_s));
+    if (!QFileInfo::exists(dir.filePath(QLatin1StringView(sandbox::SandboxDirectory::kMarker))) || !description.open(QIODevice::ReadOnly))
+        return {};
+    const QUrl api(QJsonDocument::fromJson(description.read(1 << 20)).object().value("apiServer"_L1).toString());
+    return api.isValid() && api.adjusted(QUrl::StripTrailingSlash) == ctx.cluster.server.adjusted(QUrl::StripTrailingSlash) ? u"sandbox"_s : QString();
+}
+
 struct Prepared {
     std::unique_ptr<kube::KubeClient> client;
     restore::RunRequest request;
@@ -292,6 +311,8 @@ Result<Prepared> prepare(const Options &o, const Target &t)
     p.request.appVersion = QStringLiteral(EIC_VERSION);
     p.request.accepted = o.accept;
     p.request.profile = o.profile;
+    p.request.ticket = o.ticket;
+    p.request.workspaceMark = workspaceMarkOf(*ctx);
     return p;
 }
 
@@ -429,6 +450,9 @@ std::optional<int> checkResumeOptions(Options &o, const restore::JournalState &s
                      "run eicctl %6 without %5, or eicctl abort and start a new restore."_s
                          .arg(state.runId, restore::modeName(state.plan.mode), restore::targetName(state.plan.target),
                               state.accepted.isEmpty() ? u"none"_s : state.accepted.join(u','), changing.join(u", "_s), how));
+    if (!o.ticket.isEmpty())
+        err() << "eicctl: note: --ticket is not used: the run " << state.runId << " keeps its own ("
+              << (state.start.value("ticket"_L1).toString().isEmpty() ? u"none"_s : state.start.value("ticket"_L1).toString()) << ").\n";
     const bool database = state.plan.target == cell::RestoreTarget::Database;
     QString &unused = database ? o.datastore : o.database;
     if (!unused.isEmpty()) {

@@ -67,6 +67,7 @@ Commands:
                                             address; the profile is updated, no component is stopped
       --accept ID[,ID...]                   acknowledge cautions: service-interruption, point-in-time, snapshot-only,
                                             autoscaler, terminate-sessions, flush-datastore
+      --ticket REF                          a change or ticket reference, stated in the run's report (optional)
   continue                                  external mode: the store is restored; verify and start the components
   resume | abort                            finish or roll back an interrupted restore found in the journal; only on
                                             the run's own cell and store (-n, --database, --datastore are checked)
@@ -165,7 +166,7 @@ const QList<TextOption> &textOptions()
         {{u"to"_s}, u"dir"_s, &O::to},                      {{u"mode"_s}, u"mode"_s, &O::mode},
         {{u"from"_s}, u"path"_s, &O::from},                 {{u"point-in-time"_s}, u"timestamp"_s, &O::pointInTime},
         {{u"data-command"_s}, u"cmd"_s, &O::dataCommand},   {{u"format"_s}, u"format"_s, &O::format},
-        {{u"dir"_s}, u"dir"_s, &O::dir},
+        {{u"dir"_s}, u"dir"_s, &O::dir},                   {{u"ticket"_s}, u"ref"_s, &O::ticket},
     };
     return options;
 }

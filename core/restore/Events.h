@@ -44,6 +44,7 @@ inline constexpr Name DataStarted{"data-started"};
 inline constexpr Name DataAwaiting{"data-awaiting"};
 inline constexpr Name DataFinished{"data-finished"};
 inline constexpr Name DataProgress{"data-progress"}; // live only
+inline constexpr Name TablesMeasured{"tables-measured"};
 inline constexpr Name ChildStarted{"child-started"}; // pid and start time of a process of the run
 inline constexpr Name ChildEnded{"child-ended"};
 // Interruptions

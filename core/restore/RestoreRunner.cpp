@@ -98,14 +98,21 @@ void RestoreRunner::start(const RunRequest &request)
         return finish(PreflightFailed, journal.error().message);
     m_run.writer->attach(std::move(journal.value()));
     bind(plan.ns, u"%1 %2@%3"_s.arg(runId, request.operatorName, request.host));
-    m_run.writer->log(ev::RunStarted, {{"runId"_L1, runId}, {"plan"_L1, plan.toJson()}, {"operator"_L1, request.operatorName}, {"host"_L1, request.host},
-                                       {"appVersion"_L1, request.appVersion}, {"context"_L1, plan.context}, {"namespace"_L1, plan.ns},
-                                       {"profile"_L1, request.profile}, {"storeAddress"_L1, request.storeAddress}, {"storeCaFile"_L1, request.storeCaFile},
-                                       {"accepted"_L1, QJsonArray::fromStringList(request.accepted)},
-                                       {"target"_L1, targetName(plan.target)}, {"mode"_L1, modeName(plan.mode)}});
+    const QJsonObject started = m_run.writer->log(
+        ev::RunStarted, {{"runId"_L1, runId}, {"plan"_L1, plan.toJson()}, {"operator"_L1, request.operatorName}, {"host"_L1, request.host},
+                         {"appVersion"_L1, request.appVersion}, {"context"_L1, plan.context}, {"namespace"_L1, plan.ns},
+                         {"profile"_L1, request.profile}, {"storeAddress"_L1, request.storeAddress}, {"storeCaFile"_L1, request.storeCaFile},
+                         {"accepted"_L1, QJsonArray::fromStringList(request.accepted)}, {"target"_L1, targetName(plan.target)},
+                         {"mode"_L1, modeName(plan.mode)}, {"ticket"_L1, ticketText(request.ticket)},
+                         {"workspaceMark"_L1, workspaceMarkText(request.workspaceMark)}});
+    // "at": when the admin ticked it (the wizard knows); eicctl's --accept counts from the run's start.
+    const QString runStart = started.value("t"_L1).toString();
     for (const Caution &c : plan.cautions)
-        if (request.accepted.contains(c.id))
-            m_run.writer->log(ev::CautionAcknowledged, {{"id"_L1, c.id}, {"by"_L1, request.operatorName}, {"text"_L1, c.text}, {"numbers"_L1, c.numbers}});
+        if (request.accepted.contains(c.id)) {
+            const QDateTime ticked = request.acknowledgedAt.value(c.id);
+            m_run.writer->log(ev::CautionAcknowledged, {{"id"_L1, c.id}, {"by"_L1, request.operatorName}, {"text"_L1, c.text}, {"numbers"_L1, c.numbers},
+                                                        {"at"_L1, ticked.isValid() ? ticked.toUTC().toString(Qt::ISODateWithMs) : runStart}});
+        }
     m_run.watch->start();
     runStep(0);
 }
@@ -308,6 +315,9 @@ void RestoreRunner::resume(const QString &journalPath, const RunRequest &request
     m_run.req = request;
     m_run.plan = state->plan;
     m_run.req.plan = state->plan;
+    // The run's own ticket and mark: its report reads them from run-started.
+    m_run.req.ticket = state->start.value("ticket"_L1).toString();
+    m_run.req.workspaceMark = state->start.value("workspaceMark"_L1).toString();
     // Acknowledgements of the run itself count again (they were journaled).
     m_run.req.accepted = state->accepted;
     for (const QString &extra : request.accepted)

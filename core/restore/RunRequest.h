@@ -39,6 +39,10 @@ struct RunRequest {
     QString host;
     QString appVersion;
     QString profile; // the profile used, if any (resume uses it again; never a secret)
+    // For the report (journaled in run-started; resume and continue keep the run's own):
+    QString ticket;                           // a change/ticket reference, free text; never required (see ticketText)
+    QHash<QString, QDateTime> acknowledgedAt; // caution id -> when the admin ticked it; absent: the run's start
+    QString workspaceMark;                    // "sandbox", "drill" or empty (a real cell)
     // The store's address as given (--database conninfo, --datastore URL; they never hold a
     // password) and the data store's CA: journaled, so that resume and continue reach the store.
     QString storeAddress;
@@ -50,6 +54,18 @@ struct RunRequest {
     int rolloutTimeoutMs = 600000;
     int leaseDurationSeconds = 60;
 };
+
+// A ticket reference as journaled: one line, trimmed, at most 200 characters.
+inline QString ticketText(const QString &given)
+{
+    return given.simplified().left(200).trimmed();
+}
+// "sandbox" or "drill"; anything else is no mark.
+inline QString workspaceMarkText(const QString &given)
+{
+    const QString mark = given.trimmed().toLower();
+    return mark == QLatin1StringView("sandbox") || mark == QLatin1StringView("drill") ? mark : QString();
+}
 
 struct RunOutcome {
     int exitCode = 0; // one of RunExit

@@ -26,7 +26,7 @@ def scrub(text, work):
 
 
 # Identities differ from one test run to the next (new UIDs, a new CA, a new server): present or not is what counts.
-IDENTITY = {"namespaceUid", "caFingerprint", "systemIdentifier", "databaseOid", "marker"}
+IDENTITY = {"namespaceUid", "caFingerprint", "systemIdentifier", "databaseOid", "marker", "sha256", "backupSha256"}
 
 
 def reduce(value, work, key=""):

@@ -3,9 +3,15 @@
 #include "stores/StoreProbe.h"
 #include "stores/postgres/PgRestore.h"
 #include "stores/redis/RedisJobs.h"
+#include "util/Background.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
+
+#include <openssl/evp.h>
 
 #include <csignal>
 
@@ -13,11 +19,78 @@ using namespace Qt::StringLiterals;
 
 namespace eic::restore {
 
+namespace {
+
+// OpenSSL's SHA-256 of a file (what sha256sum prints); empty when it cannot be read or was cancelled.
+QString sha256OfFile(const QString &path, const std::shared_ptr<std::atomic_bool> &cancelled)
+{
+    QFile f(path);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!f.open(QIODevice::ReadOnly) || !ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
+        return {};
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
+    for (qint64 n = 0; (n = f.read(buffer.data(), buffer.size())) != 0;) {
+        if (n < 0 || cancelled->load())
+            return {};
+        EVP_DigestUpdate(ctx.get(), buffer.constData(), static_cast<size_t>(n));
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(ctx.get(), digest, &length);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), static_cast<qsizetype>(length)).toHex());
+}
+
+// What identifies the backup a run restores, for its report: where it is, when it was taken,
+// its size and SHA-256. A backup folder: its manifest's times and sizes, and the SHA-256 of
+// manifest.json (which holds every file's); a file: the SHA-256 of the file, from a
+// <file>.sha256 the pre-flight checked or else `*toHash` names the file to hash.
+QJsonObject describeBackup(const QString &path, QString *toHash)
+{
+    const QFileInfo info(path);
+    QJsonObject b{{"path"_L1, info.absoluteFilePath()}};
+    if (info.isDir()) {
+        if (const auto m = stores::BackupManifest::read(path)) {
+            b["takenAt"_L1] = m->started.toUTC().toString(Qt::ISODateWithMs);
+            b["bytes"_L1] = m->totalBytes();
+        }
+        QFile manifest(QDir(path).filePath(u"manifest.json"_s));
+        if (manifest.open(QIODevice::ReadOnly))
+            b["sha256"_L1] = QString::fromLatin1(QCryptographicHash::hash(manifest.readAll(), QCryptographicHash::Sha256).toHex());
+        b["sha256Of"_L1] = u"manifest.json"_s;
+        return b;
+    }
+    b["bytes"_L1] = info.size();
+    b["sha256Of"_L1] = info.fileName();
+    stores::RedisBackupStream stream;
+    const auto header = path.endsWith(u".eicrdb"_s) ? stream.open(path) : Result<QJsonObject>(QJsonObject());
+    if (header && header->contains("created"_L1)) {
+        b["takenAt"_L1] = header->value("created"_L1);
+    } else {
+        b["takenAt"_L1] = info.lastModified().toUTC().toString(Qt::ISODateWithMs);
+        b["takenAtFrom"_L1] = u"file modified"_s;
+    }
+    QFile sidecar(path + u".sha256"_s);
+    if (sidecar.open(QIODevice::ReadOnly))
+        b["sha256"_L1] = QString::fromLatin1(sidecar.read(4096)).section(u' ', 0, 0).trimmed().toLower();
+    else
+        *toHash = info.absoluteFilePath();
+    return b;
+}
+
+} // namespace
+
 void DataStep::run(Done done)
 {
     m_done = std::move(done);
     m_run.data = DataState::Started;
-    writer().log(ev::DataStarted, {{"mode"_L1, modeName(m_run.plan.mode)}});
+    QJsonObject started{{"mode"_L1, modeName(m_run.plan.mode)}};
+    if (m_run.plan.mode == DataMode::Archive && !m_run.plan.archive.isEmpty()) {
+        QString toHash;
+        started["backup"_L1] = describeBackup(m_run.plan.archive, &toHash);
+        if (!toHash.isEmpty())
+            hashBackup(toHash);
+    }
+    writer().log(ev::DataStarted, started);
     switch (m_run.plan.mode) {
     case DataMode::External:
         if (!m_run.plan.dataCommand.isEmpty())
@@ -36,6 +109,19 @@ void DataStep::run(Done done)
     case DataMode::NewInstance:
         return newInstance();
     }
+}
+
+// The file's SHA-256 on a thread of its own while the restore runs (it reads the file too): no
+// downtime added. data-finished carries it as backupSha256.
+void DataStep::hashBackup(const QString &path)
+{
+    m_hashing = true;
+    runInBackground<QString>(this, [path, cancelled = m_run.cancelled] { return sha256OfFile(path, cancelled); }, [this](QString sha) {
+        m_hashing = false;
+        m_backupSha256 = sha;
+        if (auto then = std::exchange(m_afterHash, {}))
+            then();
+    });
 }
 
 void DataStep::cancel()
@@ -152,6 +238,14 @@ void DataStep::newInstance()
 void DataStep::finished(const Result<bool> &r, DataState ifFailed, QJsonObject details)
 {
     // An attempt that wrote nothing does not undo what an interrupted earlier one may have written.
+    // A restore that succeeded waits for its backup's SHA-256 (rarely: the hash is quicker);
+    // a failure does not wait for it.
+    if (r && m_hashing) {
+        m_afterHash = [this, r, ifFailed, details] { finished(r, ifFailed, details); };
+        return;
+    }
+    if (!m_backupSha256.isEmpty())
+        details["backupSha256"_L1] = m_backupSha256;
     DataState state = r ? DataState::Done : ifFailed;
     if (!r && state == DataState::NotDone && mayHaveWritten(m_run.dataBefore))
         state = DataState::PartlyDone;

@@ -31,9 +31,13 @@ private:
     void checkWrites();
     void childStarted(const util::ChildRecord &child);
     void childEnded(qint64 pid, QJsonObject fields);
+    void hashBackup(const QString &path);
 
     Done m_done;
     std::function<void()> m_cancel;
+    bool m_hashing = false;
+    QString m_backupSha256;
+    std::function<void()> m_afterHash;
 };
 
 } // namespace eic::restore
