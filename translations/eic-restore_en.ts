@@ -12,6 +12,30 @@
         </message>
     </context>
     <context>
+        <name>RestoreReport</name>
+        <message numerus="yes">
+            <source>%n session(s) of the stopped components were still connected and were ended (terminate-sessions): %1</source>
+            <translation>
+                <numerusform>%n session of the stopped components were still connected and were ended (terminate-sessions): %1</numerusform>
+                <numerusform>%n sessions of the stopped components were still connected and were ended (terminate-sessions): %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n replica(s) available</source>
+            <translation>
+                <numerusform>%1 of %n replica available</numerusform>
+                <numerusform>%1 of %n replicas available</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>the API server accepted a server-side dry run of scaling %n component(s) to 0</source>
+            <translation>
+                <numerusform>the API server accepted a server-side dry run of scaling %n component to 0</numerusform>
+                <numerusform>the API server accepted a server-side dry run of scaling %n components to 0</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>RestoreSummary</name>
         <message numerus="yes">
             <source>%n s</source>

@@ -249,7 +249,8 @@ void RestoreRunner::endSessions()
     if (!m_run.req.accepted.contains(id)) {
         m_run.req.accepted.append(id);
         m_run.writer->log(ev::CautionAcknowledged, {{"id"_L1, id}, {"by"_L1, m_run.req.operatorName},
-                                                    {"text"_L1, tr("End these sessions: asked during the wait for the stopped components' sessions.")}});
+                                                    {"text"_L1, tr("End these sessions: asked during the wait for the stopped components' sessions.")},
+                                                    {"at"_L1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
     }
     quiesce->endNow();
 }

@@ -32,9 +32,6 @@ struct StoreAccess {
 struct RunRequest {
     RestorePlan plan;
     QStringList accepted; // caution ids the admin acknowledged
-    QHash<QString, QDateTime> acknowledgedAt; // caution id -> when it was ticked; absent: the run's start
-    QString ticket;        // a change or ticket reference (optional, free text)
-    QString workspaceMark; // "sandbox", "drill" or empty
     QString operatorName; // OS user
     QString host;
     QString appVersion;
