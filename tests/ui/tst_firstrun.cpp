@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QCommandLinkButton>
 #include <QDir>
+#include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
@@ -178,8 +179,25 @@ void TestFirstRun::sandboxFromTheWelcomePage()
     QVERIFY(procedure->grab().save(shot(u"procedure.png"_s)));
     procedure->close();
 
-    // Stop from the banner: everything goes, the real profiles never saw the sandbox.
+    // It holds a backup now: the stop asks first, naming it; Cancel keeps the sandbox running.
+    QFile backup(info.backupFolder() + u"/datastore-20261201-230000.eicrdb"_s);
+    QVERIFY(backup.open(QIODevice::WriteOnly) && backup.write("x") == 1);
+    backup.close();
     QSignalSpy stopped(&window, &eic::ui::MainWindow::sandboxStopped);
+    const qsizetype asked = eic::ui::MessageBox::history().size();
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    window.sandboxBanner()->findChild<QPushButton *>(u"stopSandbox"_s)->click();
+    QCOMPARE(eic::ui::MessageBox::history().size(), asked + 1);
+    const QString question = eic::ui::MessageBox::history().last();
+    QVERIFY2(question.contains(u"backup files: 1"_s) && question.contains(u"Stopping the sandbox removes them"_s) && question.contains(u"eic-restore-sandbox-"_s),
+             qPrintable(question));
+    QVERIFY2(!question.section(u"Keep a copy in "_s, 1).startsWith(QDir::tempPath()), qPrintable(question)); // a copy outside any temporary dir
+    QVERIFY(stopped.isEmpty());
+    QVERIFY(window.sandboxActive());
+    QVERIFY(QFile::exists(backup.fileName()));
+
+    // Stop from the banner, removing them: everything goes, the real profiles never saw the sandbox.
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Discard);
     window.sandboxBanner()->findChild<QPushButton *>(u"stopSandbox"_s)->click();
     QCOMPARE(stopped.size(), 1);
     QVERIFY(!window.sandboxActive());

@@ -194,7 +194,8 @@ bool RestoreLauncher::offerUnfinishedRun()
     const auto answer = MessageBox::choose(m_window, tr("Unfinished restore"), text, buttons);
     if (answer == QMessageBox::Open)
         showJournal(state.path, state.runId);
-    if (answer != QMessageBox::Yes && answer != QMessageBox::Discard)
+    // Nothing acts on a cell that is not the run's, whatever the answer.
+    if ((answer != QMessageBox::Yes && answer != QMessageBox::Discard) || !m_otherCell.isEmpty())
         return true;
     if (!m_cell->session()) {
         MessageBox::warning(m_window, tr("Unfinished restore"), tr("Connect to the cell %1 first, then choose again (Restore menu).").arg(state.plan.ns));
@@ -531,7 +532,7 @@ void RestoreLauncher::completeStoreAccess(const restore::JournalState &run, rest
     if (!profile || !m_workspace->secrets || (database ? !stores.database : !stores.datastore))
         return then(stores); // no store to reach: the runner says what that leaves unchecked, or refuses
     const QString key = profiles::secretKey(profile->id, database ? profiles::SecretKind::DatabasePassword : profiles::SecretKind::DatastorePassword);
-    const QString where = database ? u"%1:%2/%3"_s.arg(stores.database->host).arg(stores.database->port).arg(stores.database->database)
+    const QString where = database ? u"%1:%2/%3"_s.arg(stores.database->host).arg(stores.database->port).arg(stores.database->dbname)
                                    : profile->datastore.hosts.join(u", "_s);
     const QString profileName = profile->name;
     m_workspace->secrets->read(key, this, [this, run, stores, then, where, profileName](const Result<QString> &saved) mutable {
@@ -546,9 +547,9 @@ void RestoreLauncher::completeStoreAccess(const restore::JournalState &run, rest
                                  .arg(run.runId, storeWord(run), profileName, where));
         dialog->setTextEchoMode(QLineEdit::Password);
         dialog->setWindowModality(Qt::WindowModal);
-        const bool database = run.plan.target == cell::RestoreTarget::Database;
-        connect(dialog, &QInputDialog::textValueSelected, this, [stores, then, database](const QString &password) mutable {
-            if (database)
+        const bool forDatabase = run.plan.target == cell::RestoreTarget::Database;
+        connect(dialog, &QInputDialog::textValueSelected, this, [stores, then, forDatabase](const QString &password) mutable {
+            if (forDatabase)
                 stores.database->password = password;
             else
                 stores.datastore->password = password;
