@@ -50,8 +50,8 @@ done
 readme_block=$(awk '/^## First start, and the sandbox/{f=1} f&&/^```sh/{b=1;next} b&&/^```/{exit} b' "$SOURCE_DIR/README.md" |
   sed -e ':a' -e '/\\$/N; s/\\\n//; ta')
 [ -n "$readme_block" ] || fail "README: no sh block in the sandbox section"
-path_line=$(grep -n '^export PATH="\$PWD/build/bin:\$PATH"' <<<"$readme_block" | head -1 | cut -d: -f1)
-first_eicctl=$(grep -n '^eicctl ' <<<"$readme_block" | head -1 | cut -d: -f1)
+path_line=$(grep -n '^export PATH="\$PWD/build/bin:\$PATH"' <<<"$readme_block" | head -1 | cut -d: -f1 || true)
+first_eicctl=$(grep -n '^eicctl ' <<<"$readme_block" | head -1 | cut -d: -f1 || true)
 [ -n "$first_eicctl" ] || fail "README: the sandbox block runs no eicctl"
 [ -n "$path_line" ] && [ "$path_line" -lt "$first_eicctl" ] || fail "README: the sandbox block runs eicctl before putting build/bin on PATH"
 command_lines=$(sed -n '/^Commands:/,/^$/p' <<<"$help")
