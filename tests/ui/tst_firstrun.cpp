@@ -283,6 +283,18 @@ void TestFirstRun::stoppingTheSandboxReturnsToTheProfile()
     QVERIFY(window.session()->client->context().cluster.server.toString() != prodServer);
     QVERIFY(!store.find(u"sandbox"_s)); // the real store never holds the sandbox's profile
 
+    // A quit with a run journaled in the sandbox asks first too; Cancel keeps the window and the sandbox.
+    QFile run(window.sandbox()->info().runsDir() + u"/20261201-230000-abcd.jsonl"_s);
+    QVERIFY(run.open(QIODevice::WriteOnly) && run.write("{}\n") == 3);
+    run.close();
+    const qsizetype asked = eic::ui::MessageBox::history().size();
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QCOMPARE(eic::ui::MessageBox::history().size(), asked + 1);
+    QVERIFY2(eic::ui::MessageBox::history().last().contains(u"files of restore runs (journals, reports): 1"_s), qPrintable(eic::ui::MessageBox::history().last()));
+    QVERIFY(window.isVisible() && window.sandboxActive());
+
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Discard);
     window.stopSandbox();
     QCOMPARE(window.currentProfileId(), prodId);
     QVERIFY(!window.showingWelcome());
