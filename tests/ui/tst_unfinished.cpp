@@ -158,6 +158,8 @@ void TestUnfinished::bannerAfterACrashUntilRolledBack()
     QCOMPARE(replicas(u"edc"_s), 0);
     MessageBox::setNextAnswer(QMessageBox::Yes);
     QTest::mouseClick(button(window, "rollBackUnfinished"), Qt::LeftButton);
+    QVERIFY(!window.unfinishedBanner()->isVisible()); // while it runs, nothing offers to start it a second time
+    QVERIFY(!window.unfinishedAction()->isVisible());
     MessageBox::setNextAnswer(QMessageBox::Ok); // the result, told when the rollback ends
     QTRY_VERIFY_WITH_TIMEOUT(MessageBox::history().last().contains(u"Rolled back"_s), 30000);
     QCOMPARE(replicas(u"edc"_s), 2);

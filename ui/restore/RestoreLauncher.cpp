@@ -209,8 +209,9 @@ bool RestoreLauncher::offerUnfinishedRun()
 
 void RestoreLauncher::rescanUnfinished()
 {
-    // A run of this window under way, or the wizard's own (waiting for the data step): not "unfinished".
-    if (activeRunner())
+    // A run of this window under way (or about to start: tracked, not yet running), or the wizard's
+    // own (waiting for the data step): not "unfinished", and nothing may start a second one on it.
+    if (activeRunner() || !m_runs.isEmpty())
         return setUnfinished(std::nullopt);
     const QString wizardJournal = m_wizard ? m_wizard->journal() : QString();
     for (const QString &path : restore::Journal::unfinished()) {
