@@ -2243,6 +2243,10 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>%1 did not answer within %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SecretStore</name>
@@ -3621,6 +3625,14 @@ SHA-256: %2</source>
         <source>Left behind — %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>eic::ui::LogPane</name>
@@ -3741,6 +3753,18 @@ SHA-256: %2</source>
     </message>
     <message>
         <source>A restore is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unfinished restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4451,14 +4475,6 @@ SHA-256: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A restore of the %1 of cell %2, started by %3, did not finish (run %4; data step: %5).
-
-Recorded counts: %6.
-
-Resume finishes it after re-reading the cell; Roll back returns every component to its recorded count.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4552,6 +4568,58 @@ Roll back and close ends it and closes the window; Keep running leaves the windo
         <source>The rollback did not finish within %1 min; components may still be stopped. Its journal keeps the run: the next start of eic-restore (or eicctl resume --abort) finishes it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A restore of the %1 of cell %2, started by %3, did not finish (run %4; data step: %5).
+
+Recorded counts: %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It ran on %1, not on the open cell (%2): open that cell to finish or roll it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume finishes it after re-reading the cell; Roll back returns every component to its recorded count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run&apos;s namespace is %1, the open one %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run&apos;s API server is %1, the open one %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the API server %1 is pinned to another CA than the run&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has the %1 been restored? Continue checks that it accepts writes, then starts the components of run %2 on %3 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume run %1 on %2? It reads the cell again, then finishes the restore from where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back run %1 on %2? Every component goes back to its recorded count; the %3 stays as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming run %1 needs the %2&apos;s password: the profile %3 has none saved for %4.
+
+Password for this run only (it is not saved; empty if the %2 needs none):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume of run %1 cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>eic::ui::RestoreWizard</name>
@@ -4592,6 +4660,43 @@ Roll back and close ends it and closes the window; Keep running leaves the windo
     </message>
     <message>
         <source>&lt;b&gt;SANDBOX&lt;/b&gt; — a simulated cell on this computer with throwaway PostgreSQL %1 and Redis %2 holding sample data. Nothing here touches a real cell; everything (%3) is removed when you stop the sandbox or quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::SandboxWorkspace</name>
+    <message>
+        <source>The sandbox in %1 holds what you made in it:
+  backup files: %2
+  files of restore runs (journals, reports): %3
+  reports saved there: %4
+Stopping the sandbox removes them.
+
+Keep a copy in %5?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a copy and stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove them and stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox keeps running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s backups, runs and reports are kept in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4690,6 +4795,77 @@ Roll back and close ends it and closes the window; Keep running leaves the windo
     </message>
     <message>
         <source>The cell has %1 deployments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::UnfinishedBanner</name>
+    <message>
+        <source>Unfinished restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll &amp;back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>namespace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>namespace %1 (context %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at an unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none begun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unfinished restore of %1 on %2 (started %3 by %4, step %5): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no component was stopped yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the components %1 may be at 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open cell is not the run&apos;s (%1): open the run&apos;s cell to resume or roll it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open its cell to resume or roll it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It waits for your data step: Continue once %1 is restored, or roll it back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,6 +10,7 @@
 #include "SandboxBanner.h"
 #include "SandboxWorkspace.h"
 #include "SecretResolver.h"
+#include "UnfinishedBanner.h"
 #include "WelcomePage.h"
 #include "cell/CellSession.h"
 #include "profiles/ProfileStore.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(std::optional<kube::KubeConfig> config, profiles::Profile
     wireParts();
     m_cell->rebuildChooser();
     openAtStart(context, start);
+    m_restores->rescanUnfinished(); // also with no cell open: the banner says to open the run's
 }
 
 MainWindow::~MainWindow()
@@ -90,6 +92,8 @@ void MainWindow::buildPages()
     outerLayout->setSpacing(0);
     m_sandboxBanner = new SandboxBanner(outer);
     outerLayout->addWidget(m_sandboxBanner);
+    m_unfinishedBanner = new UnfinishedBanner(outer);
+    outerLayout->addWidget(m_unfinishedBanner);
     m_pages = new QStackedWidget(outer);
     outerLayout->addWidget(m_pages, 1);
     m_dashboard = new DashboardView(m_cell, this);
@@ -127,6 +131,11 @@ void MainWindow::buildRestoreMenu()
     auto *reportsAction = restoreMenu->addAction(tr("Re&ports…"));
     reportsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
     connect(reportsAction, &QAction::triggered, this, [this] { openReports(); });
+    restoreMenu->addSeparator();
+    m_unfinishedAction = restoreMenu->addAction(tr("&Unfinished restore…"));
+    m_unfinishedAction->setObjectName(u"unfinishedRestoreAction"_s);
+    m_unfinishedAction->setVisible(false);
+    connect(m_unfinishedAction, &QAction::triggered, this, [this] { m_restores->offerUnfinishedRun(); });
 }
 
 void MainWindow::buildHelpMenu()
@@ -147,6 +156,19 @@ void MainWindow::wireParts()
     connect(m_profileActions, &ProfileActions::profileDeleted, m_cell, &CellConnection::forgetProfile);
     connect(m_profileActions, &ProfileActions::profilesChanged, m_cell, &CellConnection::rebuildChooser);
     connect(m_sandboxBanner, &SandboxBanner::stopRequested, this, &MainWindow::stopSandbox);
+    connect(m_restores, &RestoreLauncher::unfinishedChanged, this, &MainWindow::showUnfinished);
+    connect(m_unfinishedBanner, &UnfinishedBanner::resumeRequested, m_restores, &RestoreLauncher::resumeUnfinished);
+    connect(m_unfinishedBanner, &UnfinishedBanner::rollBackRequested, m_restores, &RestoreLauncher::rollBackUnfinished);
+    connect(m_unfinishedBanner, &UnfinishedBanner::detailsRequested, m_restores, &RestoreLauncher::showUnfinishedDetails);
+}
+
+void MainWindow::showUnfinished()
+{
+    m_unfinishedAction->setVisible(m_restores->hasUnfinished());
+    if (!m_restores->hasUnfinished())
+        return m_unfinishedBanner->hide();
+    m_unfinishedBanner->showRun(m_restores->unfinishedText(), m_restores->unfinishedActionable(),
+                                m_restores->unfinishedAwaitsData() ? tr("&Continue…") : tr("&Resume…"));
 }
 
 void MainWindow::showSession()
@@ -318,7 +340,7 @@ void MainWindow::enterSandbox()
 
 void MainWindow::stopSandbox()
 {
-    if (!m_sandbox)
+    if (!m_sandbox || !m_sandbox->confirmStop(this))
         return;
     std::optional<CellChoice> before;
     if (m_sandbox->entered()) {
@@ -335,6 +357,7 @@ void MainWindow::stopSandbox()
     m_cell->rebuildChooser();
     if (before)
         reopen(*before);
+    m_restores->rescanUnfinished(); // the user's own runs again, not the sandbox's
     Q_EMIT sandboxStopped();
 }
 
@@ -475,6 +498,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     const bool awaiting = m_restores->runAwaitingData();
     if (!m_restores->runInProgress() && !awaiting) {
+        // The sandbox goes with the window: what was made in it is kept, or removed knowingly.
+        if (m_sandbox && !m_sandbox->confirmStop(this))
+            return event->ignore();
         QMainWindow::closeEvent(event);
         return;
     }

@@ -38,6 +38,7 @@ class DashboardView;
 class ProfileActions;
 class RestoreLauncher;
 class SandboxBanner;
+class UnfinishedBanner;
 class SandboxWorkspace;
 class SecretResolver;
 
@@ -104,6 +105,10 @@ public:
     bool sandboxActive() const;
     sandbox::Sandbox *sandbox() const;
     QWidget *sandboxBanner() const;
+    // The band above the dashboard while a restore's journal has no end, and its Restore-menu
+    // entry "Unfinished restore…": both shown until the run is resolved.
+    UnfinishedBanner *unfinishedBanner() const { return m_unfinishedBanner; }
+    QAction *unfinishedAction() const { return m_unfinishedAction; }
     class AboutDialog *openAbout();
     class ProcedureDialog *openProcedure();
 
@@ -130,6 +135,7 @@ private:
     void sandboxStartFailed(const Error &error);
     void enterSandbox();
     void reopen(const CellChoice &before);
+    void showUnfinished();
     const profiles::Profile *currentProfile() const;
 
     // Before the parts: they keep its address.
@@ -143,6 +149,8 @@ private:
     class WelcomePage *m_welcome = nullptr;
     QPointer<class BackupsView> m_backups;
     SandboxBanner *m_sandboxBanner = nullptr;
+    UnfinishedBanner *m_unfinishedBanner = nullptr;
+    QAction *m_unfinishedAction = nullptr;
     QAction *m_sandboxStart = nullptr;
     QAction *m_sandboxStop = nullptr;
     std::unique_ptr<SandboxWorkspace> m_sandbox;

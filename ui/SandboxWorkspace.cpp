@@ -1,9 +1,15 @@
 #include "SandboxWorkspace.h"
 
+#include "FileDialog.h"
+#include "MessageBox.h"
+#include "sandbox/SandboxDirectory.h"
+
 #include "profiles/ProfileStore.h"
 #include "profiles/SecretStore.h"
 #include "sandbox/Sandbox.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 
 #include <spdlog/spdlog.h>
@@ -24,7 +30,39 @@ SandboxWorkspace::SandboxWorkspace(QObject *parent)
 
 SandboxWorkspace::~SandboxWorkspace()
 {
+    // A stop nobody was asked about (a signal, the session's end): the log says what went.
+    const sandbox::Keepsakes left = sandbox::SandboxDirectory::keepsakes(m_sandbox->info().dir);
+    if (!left.isEmpty() && m_keptIn.isEmpty())
+        spdlog::warn("sandbox: removing {} backup file(s), {} run file(s) and {} report(s) with {}", left.backups.size(), left.runs.size(),
+                     left.reports.size(), m_sandbox->info().dir.toStdString());
     m_sandbox->stop();
+}
+
+bool SandboxWorkspace::confirmStop(QWidget *parent)
+{
+    const QString dir = m_sandbox->info().dir;
+    const sandbox::Keepsakes held = sandbox::SandboxDirectory::keepsakes(dir);
+    if (held.isEmpty() || !m_keptIn.isEmpty())
+        return true;
+    const QString dest = QDir(FileDialog::documentsFolder()).filePath(u"eic-restore-sandbox-%1"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)));
+    const QString text = tr("The sandbox in %1 holds what you made in it:\n  backup files: %2\n  files of restore runs (journals, reports): %3\n  reports saved there: %4\n"
+                            "Stopping the sandbox removes them.\n\nKeep a copy in %5?")
+                             .arg(dir).arg(held.backups.size()).arg(held.runs.size()).arg(held.reports.size()).arg(dest);
+    const auto answer = MessageBox::choose(parent, tr("Stop the sandbox"), text,
+                                           {{QMessageBox::Save, tr("Keep a copy and stop")}, {QMessageBox::Discard, tr("Remove them and stop")},
+                                            {QMessageBox::Cancel, tr("Cancel")}});
+    if (answer == QMessageBox::Discard)
+        return true;
+    if (answer != QMessageBox::Save)
+        return false;
+    auto kept = sandbox::SandboxDirectory::keep(dir, dest);
+    if (!kept) {
+        MessageBox::warning(parent, tr("Stop the sandbox"), kept.error().message + u"\n\n"_s + tr("The sandbox keeps running."));
+        return false;
+    }
+    m_keptIn = *kept;
+    MessageBox::information(parent, tr("Stop the sandbox"), tr("The sandbox's backups, runs and reports are kept in %1.").arg(m_keptIn));
+    return true;
 }
 
 QString SandboxWorkspace::enter(Workspace &live, const CellChoice &open)

@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 
+class QWidget;
+
 namespace eic::sandbox {
 class Sandbox;
 }
@@ -34,6 +36,11 @@ public:
     QString enter(Workspace &live, const CellChoice &open);
     // Puts back what enter() took; returns what was open before.
     CellChoice leave(Workspace &live);
+    // Before a stop (or a quit): when the sandbox holds backups, runs or reports, asks whether to
+    // keep a copy (in the documents folder, outside any temporary HOME), remove them, or not stop.
+    // Returns whether the stop may go on.
+    bool confirmStop(QWidget *parent);
+    QString keptIn() const { return m_keptIn; }
 
 private:
     std::unique_ptr<sandbox::Sandbox> m_sandbox;
@@ -43,6 +50,7 @@ private:
     Workspace m_saved;
     CellChoice m_savedChoice;
     std::optional<QByteArray> m_savedRunsDir;
+    QString m_keptIn; // where confirmStop() copied the keepsakes; empty: nowhere
 };
 
 } // namespace eic::ui

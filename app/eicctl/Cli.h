@@ -46,6 +46,7 @@ struct Options {
     int jobs = 0;
     bool json = false;
     bool watch = false;
+    bool force = false;   // sandbox stop: remove its backups and reports without asking
     int timeoutSeconds = 30;
 };
 

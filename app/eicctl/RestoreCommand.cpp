@@ -12,6 +12,7 @@
 #include "restore/Journal.h"
 #include "restore/RestoreRunner.h"
 #include "sandbox/SandboxDirectory.h"
+#include "util/OsUser.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,21 +22,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <pwd.h>
-#include <unistd.h>
-
 using namespace Qt::StringLiterals;
 
 namespace eic::cli {
 
 namespace {
-
-QString osUser()
-{
-    if (const passwd *pw = ::getpwuid(::geteuid()))
-        return QString::fromLocal8Bit(pw->pw_name);
-    return qEnvironmentVariable("USER", u"unknown"_s);
-}
 
 void printJson(const QJsonObject &o)
 {
@@ -306,7 +297,7 @@ Result<Prepared> prepare(const Options &o, const Target &t)
         p.request.storeAddress = t.target == cell::RestoreTarget::Database ? o.database : o.datastore;
         p.request.storeCaFile = t.target == cell::RestoreTarget::Database ? QString() : o.datastoreCa;
     }
-    p.request.operatorName = osUser();
+    p.request.operatorName = util::osUser();
     p.request.host = QHostInfo::localHostName();
     p.request.appVersion = QStringLiteral(EIC_VERSION);
     p.request.accepted = o.accept;
@@ -509,7 +500,7 @@ int resumeRun(const Options &given, const QString &how)
     if (const auto refused = checkResumeOptions(o, *state, how))
         return *refused;
     restore::RunRequest request;
-    request.operatorName = osUser();
+    request.operatorName = util::osUser();
     request.host = QHostInfo::localHostName();
     request.appVersion = QStringLiteral(EIC_VERSION);
     // abort uses the store only to check it is the run's, when one is given.

@@ -23,6 +23,9 @@
 #include <QTimer>
 
 #include <csignal>
+#include <cstdio>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -208,6 +211,43 @@ int start(const Options &o)
     return Done;
 }
 
+// What a stop removes that the admin made (backups, runs, reports) is listed first. Without
+// --force it is removed only when the admin answers y on a terminal; elsewhere the stop refuses.
+bool mayRemove(const QString &dir, const Options &o)
+{
+    const sandbox::Keepsakes held = sandbox::SandboxDirectory::keepsakes(dir);
+    if (held.isEmpty())
+        return true;
+    err() << "The sandbox in " << dir << " holds what you made in it; stopping it removes:\n";
+    auto list = [](const char *what, const QStringList &files) {
+        if (files.isEmpty())
+            return;
+        err() << "  " << what << ": " << files.size() << (files.size() == 1 ? " file\n" : " files\n");
+        for (qsizetype i = 0; i < files.size() && i < 10; ++i)
+            err() << "    " << files.at(i) << "\n";
+        if (files.size() > 10)
+            err() << "    … and " << files.size() - 10 << " more\n";
+    };
+    list("backups", held.backups);
+    list("restore runs (journals, reports)", held.runs);
+    list("reports", held.reports);
+    err().flush();
+    if (o.force)
+        return true;
+    if (::isatty(STDIN_FILENO)) {
+        err() << "Remove them and stop the sandbox? [y/N] ";
+        err().flush();
+        char buffer[64];
+        const char *line = std::fgets(buffer, sizeof buffer, stdin);
+        const QString answer = line ? QString::fromUtf8(line).trimmed().toLower() : QString();
+        if (answer == "y"_L1 || answer == "yes"_L1)
+            return true;
+    }
+    err() << "eicctl: the sandbox is left running; copy what you need out of " << dir << ", then: eicctl sandbox stop --force\n";
+    err().flush();
+    return false;
+}
+
 int stop(const Options &o)
 {
     const QString dir = o.dir.isEmpty() ? recordedDir() : QFileInfo(o.dir).absoluteFilePath();
@@ -219,12 +259,16 @@ int stop(const Options &o)
         if (recordedDir() == dir)
             QFile::remove(currentFile());
         // Killed (kill -9, a crash): its servers died with it; what it left on disk goes now.
+        if (QFileInfo::exists(dir + u"/"_s + QLatin1StringView(sandbox::SandboxDirectory::kMarker)) && !mayRemove(dir, o))
+            return Failed;
         if (sandbox::SandboxDirectory::removeIfAbandoned(dir)) {
             out() << "The sandbox in " << dir << " had stopped without cleaning up (killed?); its directory is removed.\n";
             return Done;
         }
         return failed(u"no sandbox runs in %1 (it has stopped already)"_s.arg(dir));
     }
+    if (!mayRemove(dir, o))
+        return Failed;
     ::kill(pid_t(pid), SIGTERM);
     waitUntil(30000, [pid] { return !isSandboxProcess(pid); });
     if (isSandboxProcess(pid))

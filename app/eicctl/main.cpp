@@ -79,7 +79,9 @@ Commands:
                                             Redis with sample data, in DIR (default: a new temp dir); prints how to
                                             connect (`source DIR/env`) and returns
   sandbox run [--dir DIR]                   the same in the foreground, until Ctrl-C
-  sandbox stop [--dir DIR]                  stop the sandbox and remove its directory
+  sandbox stop [--dir DIR] [--force]        stop the sandbox and remove its directory; it lists the backups, runs
+                                            and reports made in it first, and removes them only with --force or a
+                                            "y" on the terminal (else it refuses and keeps the sandbox running)
 
   -h, --help                Show this help (after a command: that command's).
   -v, --version             Show the version.
@@ -188,6 +190,7 @@ std::optional<int> checkedValues(const QCommandLineParser &parser, eic::cli::Opt
     if (!timeoutOk || o.timeoutSeconds <= 0)
         return usage(u"--timeout must be a number of seconds"_s);
     o.watch = parser.isSet(u"watch"_s);
+    o.force = parser.isSet(u"force"_s);
     for (const QString &list : parser.values(u"accept"_s))
         for (const QString &id : list.split(u',', Qt::SkipEmptyParts))
             o.accept.append(id.trimmed());
@@ -212,7 +215,7 @@ std::optional<int> parseCommandLine(const QCoreApplication &app, eic::cli::Optio
     parser.addOptions({QCommandLineOption(QStringList{u"h"_s, u"help"_s}), QCommandLineOption(QStringList{u"v"_s, u"version"_s}),
                        QCommandLineOption(QStringList{u"o"_s, u"output"_s}, {}, u"format"_s, u"text"_s),
                        QCommandLineOption(u"log-level"_s, {}, u"level"_s, u"warn"_s), QCommandLineOption(u"timeout"_s, {}, u"seconds"_s, u"30"_s),
-                       QCommandLineOption(u"watch"_s), QCommandLineOption(u"jobs"_s, {}, u"n"_s), QCommandLineOption(u"accept"_s, {}, u"ids"_s)});
+                       QCommandLineOption(u"watch"_s), QCommandLineOption(u"force"_s), QCommandLineOption(u"jobs"_s, {}, u"n"_s), QCommandLineOption(u"accept"_s, {}, u"ids"_s)});
     for (const TextOption &t : textOptions())
         parser.addOption(QCommandLineOption(t.names, {}, t.valueName));
     if (!parser.parse(app.arguments()))

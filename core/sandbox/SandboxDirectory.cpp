@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -189,6 +190,48 @@ Result<bool> SandboxDirectory::writeDescription(const SandboxInfo &info)
                       {u"env"_s, info.envFile()}};
     writePrivate(info.dir + u"/sandbox.json"_s, QJsonDocument(state).toJson());
     return true;
+}
+
+namespace {
+
+QStringList filesUnder(const QString &dir, const QStringList &patterns = {})
+{
+    QStringList files;
+    QDirIterator it(dir, patterns, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    return files;
+}
+
+} // namespace
+
+Keepsakes SandboxDirectory::keepsakes(const QString &dir)
+{
+    Keepsakes k;
+    if (dir.isEmpty() || !QFileInfo(dir).isDir())
+        return k;
+    const QString backups = dir + u"/backups"_s;
+    const QString runs = dir + u"/runs"_s;
+    k.backups = filesUnder(backups);
+    k.runs = filesUnder(runs);
+    for (const QString &f : filesUnder(dir, {u"*.pdf"_s, u"*.html"_s}))
+        if (!f.startsWith(backups + u'/') && !f.startsWith(runs + u'/') && !f.startsWith(dir + u"/pg/"_s) && !f.startsWith(dir + u"/redis/"_s))
+            k.reports.append(f);
+    return k;
+}
+
+Result<QString> SandboxDirectory::keep(const QString &dir, const QString &dest)
+{
+    const Keepsakes k = keepsakes(dir);
+    const QDir from(dir);
+    for (const QString &file : k.all()) {
+        const QString target = QDir(dest).filePath(from.relativeFilePath(file));
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || (QFile::exists(target) && !QFile::remove(target)) || !QFile::copy(file, target))
+            return Error{Tr::tr("Cannot copy %1 to %2.").arg(file, target), {}, 0};
+    }
+    spdlog::info("sandbox: {} file(s) of {} kept in {}", k.all().size(), dir.toStdString(), dest.toStdString());
+    return dest;
 }
 
 } // namespace eic::sandbox

@@ -10,6 +10,16 @@ namespace eic::sandbox {
 
 struct SandboxInfo;
 
+// What a sandbox holds that the admin made and a stop removes: backups, restore runs (their
+// journals, which the reports are rendered from) and reports saved into it. Absolute paths.
+struct Keepsakes {
+    QStringList backups; // files under DIR/backups
+    QStringList runs;    // files under DIR/runs
+    QStringList reports; // *.pdf, *.html elsewhere in DIR (not the stores' own data)
+    bool isEmpty() const { return backups.isEmpty() && runs.isEmpty() && reports.isEmpty(); }
+    QStringList all() const { return backups + runs + reports; }
+};
+
 // The directory a sandbox lives in. It carries a marker naming the process that owns it (pid and
 // start time), so only a marked directory is ever removed, and a later start removes the
 // sandboxes whose owner is gone (killed, a power cut) instead of leaving them behind for good.
@@ -32,6 +42,12 @@ public:
     // dir, when it holds a sandbox whose owning process is gone: removed (and logged). A start
     // in that directory (--dir) and `eicctl sandbox stop` after a crash use it.
     static bool removeIfAbandoned(const QString &dir);
+
+    // What the admin made in `dir` (see Keepsakes).
+    static Keepsakes keepsakes(const QString &dir);
+    // Copies the keepsakes of `dir` into `dest` (created; their layout under dir kept), so they
+    // survive the stop. Returns dest.
+    static Result<QString> keep(const QString &dir, const QString &dest);
 
     // A file only its owner reads (passwords, the env file).
     static bool writePrivate(const QString &path, const QByteArray &content);

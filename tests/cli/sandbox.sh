@@ -12,7 +12,7 @@ sandboxes() { pgrep -f -- "$work/" || true; }
 owner=""
 cleanup() {
   [ -n "$owner" ] && kill "$owner" 2>/dev/null
-  "$EICCTL" sandbox stop --dir "$work/sb" >/dev/null 2>&1 || true
+  "$EICCTL" sandbox stop --force --dir "$work/sb" >/dev/null 2>&1 || true
   for p in $(sandboxes) "${servers[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
@@ -81,7 +81,20 @@ done
 
 mapfile -t servers < <(servers_of "$work/sb")
 [ ${#servers[@]} -eq 3 ] || fail "expected postgres, redis and eic-sim under the sandbox, got ${servers[*]}"
-"$EICCTL" sandbox stop </dev/null >"$work/stop.out" 2>&1 || fail "stop: $(cat "$work/stop.out")"
+# It holds backups and runs now: a stop without --force (and no terminal to answer y) lists them,
+# refuses, and leaves the sandbox running.
+set +e
+"$EICCTL" sandbox stop </dev/null >"$work/refused.out" 2>&1; rc=$?
+set -e
+[ $rc -eq 1 ] || fail "stop without --force of a sandbox with backups: rc $rc: $(cat "$work/refused.out")"
+grep -q "^The sandbox in $work/sb holds what you made in it; stopping it removes:$" "$work/refused.out" || fail "refusal: $(cat "$work/refused.out")"
+grep -qE '^  backups: [0-9]+ files?$' "$work/refused.out" || fail "the refusal does not list the backups: $(cat "$work/refused.out")"
+grep -qF "    $(ls "$EIC_SANDBOX_BACKUPS"/datastore-*.eicrdb)" "$work/refused.out" || fail "the refusal does not name the backup file"
+grep -qE '^  restore runs \(journals, reports\): [0-9]+ files?$' "$work/refused.out" || fail "the refusal does not list the runs"
+grep -q "then: eicctl sandbox stop --force$" "$work/refused.out" || fail "the refusal does not say how to go on"
+[ -d "$EIC_SANDBOX_BACKUPS" ] && [ -f "$work/sb/sandbox.json" ] || fail "the refused stop removed something"
+all_gone "${servers[@]}" && fail "the refused stop stopped the servers"
+"$EICCTL" sandbox stop --force </dev/null >"$work/stop.out" 2>&1 || fail "stop: $(cat "$work/stop.out")"
 grep -q "^Sandbox stopped; $work/sb removed.$" "$work/stop.out" || fail "stop said: $(cat "$work/stop.out")"
 [ ! -e "$work/sb" ] || fail "the sandbox directory is still there"
 all_gone "${servers[@]}" || fail "servers left after stop: ${servers[*]}"

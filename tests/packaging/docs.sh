@@ -43,6 +43,35 @@ for page in "$SOURCE_DIR"/packaging/man/*.1; do
   [ -z "$warnings" ] || fail "$(basename "$page"): $warnings"
 done
 
+# The README's sandbox block works as typed in a fresh clone: eicctl is not on PATH there, so the
+# block puts build/bin (where the build leaves it) on PATH before its first eicctl, and every
+# eicctl command, sub-command and option it types exists. Lines ending in \ are joined first.
+[[ $EICCTL == */bin/eicctl ]] || fail "eicctl is not built into a bin/ directory ($EICCTL): the README's PATH line is wrong"
+readme_block=$(awk '/^## First start, and the sandbox/{f=1} f&&/^```sh/{b=1;next} b&&/^```/{exit} b' "$SOURCE_DIR/README.md" |
+  sed -e ':a' -e '/\\$/N; s/\\\n//; ta')
+[ -n "$readme_block" ] || fail "README: no sh block in the sandbox section"
+path_line=$(grep -n '^export PATH="\$PWD/build/bin:\$PATH"' <<<"$readme_block" | head -1 | cut -d: -f1 || true)
+first_eicctl=$(grep -n '^eicctl ' <<<"$readme_block" | head -1 | cut -d: -f1 || true)
+[ -n "$first_eicctl" ] || fail "README: the sandbox block runs no eicctl"
+[ -n "$path_line" ] && [ "$path_line" -lt "$first_eicctl" ] || fail "README: the sandbox block runs eicctl before putting build/bin on PATH"
+command_lines=$(sed -n '/^Commands:/,/^$/p' <<<"$help")
+typed=0
+while read -r line; do
+  [[ $line == eicctl\ * ]] || continue
+  read -r _ cmd sub _ <<<"${line%%#*}"
+  [[ $sub == -* || -z $sub ]] && sub=""
+  grep -E "^  $cmd( |$)" <<<"$command_lines" >/dev/null || fail "README: eicctl $cmd is no command of eicctl --help"
+  if [ -n "$sub" ] && grep -E "^  $cmd [a-z]" <<<"$command_lines" >/dev/null; then
+    grep -E "^  $cmd ([a-z]+\|)*$sub([| ]|$)" <<<"$command_lines" >/dev/null ||
+      fail "README: eicctl $cmd $sub is not in eicctl --help"
+  fi
+  for o in $(grep -oE -- '(^| )--[a-z][a-z-]*' <<<"${line%%#*}" | tr -d ' '); do
+    printf '%s\n' "${options[@]}" | grep -xF -- "$o" >/dev/null || fail "README: $o (in \"$line\") is no option of eicctl --help"
+  done
+  typed=$((typed + 1))
+done <<<"$readme_block"
+[ $typed -ge 5 ] || fail "README: only $typed eicctl lines found in the sandbox block"
+
 # The completion, as bash runs it.
 completion_lib=/usr/share/bash-completion/bash_completion
 [ -r "$completion_lib" ] || fail "bash-completion is not installed (scripts/setup installs it)"
@@ -73,4 +102,4 @@ expect "eicctl profile show q" "quality-cell"
 expect "eicctl backup database --j" "--jobs"
 expect "eicctl report export x --format p" "pdf"
 expect "eicctl -o j" "json"
-echo "PASS: docs (${#options[@]} options, ${#commands[@]} commands)"
+echo "PASS: docs (${#options[@]} options, ${#commands[@]} commands, $typed README sandbox commands)"

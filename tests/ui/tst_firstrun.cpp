@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QCommandLinkButton>
 #include <QDir>
+#include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
@@ -179,8 +180,25 @@ void TestFirstRun::sandboxFromTheWelcomePage()
     QVERIFY(procedure->grab().save(shot(u"procedure.png"_s)));
     procedure->close();
 
-    // Stop from the banner: everything goes, the real profiles never saw the sandbox.
+    // It holds a backup now: the stop asks first, naming it; Cancel keeps the sandbox running.
+    QFile backup(info.backupFolder() + u"/datastore-20261201-230000.eicrdb"_s);
+    QVERIFY(backup.open(QIODevice::WriteOnly) && backup.write("x") == 1);
+    backup.close();
     QSignalSpy stopped(&window, &eic::ui::MainWindow::sandboxStopped);
+    const qsizetype asked = eic::ui::MessageBox::history().size();
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    window.sandboxBanner()->findChild<QPushButton *>(u"stopSandbox"_s)->click();
+    QCOMPARE(eic::ui::MessageBox::history().size(), asked + 1);
+    const QString question = eic::ui::MessageBox::history().last();
+    QVERIFY2(question.contains(u"backup files: 1"_s) && question.contains(u"Stopping the sandbox removes them"_s) && question.contains(u"eic-restore-sandbox-"_s),
+             qPrintable(question));
+    QVERIFY2(!question.section(u"Keep a copy in "_s, 1).startsWith(QDir::tempPath()), qPrintable(question)); // a copy outside any temporary dir
+    QVERIFY(stopped.isEmpty());
+    QVERIFY(window.sandboxActive());
+    QVERIFY(QFile::exists(backup.fileName()));
+
+    // Stop from the banner, removing them: everything goes, the real profiles never saw the sandbox.
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Discard);
     window.sandboxBanner()->findChild<QPushButton *>(u"stopSandbox"_s)->click();
     QCOMPARE(stopped.size(), 1);
     QVERIFY(!window.sandboxActive());
@@ -266,6 +284,18 @@ void TestFirstRun::stoppingTheSandboxReturnsToTheProfile()
     QVERIFY(window.session()->client->context().cluster.server.toString() != prodServer);
     QVERIFY(!store.find(u"sandbox"_s)); // the real store never holds the sandbox's profile
 
+    // A quit with a run journaled in the sandbox asks first too; Cancel keeps the window and the sandbox.
+    QFile run(window.sandbox()->info().runsDir() + u"/20261201-230000-abcd.jsonl"_s);
+    QVERIFY(run.open(QIODevice::WriteOnly) && run.write("{}\n") == 3);
+    run.close();
+    const qsizetype asked = eic::ui::MessageBox::history().size();
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!window.close());
+    QCOMPARE(eic::ui::MessageBox::history().size(), asked + 1);
+    QVERIFY2(eic::ui::MessageBox::history().last().contains(u"files of restore runs (journals, reports): 1"_s), qPrintable(eic::ui::MessageBox::history().last()));
+    QVERIFY(window.isVisible() && window.sandboxActive());
+
+    eic::ui::MessageBox::setNextAnswer(QMessageBox::Discard);
     window.stopSandbox();
     QCOMPARE(window.currentProfileId(), prodId);
     QVERIFY(!window.showingWelcome());

@@ -4,6 +4,7 @@
 // data store greyed out in a cell with a built-in Redis. A screenshot of every page lands in
 // test-output/ (wizard-<n>-<page>.png).
 
+#include "FileDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "profiles/SecretStore.h"
@@ -19,6 +20,7 @@
 #include "restore/WizardPages.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -258,6 +260,30 @@ void TestRestoreWizard::databaseRestoreClickedThrough()
     QFile f(pdf);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(sha, QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
+    // The export button asks where to save; what it proposes is restore-<target>-<time>.pdf in the
+    // documents folder, never inside a throwaway HOME (scripts/run's, the sandbox's, /tmp).
+    {
+        const QByteArray home = qgetenv("HOME");
+        qputenv("HOME", QFile::encodeName(m_dir->filePath(u"home"_s)));
+        auto restoreHome = qScopeGuard([home] { qputenv("HOME", home); });
+        const QString chosen = m_dir->filePath(u"chosen.pdf"_s);
+        eic::ui::FileDialog::setNextAnswer(chosen);
+        QPushButton *exportPdf = nullptr;
+        for (auto *b : finish->findChildren<QPushButton *>())
+            if (b->text() == u"Export report (PDF)"_s)
+                exportPdf = b;
+        QVERIFY(exportPdf);
+        const qsizetype asked = eic::ui::FileDialog::history().size();
+        QTest::mouseClick(exportPdf, Qt::LeftButton);
+        const QString proposed = eic::ui::FileDialog::history().last();
+        QVERIFY2(QRegularExpression(u"/restore-database-\\d{8}-\\d{4}\\.pdf$"_s).match(proposed).hasMatch(), qPrintable(proposed));
+        QVERIFY2(!proposed.startsWith(QDir::tempPath()) && !proposed.startsWith(u"/tmp/"_s) && !proposed.startsWith(m_dir->path()), qPrintable(proposed));
+        QVERIFY(QFile::exists(chosen));
+        // Cancel writes nothing.
+        eic::ui::FileDialog::setNextAnswer({});
+        QTest::mouseClick(exportPdf, Qt::LeftButton);
+        QCOMPARE(eic::ui::FileDialog::history().size(), asked + 2);
+    }
     QVERIFY(wizard.grab().save(shot(u"wizard-8-finish.png"_s)));
     QCOMPARE(pages.size(), 8); // every page was shown, the start page included
 

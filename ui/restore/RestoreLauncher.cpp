@@ -13,9 +13,17 @@
 #include "restore/Events.h"
 #include "restore/Journal.h"
 #include "restore/RestoreRunner.h"
+#include "UnfinishedBanner.h"
+#include "kube/DeploymentScaler.h"
+#include "profiles/SecretStore.h"
+#include "restore/CellIdentity.h"
+#include "util/OsUser.h"
 
 #include <QFile>
+#include <QCryptographicHash>
 #include <QHostInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QPlainTextEdit>
@@ -31,7 +39,12 @@ namespace {
 
 QString operatorName()
 {
-    return qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    return util::osUser();
+}
+
+QString storeWord(const restore::JournalState &run)
+{
+    return run.plan.target == cell::RestoreTarget::Database ? RestoreLauncher::tr("database") : RestoreLauncher::tr("data store");
 }
 
 } // namespace
@@ -43,6 +56,8 @@ RestoreLauncher::RestoreLauncher(const Workspace *workspace, CellConnection *cel
     , m_secrets(secrets)
     , m_window(window)
 {
+    // Another cell, another profile, the sandbox's runs: what is unfinished there.
+    connect(m_cell, &CellConnection::sessionChanged, this, &RestoreLauncher::rescanUnfinished);
 }
 
 WizardContext RestoreLauncher::wizardContext() const
@@ -80,6 +95,12 @@ RestoreWizard *RestoreLauncher::openWizard()
     m_wizard = wizard;
     m_runCell = tr("%1 (context %2)").arg(c.ns, c.context);
     connect(wizard, &RestoreWizard::runEvent, this, &RestoreLauncher::noteEvent);
+    connect(wizard, &RestoreWizard::runEvent, this, [this](const QJsonObject &e) {
+        if (e.value("event"_L1).toString() == restore::ev::RunStarted)
+            rescanUnfinished();
+    });
+    connect(wizard, &RestoreWizard::runFinished, this, &RestoreLauncher::rescanUnfinished);
+    connect(wizard, &QObject::destroyed, this, [this] { QTimer::singleShot(0, this, &RestoreLauncher::rescanUnfinished); });
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
     addProfile(wizard);
@@ -154,36 +175,150 @@ void RestoreLauncher::addProfile(RestoreWizard *wizard)
 
 bool RestoreLauncher::offerUnfinishedRun()
 {
-    const QStringList open = restore::Journal::unfinished();
-    if (open.isEmpty())
+    rescanUnfinished();
+    if (!m_unfinished)
         return false;
-    const QString path = open.first();
-    auto state = restore::JournalState::load(path);
-    if (!state)
-        return false;
+    const restore::JournalState state = *m_unfinished;
     QStringList counts;
-    for (auto it = state->recorded.cbegin(); it != state->recorded.cend(); ++it)
+    for (auto it = state.recorded.cbegin(); it != state.recorded.cend(); ++it)
         counts.append(u"%1=%2"_s.arg(it.key()).arg(it.value()));
     counts.sort();
-    const QString text = tr("A restore of the %1 of cell %2, started by %3, did not finish (run %4; data step: %5).\n\n"
-                            "Recorded counts: %6.\n\nResume finishes it after re-reading the cell; Roll back returns every component to its recorded count.")
-                             .arg(state->plan.target == cell::RestoreTarget::Database ? tr("database") : tr("data store"), state->plan.ns, state->operatorName,
-                                  state->runId, state->dataState, counts.isEmpty() ? tr("none yet") : counts.join(u", "_s));
-    const auto answer = MessageBox::choose(m_window, tr("Unfinished restore"), text,
-                                           {{QMessageBox::Yes, tr("Resume")}, {QMessageBox::Discard, tr("Roll back")}, {QMessageBox::Open, tr("View the log")},
-                                            {QMessageBox::Cancel, tr("Later")}});
+    QString text = tr("A restore of the %1 of cell %2, started by %3, did not finish (run %4; data step: %5).\n\nRecorded counts: %6.")
+                       .arg(storeWord(state), state.plan.ns, UnfinishedBanner::operatorOf(state), state.runId, state.dataState,
+                            counts.isEmpty() ? tr("none yet") : counts.join(u", "_s));
+    QList<QPair<QMessageBox::StandardButton, QString>> buttons{{QMessageBox::Open, tr("View the log")}, {QMessageBox::Cancel, tr("Later")}};
+    if (!m_otherCell.isEmpty()) {
+        text += u"\n\n"_s + tr("It ran on %1, not on the open cell (%2): open that cell to finish or roll it back.").arg(UnfinishedBanner::cellOf(state), m_otherCell);
+    } else {
+        text += u"\n\n"_s + tr("Resume finishes it after re-reading the cell; Roll back returns every component to its recorded count.");
+        buttons.prepend({QMessageBox::Discard, tr("Roll back")});
+        buttons.prepend({QMessageBox::Yes, tr("Resume")});
+    }
+    const auto answer = MessageBox::choose(m_window, tr("Unfinished restore"), text, buttons);
     if (answer == QMessageBox::Open)
-        showJournal(path, state->runId);
-    if (answer != QMessageBox::Yes && answer != QMessageBox::Discard)
+        showJournal(state.path, state.runId);
+    // Nothing acts on a cell that is not the run's, whatever the answer.
+    if ((answer != QMessageBox::Yes && answer != QMessageBox::Discard) || !m_otherCell.isEmpty())
         return true;
     if (!m_cell->session()) {
-        MessageBox::warning(m_window, tr("Unfinished restore"), tr("Connect to the cell %1 first, then choose again (Restore menu).").arg(state->plan.ns));
+        MessageBox::warning(m_window, tr("Unfinished restore"), tr("Connect to the cell %1 first, then choose again (Restore menu).").arg(state.plan.ns));
         return true;
     }
     const bool rollBack = answer == QMessageBox::Discard;
-    m_window->statusBar()->showMessage(rollBack ? tr("Rolling back run %1…").arg(state->runId) : tr("Resuming run %1…").arg(state->runId));
-    resume(path, rollBack);
+    m_window->statusBar()->showMessage(rollBack ? tr("Rolling back run %1…").arg(state.runId) : tr("Resuming run %1…").arg(state.runId));
+    resume(state.path, rollBack);
     return true;
+}
+
+void RestoreLauncher::rescanUnfinished()
+{
+    // A run of this window under way (or about to start: tracked, not yet running), or the wizard's
+    // own (waiting for the data step): not "unfinished", and nothing may start a second one on it.
+    if (activeRunner() || !m_runs.isEmpty())
+        return setUnfinished(std::nullopt);
+    const QString wizardJournal = m_wizard ? m_wizard->journal() : QString();
+    for (const QString &path : restore::Journal::unfinished()) {
+        if (path == wizardJournal)
+            continue;
+        if (auto state = restore::JournalState::load(path))
+            return setUnfinished(*state);
+    }
+    setUnfinished(std::nullopt);
+}
+
+void RestoreLauncher::setUnfinished(std::optional<restore::JournalState> run)
+{
+    const quint64 scan = ++m_scan;
+    m_unfinished = std::move(run);
+    m_otherCell = m_unfinished ? otherCellThan(*m_unfinished) : QString();
+    Q_EMIT unfinishedChanged();
+    if (m_unfinished && m_otherCell.isEmpty() && m_cell->session() && !m_unfinished->cellIdentity.isEmpty())
+        confirmCellIdentity(scan);
+}
+
+QString RestoreLauncher::otherCellThan(const restore::JournalState &run) const
+{
+    if (!m_cell->session())
+        return {};
+    const kube::ResolvedContext &open = m_cell->session()->client->context();
+    const QString ns = open.ns;
+    if (run.cellIdentity.isEmpty()) // an older journal: only the namespace is known
+        return ns == run.plan.ns ? QString() : tr("the run's namespace is %1, the open one %2").arg(run.plan.ns, ns);
+    const restore::CellIdentity was = restore::CellIdentity::fromJson(run.cellIdentity);
+    const QString server = open.cluster.server.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+    if (was.server != server)
+        return tr("the run's API server is %1, the open one %2").arg(was.server, server);
+    const QString ca = open.cluster.caPem.isEmpty() ? QString() : QString::fromLatin1(QCryptographicHash::hash(open.cluster.caPem, QCryptographicHash::Sha256).toHex());
+    if (!was.caFingerprint.isEmpty() && !ca.isEmpty() && was.caFingerprint != ca)
+        return tr("the API server %1 is pinned to another CA than the run's").arg(server);
+    if (was.ns != ns)
+        return tr("the run's namespace is %1, the open one %2").arg(was.ns, ns);
+    return {};
+}
+
+void RestoreLauncher::confirmCellIdentity(quint64 scan)
+{
+    kube::KubeClient *client = m_cell->session()->client.get();
+    const restore::CellIdentity was = restore::CellIdentity::fromJson(m_unfinished->cellIdentity);
+    const kube::DeploymentScaler api(client, was.ns);
+    restore::CellIdentity::read(api, client->context(), was.deploymentUids.keys(), this, [this, scan, was](const Result<restore::CellIdentity> &now) {
+        if (scan != m_scan || !now) // a newer scan, or unreadable: the run's own check says why when it starts
+            return;
+        if (const auto why = was.differs(*now)) {
+            m_otherCell = *why;
+            Q_EMIT unfinishedChanged();
+        }
+    });
+}
+
+QString RestoreLauncher::unfinishedText() const
+{
+    return m_unfinished ? UnfinishedBanner::describe(*m_unfinished, m_otherCell, m_cell->session() != nullptr) : QString();
+}
+
+bool RestoreLauncher::unfinishedActionable() const
+{
+    return m_unfinished && m_otherCell.isEmpty() && m_cell->session() && !runInProgress();
+}
+
+bool RestoreLauncher::unfinishedAwaitsData() const
+{
+    return m_unfinished && restore::dataStateFromName(m_unfinished->dataState) == restore::DataState::Awaiting;
+}
+
+void RestoreLauncher::resumeUnfinished()
+{
+    if (!unfinishedActionable())
+        return;
+    const restore::JournalState run = *m_unfinished;
+    const bool awaiting = unfinishedAwaitsData();
+    const QString cell = UnfinishedBanner::cellOf(run);
+    const QString text = awaiting ? tr("Has the %1 been restored? Continue checks that it accepts writes, then starts the components of run %2 on %3 again.")
+                                        .arg(storeWord(run), run.runId, cell)
+                                  : tr("Resume run %1 on %2? It reads the cell again, then finishes the restore from where it stopped.").arg(run.runId, cell);
+    if (MessageBox::question(m_window, tr("Unfinished restore"), text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    m_window->statusBar()->showMessage(tr("Resuming run %1…").arg(run.runId));
+    resume(run.path, awaiting ? restore::ResumeCommand::Continue : restore::ResumeCommand::Resume);
+}
+
+void RestoreLauncher::rollBackUnfinished()
+{
+    if (!unfinishedActionable())
+        return;
+    const restore::JournalState run = *m_unfinished;
+    const QString text = tr("Roll back run %1 on %2? Every component goes back to its recorded count; the %3 stays as it is now.")
+                             .arg(run.runId, UnfinishedBanner::cellOf(run), storeWord(run));
+    if (MessageBox::question(m_window, tr("Unfinished restore"), text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    m_window->statusBar()->showMessage(tr("Rolling back run %1…").arg(run.runId));
+    resume(run.path, true);
+}
+
+void RestoreLauncher::showUnfinishedDetails()
+{
+    if (m_unfinished)
+        showJournal(m_unfinished->path, m_unfinished->runId);
 }
 
 void RestoreLauncher::showJournal(const QString &path, const QString &runId)
@@ -211,7 +346,10 @@ void RestoreLauncher::track(restore::RestoreRunner *runner)
         m_awaitingJournal = *handedOver ? o.journal : QString();
         m_runs.removeAll(runner);
         runner->deleteLater();
+        // After the run's own answers to its end: the banner follows what the journal now says.
+        QTimer::singleShot(0, this, &RestoreLauncher::rescanUnfinished);
     });
+    rescanUnfinished(); // a run of this window under way is not "unfinished"
 }
 
 void RestoreLauncher::noteEvent(const QJsonObject &e)
@@ -354,24 +492,77 @@ void RestoreLauncher::startUnattended(cell::RestoreTarget target, const QString 
 
 void RestoreLauncher::resume(const QString &journal, bool rollBack, std::function<void(const restore::RunOutcome &)> then)
 {
+    resume(journal, rollBack ? restore::ResumeCommand::Abort : restore::ResumeCommand::Resume, std::move(then));
+}
+
+void RestoreLauncher::resume(const QString &journal, restore::ResumeCommand command, std::function<void(const restore::RunOutcome &)> then)
+{
+    auto state = restore::JournalState::load(journal);
+    if (!state) {
+        MessageBox::warning(m_window, tr("Unfinished restore"), state.error().message);
+        return;
+    }
     // A run that restores a backup writes into its store again: the open profile's stores, with
-    // their passwords from the keychain (without them the runner refuses and says so).
-    m_secrets->storeAccess(m_cell->profileId(), [this, journal, rollBack, then](const profiles::Profile *, const restore::StoreAccess &stores) {
-        if (!m_cell->session())
-            return;
-        auto *runner = new restore::RestoreRunner(m_cell->session()->client.get(), this);
-        track(runner);
-        connect(runner, &restore::RestoreRunner::finished, this, [this](const restore::RunOutcome &o) {
-            m_window->statusBar()->showMessage(o.message, 15000);
-            if (!m_rollingBack) // quitting: nobody waits for a dialog, the log says it
-                MessageBox::information(m_window, tr("Unfinished restore"), o.message);
+    // their passwords from the keychain, or asked for (a rollback writes nothing there).
+    m_secrets->storeAccess(m_cell->profileId(), [this, journal, command, then, run = *state](const profiles::Profile *, const restore::StoreAccess &found) {
+        auto go = [this, journal, command, then](const restore::StoreAccess &stores) {
+            if (!m_cell->session())
+                return;
+            auto *runner = new restore::RestoreRunner(m_cell->session()->client.get(), this);
+            track(runner);
+            connect(runner, &restore::RestoreRunner::finished, this, [this](const restore::RunOutcome &o) {
+                m_window->statusBar()->showMessage(o.message, 15000);
+                if (!m_rollingBack) // quitting: nobody waits for a dialog, the log says it
+                    MessageBox::information(m_window, tr("Unfinished restore"), o.message);
+            });
+            if (then)
+                connect(runner, &restore::RestoreRunner::finished, this, then);
+            restore::RunRequest request;
+            request.operatorName = operatorName();
+            request.host = QHostInfo::localHostName();
+            request.store = stores;
+            runner->resume(journal, request, command);
+        };
+        if (command == restore::ResumeCommand::Abort)
+            return go(found);
+        completeStoreAccess(run, found, go);
+    });
+}
+
+void RestoreLauncher::completeStoreAccess(const restore::JournalState &run, restore::StoreAccess stores, std::function<void(const restore::StoreAccess &)> then)
+{
+    const bool database = run.plan.target == cell::RestoreTarget::Database;
+    const profiles::Profile *profile = m_workspace->profiles && !m_cell->profileId().isEmpty() ? m_workspace->profiles->find(m_cell->profileId()) : nullptr;
+    if (!profile || !m_workspace->secrets || (database ? !stores.database : !stores.datastore))
+        return then(stores); // no store to reach: the runner says what that leaves unchecked, or refuses
+    const QString key = profiles::secretKey(profile->id, database ? profiles::SecretKind::DatabasePassword : profiles::SecretKind::DatastorePassword);
+    const QString where = database ? u"%1:%2/%3"_s.arg(stores.database->host).arg(stores.database->port).arg(stores.database->dbname)
+                                   : profile->datastore.hosts.join(u", "_s);
+    const QString profileName = profile->name;
+    m_workspace->secrets->read(key, this, [this, run, stores, then, where, profileName](const Result<QString> &saved) mutable {
+        if (saved)
+            return then(stores);
+        auto *dialog = new QInputDialog(m_window);
+        dialog->setObjectName(u"storePasswordDialog"_s);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(tr("Store password"));
+        dialog->setLabelText(tr("Resuming run %1 needs the %2's password: the profile %3 has none saved for %4.\n\n"
+                                "Password for this run only (it is not saved; empty if the %2 needs none):")
+                                 .arg(run.runId, storeWord(run), profileName, where));
+        dialog->setTextEchoMode(QLineEdit::Password);
+        dialog->setWindowModality(Qt::WindowModal);
+        const bool forDatabase = run.plan.target == cell::RestoreTarget::Database;
+        connect(dialog, &QInputDialog::textValueSelected, this, [stores, then, forDatabase](const QString &password) mutable {
+            if (forDatabase)
+                stores.database->password = password;
+            else
+                stores.datastore->password = password;
+            then(stores);
         });
-        if (then)
-            connect(runner, &restore::RestoreRunner::finished, this, then);
-        restore::RunRequest request;
-        request.operatorName = operatorName();
-        request.store = stores;
-        runner->resume(journal, request, rollBack, false);
+        connect(dialog, &QDialog::rejected, this, [this, run] {
+            m_window->statusBar()->showMessage(tr("Resume of run %1 cancelled: nothing was changed.").arg(run.runId), 15000);
+        });
+        dialog->open();
     });
 }
 

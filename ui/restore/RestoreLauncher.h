@@ -1,6 +1,8 @@
 #pragma once
 
 #include "cell/ComponentCatalogue.h"
+#include "restore/Journal.h"
+#include "restore/ResumeDecision.h"
 #include "restore/RunRequest.h"
 
 #include <QObject>
@@ -37,6 +39,25 @@ public:
     // Returns whether one was found.
     bool offerUnfinishedRun();
 
+    // The unfinished run the window shows (its banner, the Restore menu's entry): the newest
+    // journal without an end that no run of this window carries on. Read again when a run ends
+    // and when another cell or profile opens; unfinishedChanged() says so.
+    void rescanUnfinished();
+    bool hasUnfinished() const { return m_unfinished.has_value(); }
+    QString unfinishedText() const;
+    // Resume and Roll back may act: a cell is open and it is the run's (as far as it is known).
+    bool unfinishedActionable() const;
+    bool unfinishedAwaitsData() const;
+    // The banner's actions. Each asks first; Resume asks for a store password the profile has not
+    // saved. Nothing happens when the open cell is not the run's.
+    void resumeUnfinished();
+    void rollBackUnfinished();
+    void showUnfinishedDetails();
+
+Q_SIGNALS:
+    void unfinishedChanged();
+
+public:
     // A run of this window under way (the wizard's, a resume, a roll back): a close or a SIGTERM
     // rolls it back first. A run waiting for the admin's data step is not under way: the journal
     // keeps it and the next start offers it.
@@ -65,6 +86,15 @@ private:
     void addProfile(RestoreWizard *wizard);
     // `then` (optional) gets the outcome once the resumed run has finished.
     void resume(const QString &journal, bool rollBack, std::function<void(const restore::RunOutcome &)> then = {});
+    void resume(const QString &journal, restore::ResumeCommand command, std::function<void(const restore::RunOutcome &)> then = {});
+    // A resume writes into the store again: a password the profile has not saved is asked for, for
+    // this run only (never logged, never kept). `then` is not called when the admin cancels.
+    void completeStoreAccess(const restore::JournalState &run, restore::StoreAccess stores, std::function<void(const restore::StoreAccess &)> then);
+    // Why the open cell is not the run's, from what the connection says without asking it (the API
+    // server, its CA, the namespace); empty: it may be. Then the UIDs are read to be sure.
+    QString otherCellThan(const restore::JournalState &run) const;
+    void confirmCellIdentity(quint64 scan);
+    void setUnfinished(std::optional<restore::JournalState> run);
     void showJournal(const QString &path, const QString &runId);
 
     const Workspace *m_workspace;
@@ -77,6 +107,9 @@ private:
     QString m_runCell;
     QString m_awaitingJournal; // a run of this window (not the wizard's) waits for the admin's data step
     bool m_rollingBack = false; // no dialog at the end: the window closes or the app exits then
+    std::optional<restore::JournalState> m_unfinished;
+    QString m_otherCell; // why the open cell is not the unfinished run's; empty: it is (or may be)
+    quint64 m_scan = 0;  // a newer scan makes an identity read under way stale
 };
 
 } // namespace eic::ui

@@ -3,9 +3,11 @@
 #include "restore/RestoreWizard.h"
 #include "WizardHeader.h"
 #include "WizardParts.h"
+#include "FileDialog.h"
 #include "report/RestoreReport.h"
 #include "restore/Events.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QFont>
@@ -36,8 +38,16 @@ FinishWizardPage::FinishWizardPage(RestoreWizard *wizard)
     for (const QString &format : {u"pdf"_s, u"html"_s, u"json"_s}) {
         auto *b = new QPushButton(tr("Export report (%1)").arg(format.toUpper()), this);
         connect(b, &QPushButton::clicked, this, [this, format] {
-            const QString path = QDir::home().filePath(u"eic-restore-report-%1.%2"_s.arg(QFileInfo(m_wizard->journal()).completeBaseName(), format));
-            exportReport(format, path);
+            // Asked, never a fixed file in $HOME: under scripts/run or the sandbox that HOME is gone at quit.
+            const QJsonObject first = m_wizard->events().value(0);
+            QDateTime started = QDateTime::fromString(first.value("t"_L1).toString(), Qt::ISODateWithMs);
+            if (!started.isValid())
+                started = QDateTime::currentDateTimeUtc();
+            const QString name = u"restore-%1-%2.%3"_s.arg(restore::targetName(m_wizard->plan.target), started.toLocalTime().toString(u"yyyyMMdd-HHmm"_s), format);
+            const QString path = FileDialog::getSaveFileName(this, tr("Export the report"), QDir(FileDialog::documentsFolder()).filePath(name),
+                                                             tr("%1 files (*.%2)").arg(format.toUpper(), format));
+            if (!path.isEmpty())
+                exportReport(format, path);
         });
         buttons->addWidget(b);
     }
