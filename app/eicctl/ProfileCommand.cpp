@@ -189,7 +189,7 @@ int add(const Options &o, const QString &name)
         if (!written)
             return failed(u"Profile \"%1\" was saved, but its %2 was not: %3"_s.arg(name, profiles::secretLabel(kind), written.error().message));
     }
-    out() << "Profile \"" << name << "\" saved" << (secrets.isEmpty() ? QString() : u" with %1 secret(s) in the OS keychain"_s.arg(secrets.size()))
+    out() << "Profile \"" << name << "\" saved" << (secrets.isEmpty() ? QString() : (secrets.size() == 1 ? u" with 1 secret"_s : u" with %1 secrets"_s.arg(secrets.size())) + u" in the OS keychain"_s)
           << ".\n";
     return Done;
 }

@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +32,7 @@ class TestProfileEditor : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void createTestSaveAndDelete();
+    void saveAfterFailedTestAsks();
 
 private:
     static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
@@ -167,6 +169,64 @@ void TestProfileEditor::createTestSaveAndDelete()
                   [&gone](const eic::Result<QString> &r) { gone = r; });
     QTRY_VERIFY_WITH_TIMEOUT(gone.has_value(), 10000);
     QVERIFY(!gone->ok());
+}
+
+// A database Test that fails (nothing listens on the port): Save asks, No keeps the editor open
+// with nothing saved; Yes saves; a changed value after the Test saves without asking.
+void TestProfileEditor::saveAfterFailedTestAsks()
+{
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        closedPort = probe.serverPort();
+    }
+    eic::profiles::MemorySecretStore secrets;
+    for (const QString &answerAndAfter : {u"no"_s, u"yes"_s, u"changed"_s}) {
+        eic::ui::ProfileEditor editor(eic::profiles::Profile(), &secrets);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        auto *ok = editor.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        type(&editor, "name", u"quality"_s);
+        editor.findChild<QTabWidget *>()->setCurrentIndex(1);
+        type(&editor, "dbHost", u"127.0.0.1"_s);
+        child<QSpinBox>(&editor, "dbPort")->setValue(closedPort);
+        type(&editor, "dbName", u"eic"_s);
+        type(&editor, "dbUser", u"eic"_s);
+        type(&editor, "dbPassword", u"first-try"_s);
+        child<QComboBox>(&editor, "sslmode")->setCurrentText(u"disable"_s);
+        QVERIFY(ok->isEnabled());
+        QVERIFY(editor.failedTests().isEmpty()); // not tested is not failed, and does not ask
+
+        QSignalSpy tested(&editor, &eic::ui::ProfileEditor::testFinished);
+        QTest::mouseClick(child<QPushButton>(&editor, "testDatabase"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!tested.isEmpty(), 10000);
+        QCOMPARE(tested.takeFirst(), (QVariantList{u"database"_s, false}));
+        QCOMPARE(editor.failedTests().size(), 1);
+
+        const qsizetype asked = eic::ui::MessageBox::history().size();
+        if (answerAndAfter == "changed"_L1)
+            type(&editor, "dbPassword", u"second-try"_s); // not tested: no longer the failed values
+        else
+            eic::ui::MessageBox::setNextAnswer(answerAndAfter == "no"_L1 ? QMessageBox::No : QMessageBox::Yes);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        if (answerAndAfter == "changed"_L1) {
+            QCOMPARE(eic::ui::MessageBox::history().size(), asked);
+            QCOMPARE(editor.result(), int(QDialog::Accepted));
+            continue;
+        }
+        QCOMPARE(eic::ui::MessageBox::history().size(), asked + 1);
+        const QString question = eic::ui::MessageBox::history().last();
+        QVERIFY2(question.startsWith(u"The last test failed: database: "_s) && question.endsWith(u". Save anyway?"_s), qPrintable(question));
+        QVERIFY2(question.contains(QString::number(closedPort)) || question.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(question));
+        if (answerAndAfter == "no"_L1) {
+            QVERIFY(editor.isVisible());
+            QCOMPARE(editor.result(), int(QDialog::Rejected));
+        } else {
+            QVERIFY(!editor.isVisible());
+            QCOMPARE(editor.result(), int(QDialog::Accepted));
+        }
+    }
 }
 
 QTEST_MAIN(TestProfileEditor)
