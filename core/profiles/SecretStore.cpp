@@ -115,7 +115,7 @@ void KeychainSecretStore::whenAvailable(std::function<void()> job, std::function
 void KeychainSecretStore::probe()
 {
     if (qgetenv("DBUS_SESSION_BUS_ADDRESS") == kNoBus || !sessionBusConfigured())
-        return settle(State::Unavailable, noKeychain(QCoreApplication::translate("SecretStore", "there is no D-Bus session bus"), u"no session bus"_s));
+        return settle(State::Unavailable, noKeychain(QCoreApplication::translate("SecretStore", "there is no D-Bus session bus"), u"there is no D-Bus session bus"_s));
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return settle(State::Unavailable, noKeychain(QCoreApplication::translate("SecretStore", "the D-Bus session bus cannot be reached"), bus.lastError().message()));
