@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # eicctl profile against the real services of scripts/test: add with secrets from the
-# environment, test all three connections with the secrets from the keychain, no secret in
+# environment, one shared private profile file that parallel adds do not lose from, test all three connections with the secrets from the keychain, no secret in
 # the profile file, the logs or `show`; wrong password and wrong CA give the server's words;
 # passwords in arguments are refused; remove takes the secrets along.
 # Env: EIC_SIM, EICCTL, and the EIC_TEST_* variables of scripts/lib/services.sh.
@@ -24,7 +24,7 @@ PGPASSWORD="$EIC_TEST_PGPASSWORD" REDISCLI_AUTH="$EIC_TEST_REDIS_PASSWORD" \
   "$EICCTL" profile add prod --kubeconfig "$work/kubeconfig" --database "$db" \
   --datastore "rediss://localhost:$EIC_TEST_REDIS_TLS_PORT" --datastore-ca "$EIC_TEST_CA" --backup-folder "$work/backups" </dev/null \
   | tee "$work/add.out"
-grep -q 'saved with 2 secret(s) in the OS keychain' "$work/add.out" || fail "add"
+grep -q 'saved with 2 secrets in the OS keychain' "$work/add.out" || fail "add"
 
 # The secrets now come from the keychain alone.
 env -u PGPASSWORD -u REDISCLI_AUTH "$EICCTL" profile test prod </dev/null | tee "$work/test.out" || fail "test prod: $(cat "$work/test.out")"
@@ -44,7 +44,17 @@ for secret in "$EIC_TEST_PGPASSWORD" "$EIC_TEST_REDIS_PASSWORD"; do
     fail "a secret leaked into $(grep -rlF -- "$secret" "$work/config" "$work/data" "$work"/*.out "$work/show.json" | head -1)"
   fi
 done
-[ "$(stat -c %a "$work/config/eic-restore/eicctl/profiles.json" 2>/dev/null || stat -c %a "$work"/config/*/*/profiles.json)" = 600 ] || fail "profiles.json is not 0600"
+# One file for eicctl and the GUI: ~/.config/eic-restore/profiles.json, private.
+[ "$(stat -c %a "$work/config/eic-restore/profiles.json")" = 600 ] || fail "the shared profiles.json is missing or not 0600"
+[ ! -e "$work/config/eic-restore/eicctl/profiles.json" ] || fail "eicctl still writes a file of its own"
+
+# Two programs saving at once lose nothing: eight adds in parallel, eight profiles.
+pids=()
+for i in 1 2 3 4 5 6 7 8; do
+  "$EICCTL" profile add "parallel-$i" --kubeconfig "$work/kubeconfig" --context eic-sim </dev/null >/dev/null & pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid" || fail "a parallel profile add failed"; done
+[ "$("$EICCTL" profile list | grep -c '^parallel-')" = 8 ] || fail "parallel adds lost a profile: $("$EICCTL" profile list)"
 
 # Wrong password and wrong CA: the server's (or TLS stack's) own words.
 PGPASSWORD=wrong-password REDISCLI_AUTH=wrong-password "$EICCTL" profile add bad --kubeconfig "$work/kubeconfig" \

@@ -19,10 +19,13 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void createTestSaveAndDelete();
     void saveAfterFailedTestAsks();
     void noKeychainIsSaidOncePerSession();
+    void oneProfileFileWithEicctl();
 
 private:
     static QString shot(const QString &name) { return qEnvironmentVariable("EIC_TEST_OUTPUT_DIR", u"."_s) + u'/' + name; }
@@ -309,6 +313,76 @@ void TestProfileEditor::noKeychainIsSaidOncePerSession()
     settled();
     QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.join(u" | "_s)));
     QCOMPARE(eic::ui::MessageBox::history().size(), before + 1);
+}
+
+// The GUI's store (as main() makes it) and eicctl share one file: a profile saved in the editor
+// is listed by `eicctl profile list`, one added by eicctl is seen by the GUI's store, and a later
+// save in the GUI (its copy older than the file) keeps eicctl's profile.
+void TestProfileEditor::oneProfileFileWithEicctl()
+{
+    const QString eicctl = qEnvironmentVariable("EICCTL");
+    if (eicctl.isEmpty())
+        QSKIP("EICCTL unset (ctest sets it)");
+    QTemporaryDir dir;
+    const QByteArray savedConfig = qgetenv("XDG_CONFIG_HOME");
+    const QByteArray savedData = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_CONFIG_HOME", dir.filePath(u"config"_s).toUtf8());
+    qputenv("XDG_DATA_HOME", dir.filePath(u"data"_s).toUtf8());
+    auto restoreEnv = qScopeGuard([&] {
+        for (const auto &[name, value] : {std::pair{"XDG_CONFIG_HOME", savedConfig}, std::pair{"XDG_DATA_HOME", savedData}}) {
+            if (value.isNull())
+                qunsetenv(name);
+            else
+                qputenv(name, value);
+        }
+    });
+    auto run = [&eicctl](const QStringList &args) {
+        QProcess p;
+        p.setStandardInputFile(QProcess::nullDevice());
+        p.start(eicctl, args);
+        if (!p.waitForFinished(30000) || p.exitCode() != 0)
+            return u"FAILED: "_s + QString::fromUtf8(p.readAllStandardError());
+        return QString::fromUtf8(p.readAllStandardOutput());
+    };
+    eic::sim::SimHost sim;
+    QString error;
+    eic::sim::SimOptions options;
+    options.kubeconfigOut = dir.filePath(u"kubeconfig"_s);
+    QVERIFY2(sim.start(options, &error), qPrintable(error));
+    auto config = eic::kube::KubeConfig::load({options.kubeconfigOut});
+    QVERIFY(config);
+    eic::profiles::ProfileStore store; // as eic-restore's main() makes it
+    QCOMPARE(store.path(), dir.filePath(u"config/eic-restore/profiles.json"_s));
+    QVERIFY(store.load());
+    eic::profiles::MemorySecretStore secrets;
+    eic::ui::MainWindow window(*config, &store, &secrets, {}, {});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    eic::ui::ProfileEditor *editor = window.newProfile();
+    type(editor, "name", u"from-gui"_s);
+    type(editor, "kubeconfig", options.kubeconfigOut);
+    QTest::mouseClick(editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(store.find(u"from-gui"_s), 5000);
+    const QString listed = run({u"profile"_s, u"list"_s});
+    QVERIFY2(listed.contains(u"from-gui\t"_s), qPrintable(listed));
+
+    QVERIFY2(!run({u"profile"_s, u"add"_s, u"from-cli"_s, u"--kubeconfig"_s, options.kubeconfigOut, u"--context"_s, u"eic-sim"_s}).startsWith(u"FAILED"_s),
+             "eicctl profile add");
+    eic::profiles::ProfileStore guiAgain;
+    QVERIFY(guiAgain.load());
+    QVERIFY(guiAgain.find(u"from-cli"_s));
+
+    // The window's store has not re-read the file since; its next save keeps from-cli.
+    eic::ui::ProfileEditor *edit = window.editProfile(store.find(u"from-gui"_s)->id);
+    QVERIFY(edit);
+    edit->findChild<QTabWidget *>()->setCurrentIndex(3);
+    QTest::keyClicks(child<QPlainTextEdit>(edit, "notes"), u"edited in the GUI"_s);
+    QTest::mouseClick(edit->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(store.find(u"from-gui"_s)->notes, u"edited in the GUI"_s, 5000);
+    const QString both = run({u"profile"_s, u"list"_s});
+    QVERIFY2(both.contains(u"from-gui\t"_s) && both.contains(u"from-cli\t"_s), qPrintable(both));
+    QVERIFY(store.find(u"from-cli"_s)); // and the window's copy is fresh again
 }
 
 QTEST_MAIN(TestProfileEditor)
