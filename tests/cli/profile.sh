@@ -90,4 +90,21 @@ set -e
 "$EICCTL" profile remove prod | grep 'and its secrets removed' >/dev/null || fail "remove"
 "$EICCTL" profile add prod --kubeconfig "$work/kubeconfig" --database "$db" </dev/null >/dev/null
 "$EICCTL" profile show prod | grep 'password not stored' >/dev/null || fail "the new profile found old secrets"
+# The per-program files of earlier versions: merged once into the shared one, a name clash
+# kept under a new name (and said so), the old files kept aside.
+old="$work/old-config/eic-restore"
+mkdir -p "$old/eic-restore" "$old/eicctl"
+profile_json() { printf '{"id":"%s","name":"%s","cell":{"mode":"kubeconfig","kubeconfig":"%s","context":"eic-sim","namespace":"edge-icell"}}' "$1" "$2" "$work/kubeconfig"; }
+printf '{"version":1,"profiles":[%s,%s]}' "$(profile_json 11111111-0000-0000-0000-000000000001 prod)" \
+  "$(profile_json 11111111-0000-0000-0000-000000000002 gui-only)" >"$old/eic-restore/profiles.json"
+printf '{"version":1,"profiles":[%s,%s]}' "$(profile_json 22222222-0000-0000-0000-000000000001 prod)" \
+  "$(profile_json 22222222-0000-0000-0000-000000000002 cli-only)" >"$old/eicctl/profiles.json"
+XDG_CONFIG_HOME="$work/old-config" "$EICCTL" profile list >"$work/migrated.out" 2>"$work/migrated.err"
+cat "$work/migrated.out" "$work/migrated.err"
+for name in prod gui-only cli-only 'prod (from eicctl)'; do
+  grep -q "^$name	" "$work/migrated.out" || fail "migration lost \"$name\""
+done
+grep -q 'renamed to "prod (from eicctl)"' "$work"/migrated.* "$work"/data/eic-restore/*/*.log 2>/dev/null || fail "the rename was not said"
+[ -e "$old/eicctl/profiles.json.migrated" ] && [ ! -e "$old/eicctl/profiles.json" ] || fail "the old file was not kept aside"
+[ "$(XDG_CONFIG_HOME="$work/old-config" "$EICCTL" profile list | wc -l)" = 4 ] || fail "a second start moved profiles again"
 echo PASS
