@@ -21,7 +21,7 @@ marked() {
   local pid
   for pid in $(pgrep -u "$(id -u)" . || true); do
     [ "$pid" = "$$" ] && continue
-    if tr '\0' '\n' 2>/dev/null <"/proc/$pid/environ" | grep -qx "EIC_NO_BUS_MARK=$marker"; then
+    if tr '\0' '\n' 2>/dev/null <"/proc/$pid/environ" | grep -x "EIC_NO_BUS_MARK=$marker" >/dev/null; then
       ps -o pid=,args= -p "$pid" || true
     fi
   done
@@ -56,7 +56,7 @@ cat "$work/add.out"
 [ $((SECONDS - start)) -le 10 ] || fail "eicctl took $((SECONDS - start)) s to find that there is no keychain"
 grep -q 'no keychain is available (there is no D-Bus session bus)' "$work/add.out" || fail "eicctl does not say why"
 grep -q 'PGPASSWORD' "$work/add.out" || fail "eicctl does not say what to do"
-"$EICCTL" profile list | grep -q '^prod' || fail "the profile was not saved"
+"$EICCTL" profile list | grep "^prod" >/dev/null || fail "the profile was not saved"
 left=$(marked | grep -v -e Xvfb -e eic-sim || true)
 [ -z "$left" ] || fail "left running after eicctl: $left"
 

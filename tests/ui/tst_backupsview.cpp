@@ -5,13 +5,22 @@
 
 #include "BackupText.h"
 #include "BackupsView.h"
+#include "MainWindow.h"
 #include "MessageBox.h"
+#include "SimHost.h"
+#include "cell/CellSession.h"
+#include "kube/KubeConfig.h"
+#include "profiles/ProfileStore.h"
+#include "profiles/SecretStore.h"
+#include "restore/RestoreWizard.h"
 #include "restore/Journal.h"
 #include "restore/RestorePlan.h"
 #include "stores/postgres/BackupManifest.h"
 #include "stores/redis/RedisBackupFile.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QRadioButton>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -34,6 +43,7 @@ private Q_SLOTS:
     void initTestCase();
     void datastoreBackupListedVerifiedAndDamageFound();
     void restoreDetailsDeleteAndRememberedVerification();
+    void restoreThisBackupOpensTheWizardOnIt();
     void lastBackupWarnsPastADay();
     void reportsListExports();
 
@@ -312,6 +322,79 @@ void TestBackupsView::reportsListExports()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(sha, QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
     QVERIFY(view.grab().save(shot(u"reports.png"_s)));
+}
+
+// The main window's backups view: "Restore this backup…" opens the restore wizard on the open
+// cell with the backup set as the archive; once the target page has chosen the data store, the
+// plan page is in archive mode with that backup chosen.
+void TestBackupsView::restoreThisBackupOpensTheWizardOnIt()
+{
+    // The plan page comes after the pre-flight, which needs the profile's data store.
+    if (!qEnvironmentVariableIsSet("EIC_TEST_REDIS_PORT")) {
+        if (qEnvironmentVariableIntValue("EIC_REQUIRE_SERVICES") == 1)
+            QFAIL("EIC_TEST_REDIS_PORT unset although EIC_REQUIRE_SERVICES=1");
+        QSKIP("no Redis from scripts/test");
+    }
+    QTemporaryDir dir;
+    qputenv("EIC_RESTORE_RUNS_DIR", dir.filePath(u"runs"_s).toUtf8());
+    eic::sim::SimHost sim;
+    QString error;
+    eic::sim::SimOptions options;
+    options.kubeconfigOut = dir.filePath(u"kubeconfig"_s);
+    QVERIFY2(sim.start(options, &error), qPrintable(error));
+    auto config = eic::kube::KubeConfig::load({options.kubeconfigOut});
+    QVERIFY(config);
+    const QString folder = dir.filePath(u"backups"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const QString newer = datastoreBackup(folder, u"datastore-newer.eicrdb"_s, 7200);
+    const QString chosen = datastoreBackup(folder, u"datastore-chosen.eicrdb"_s, 3 * 86400);
+    QVERIFY(!newer.isEmpty() && !chosen.isEmpty());
+    eic::profiles::ProfileStore store(dir.filePath(u"profiles.json"_s));
+    QVERIFY(store.load());
+    eic::profiles::Profile p;
+    p.name = u"prod"_s;
+    p.cell.kubeconfig = options.kubeconfigOut;
+    p.cell.context = u"eic-sim"_s;
+    p.backupFolder = folder;
+    p.datastore.hosts = {u"127.0.0.1:%1"_s.arg(qEnvironmentVariable("EIC_TEST_REDIS_PORT"))};
+    QVERIFY(store.add(p));
+    eic::profiles::MemorySecretStore secrets;
+    bool kept = false;
+    secrets.write(eic::profiles::secretKey(store.find(u"prod"_s)->id, eic::profiles::SecretKind::DatastorePassword),
+                  qEnvironmentVariable("EIC_TEST_REDIS_PASSWORD"), this, [&kept](const eic::Result<bool> &) { kept = true; });
+    QTRY_VERIFY(kept);
+    eic::ui::MainWindow window(*config, &store, &secrets, {}, {});
+    window.show();
+    window.switchProfile(store.find(u"prod"_s)->id);
+    QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->monitor->synced(), 10000);
+
+    window.openBackups();
+    eic::ui::BackupsView *view = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((view = window.findChild<eic::ui::BackupsView *>()) && view->isVisible() && view->table()->rowCount() == 2, 5000);
+    view->table()->selectRow(1); // the older one: the plan page would offer the newer first
+    QTest::mouseClick(view->findChild<QPushButton *>(u"restore"_s), Qt::LeftButton);
+    eic::ui::RestoreWizard *wizard = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((wizard = window.findChild<eic::ui::RestoreWizard *>()) && wizard->isVisible(), 5000);
+    QCOMPARE(wizard->input.archive, chosen);
+    QCOMPARE(wizard->input.mode, eic::restore::DataMode::Archive);
+    QVERIFY(QTest::qWaitForWindowExposed(wizard));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->surveyed, 10000);
+    auto radios = wizard->currentPage()->findChildren<QRadioButton *>();
+    QVERIFY(radios.size() >= 2);
+    QTRY_VERIFY(radios.at(1)->isEnabled());
+    // On its indicator: a radio button as wide as the page takes clicks on its box and text only.
+    QTest::mouseClick(radios.at(1), Qt::LeftButton, {}, QPoint(8, radios.at(1)->height() / 2)); // the data store
+    QVERIFY2(radios.at(1)->isChecked(), qPrintable(radios.at(1)->text()));
+    for (int page : {int(eic::ui::RestoreWizard::PreflightPage), int(eic::ui::RestoreWizard::PlanPage)}) {
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 15000);
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), page, 5000);
+    }
+    auto *archives = wizard->currentPage()->findChild<QComboBox *>();
+    QVERIFY(archives && archives->isVisible());
+    QCOMPARE(archives->currentData().toString(), chosen);
+    QVERIFY(window.grab().save(shot(u"restore-this-backup.png"_s)));
+    wizard->rollBack();
 }
 
 QTEST_MAIN(TestBackupsView)
