@@ -393,7 +393,7 @@ void TestBackupsView::restoreThisBackupOpensTheWizardOnIt()
     auto *archives = wizard->currentPage()->findChild<QComboBox *>();
     QVERIFY(archives && archives->isVisible());
     QCOMPARE(archives->currentData().toString(), chosen);
-    QVERIFY(window.grab().save(shot(u"restore-this-backup.png"_s)));
+    QVERIFY(wizard->grab().save(shot(u"restore-this-backup.png"_s)));
     wizard->rollBack();
 }
 
