@@ -119,20 +119,33 @@ void KeychainSecretStore::probe()
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return settle(State::Unavailable, noKeychain(QCoreApplication::translate("SecretStore", "the D-Bus session bus cannot be reached"), bus.lastError().message()));
-    // Only a keychain that runs already: asking one that D-Bus would start (activation) leaves a
-    // daemon behind and, without a login keyring, a prompt for every job.
-    const auto msg = QDBusMessage::createMethodCall(u"org.freedesktop.DBus"_s, u"/org/freedesktop/DBus"_s, u"org.freedesktop.DBus"_s, u"ListNames"_s);
-    auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(msg, m_timeoutMs), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
-        w->deleteLater();
-        const QDBusPendingReply<QStringList> reply = *w;
-        if (reply.isError())
-            return settle(State::Unavailable, noKeychain(QCoreApplication::translate("SecretStore", "the D-Bus session bus does not answer"), reply.error().message()));
-        const QStringList names = reply.value();
-        if (std::any_of(kKeychainNames.cbegin(), kKeychainNames.cend(), [&names](const QString &n) { return names.contains(n); }))
+    // A keychain that runs already. One that D-Bus would start (activation) only in a desktop
+    // session, whose keyring asks to be unlocked once: in a bare session (Xvfb, ssh) activation
+    // leaves a daemon behind and, without a login keyring, prompts for every job.
+    auto names = [this, bus](const QString &method, std::function<void(const QStringList &)> then) {
+        const auto msg = QDBusMessage::createMethodCall(u"org.freedesktop.DBus"_s, u"/org/freedesktop/DBus"_s, u"org.freedesktop.DBus"_s, method);
+        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(msg, m_timeoutMs), this);
+        connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, then](QDBusPendingCallWatcher *w) {
+            w->deleteLater();
+            const QDBusPendingReply<QStringList> reply = *w;
+            if (reply.isError())
+                return settle(State::Unavailable, noKeychain(QCoreApplication::translate("SecretStore", "the D-Bus session bus does not answer"), reply.error().message()));
+            then(reply.value());
+        });
+    };
+    auto anyKeychain = [](const QStringList &list) {
+        return std::any_of(kKeychainNames.cbegin(), kKeychainNames.cend(), [&list](const QString &n) { return list.contains(n); });
+    };
+    const Error none = noKeychain(QCoreApplication::translate("SecretStore", "no Secret Service such as gnome-keyring or KWallet runs on the D-Bus session bus"),
+                                  u"no Secret Service such as gnome-keyring or KWallet runs on the D-Bus session bus"_s);
+    names(u"ListNames"_s, [this, names, anyKeychain, none](const QStringList &running) {
+        if (anyKeychain(running))
             return settle(State::Available);
-        settle(State::Unavailable, noKeychain(QCoreApplication::translate("SecretStore", "no Secret Service such as gnome-keyring or KWallet runs on the D-Bus session bus"),
-                                              u"none of %1 on the session bus"_s.arg(kKeychainNames.join(u", "_s))));
+        if (qEnvironmentVariableIsEmpty("XDG_CURRENT_DESKTOP"))
+            return settle(State::Unavailable, none);
+        names(u"ListActivatableNames"_s, [this, anyKeychain, none](const QStringList &activatable) {
+            anyKeychain(activatable) ? settle(State::Available) : settle(State::Unavailable, none);
+        });
     });
 }
 

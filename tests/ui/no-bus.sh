@@ -60,6 +60,21 @@ grep -q 'PGPASSWORD' "$work/add.out" || fail "eicctl does not say what to do"
 left=$(marked | grep -v -e Xvfb -e eic-sim || true)
 [ -z "$left" ] || fail "left running after eicctl: $left"
 
+# A session bus without a keychain running (a bare dbus-run-session): said at once, and the
+# keyring that D-Bus could activate (org.freedesktop.secrets.service) is not started.
+if command -v dbus-run-session >/dev/null; then
+  set +e
+  PGPASSWORD=some-password dbus-run-session -- env -u XDG_CURRENT_DESKTOP bash -c '
+    timeout 30 "$1" profile add bus-only --kubeconfig "$2" --context eic-sim --database "host=127.0.0.1 port=1 dbname=eic user=eic sslmode=disable" </dev/null
+    pgrep -u "$(id -u)" -x gnome-keyring-d | while read -r pid; do
+      tr "\0" "\n" 2>/dev/null <"/proc/$pid/environ" | grep -x "EIC_NO_BUS_MARK=$EIC_NO_BUS_MARK" >/dev/null && echo "STARTED gnome-keyring-daemon $pid"
+    done' bus "$EICCTL" "$work/kubeconfig" >"$work/bus.out" 2>&1
+  set -e
+  cat "$work/bus.out"
+  grep -q 'no Secret Service such as gnome-keyring or KWallet runs on the D-Bus session bus' "$work/bus.out" || fail "eicctl on a bus without a keychain does not say so"
+  if grep -q STARTED "$work/bus.out"; then fail "a keyring was started by D-Bus activation"; fi
+fi
+
 # The GUI on the display, opening that profile (its passwords asked of the keychain), then quitting.
 set +e
 QT_QPA_PLATFORM=xcb timeout 60 "$EIC_RESTORE" --screenshot "$work/window.png" >"$work/gui.out" 2>&1; rc=$?
