@@ -102,6 +102,18 @@
         <source>%1 — taken %2 (%3 ago), %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>passed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupVerification</name>
@@ -713,10 +725,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The profile file %1 is damaged (%2); it was kept as %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The profile is not valid: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -729,10 +737,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file is not a profile export (not a JSON object).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The export was written by a newer eic-restore; update to import it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -742,6 +746,54 @@
     </message>
     <message>
         <source>Cannot write the profiles to %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (from %2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; of %2 shares its id with &quot;%3&quot;; it was moved with a new id, so its secrets must be entered again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; of %2 was renamed to &quot;%3&quot;: a profile of that name exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; of %2 was moved into the shared profile file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profiles of %1 were not moved (%2); the file is left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be renamed after its profiles were moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profiles of the earlier files were not moved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a profile export (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profiles are being changed by another eic-restore or eicctl (lock %1); try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile file %1 was replaced by a newer eic-restore; it is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile file %1 is damaged; it is not changed. Repair it, or move it aside and restart.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -777,10 +829,6 @@
     </message>
     <message>
         <source>Last %1 backup: %2%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> — older than %1 day(s): take a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -838,6 +886,12 @@
     <message>
         <source>Available again:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> — older than %n day(s): take a new one</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2316,34 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>The OS keychain is not available (%1). The secret is asked for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>To keep passwords, install gnome-keyring (or use KWallet) and log in to a desktop session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To keep passwords, start and unlock gnome-keyring (a desktop login does), then start the program again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). %2 Until then, passwords you enter are kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no D-Bus session bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the D-Bus session bus cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the D-Bus session bus does not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Secret Service such as gnome-keyring or KWallet runs on the D-Bus session bus</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StoreProbe</name>
@@ -3194,10 +3276,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Verify the selected backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The profile has no database connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3211,10 +3289,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>data store</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3238,23 +3312,171 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>yes (written and checked)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Verifying %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>yes, %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DAMAGED: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>database %1 (PostgreSQL %2): %n table(s), </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>db%1: %n key(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (a backup of an older eic-restore has no %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (of manifest.json, which lists the SHA-256 of every file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown: the file has no complete footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (recorded in the file, of everything before it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not everything of %1 could be deleted; check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore this backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;tails…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checked as it was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no backup yet to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a backup in the list first, then %1 it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the %1 backup %2 (%3, taken %4, %5 ago)? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the newest verified backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the newest verified %2 backup. Without it, %3. Delete it all the same?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no verified %1 backup is left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest verified one is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked since it was last changed: use Verify</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4087,6 +4309,10 @@ SHA-256: %2</source>
         <source> (imported)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There are no profiles to export yet: create one first (Profiles ▸ New profile…).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>eic::ui::ProfileEditor</name>
@@ -4318,6 +4544,30 @@ SHA-256: %2</source>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last test failed: %1. Save anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>eic::ui::ProgressWizardPage</name>
@@ -4457,6 +4707,14 @@ SHA-256: %2</source>
     <message>
         <source>Report written: %1
 SHA-256: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no restore run to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a run in the list first, then export it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4715,7 +4973,11 @@ Keep a copy in %5?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 could not be saved: %2</source>
+        <source>No keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 could not be saved in the keychain: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -418,6 +418,7 @@ BackupsView *MainWindow::openBackups()
         auto *real = new BackupsView(folder, stores, this);
         real->setAttribute(Qt::WA_DeleteOnClose);
         connect(real, &BackupsView::backupFinished, this, &MainWindow::updateBackupAge);
+        connect(real, &BackupsView::restoreRequested, m_restores, &RestoreLauncher::restoreBackup);
         real->show();
         m_backups = real;
     });

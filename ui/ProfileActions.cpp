@@ -112,10 +112,12 @@ void ProfileActions::saveFromEditor(ProfileEditor *editor, bool isNew)
         return;
     }
     const profiles::Profile stored = *store->find(p.name);
+    QList<QPair<profiles::SecretKind, QString>> typed;
     for (auto kind : {profiles::SecretKind::CellToken, profiles::SecretKind::DatabasePassword, profiles::SecretKind::DatastorePassword}) {
         if (const QString secret = editor->typedSecret(kind); !secret.isEmpty())
-            m_secrets->keep(stored.id, kind, secret);
+            typed.append({kind, secret});
     }
+    m_secrets->keep(stored.id, typed);
     spdlog::info("profile {} saved", stored.name.toStdString());
     Q_EMIT profileSaved(stored.id);
     Q_EMIT profilesChanged();
@@ -174,6 +176,10 @@ bool ProfileActions::deleteProfile(const QString &profileId)
 
 void ProfileActions::exportProfiles()
 {
+    if (!m_workspace->profiles || m_workspace->profiles->profiles().isEmpty()) {
+        MessageBox::information(m_window, tr("Export profiles"), tr("There are no profiles to export yet: create one first (Profiles ▸ New profile…)."));
+        return;
+    }
     const QString file = QFileDialog::getSaveFileName(m_window, tr("Export profiles"), u"eic-profiles.json"_s, tr("JSON (*.json)"));
     if (file.isEmpty() || !m_workspace->profiles)
         return;

@@ -1,11 +1,14 @@
 #include "ProfileEditor.h"
 
+#include "MessageBox.h"
 #include "kube/KubeConfig.h"
 #include "profiles/ConnectionTester.h"
 #include "profiles/SecretStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -77,7 +80,7 @@ ProfileEditor::ProfileEditor(const profiles::Profile &initial, profiles::SecretS
     m_problems->setStyleSheet(u"QLabel { color: #c62828; }"_s);
     layout->addWidget(m_problems);
     layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileEditor::confirmSave);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     // Rows whose field is a line edit with a Browse button: the label's shortcut goes to the edit.
@@ -424,9 +427,14 @@ void ProfileEditor::runTest(const QString &connection)
                                                      : SecretKind::DatastorePassword;
     QLabel *label = connection == "cell"_L1 ? m_cellResult : connection == "database"_L1 ? m_dbResult : m_dsResult;
     label->setText(tr("Testing…"));
-    auto run = [this, p, connection, label](const QString &secret) {
-        auto done = [this, label, connection](const profiles::TestOutcome &o) {
+    const QByteArray tested = testedValues(connection);
+    auto run = [this, p, connection, label, tested](const QString &secret) {
+        auto done = [this, label, connection, tested](const profiles::TestOutcome &o) {
             showOutcome(label, o);
+            if (o.ok)
+                m_failed.remove(connection);
+            else
+                m_failed.insert(connection, {o.summary, tested});
             Q_EMIT testFinished(connection, o.ok);
         };
         if (connection == "cell"_L1)
@@ -443,6 +451,48 @@ void ProfileEditor::runTest(const QString &connection)
     }
     // Nothing typed: test with what the keychain holds.
     m_secrets->read(profiles::secretKey(p.id, kind), this, [run](const Result<QString> &stored) { run(stored ? *stored : QString()); });
+}
+
+} // namespace eic::ui
+
+namespace eic::ui {
+
+QByteArray ProfileEditor::testedValues(const QString &connection) const
+{
+    const profiles::Profile p = profile();
+    const QJsonObject json = p.toJson();
+    const SecretKind kind = connection == "cell"_L1 ? SecretKind::CellToken
+        : connection == "database"_L1                ? SecretKind::DatabasePassword
+                                                     : SecretKind::DatastorePassword;
+    // A digest, so the typed secret is not kept a second time.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QJsonDocument(json.value(connection).toObject()).toJson(QJsonDocument::Compact));
+    hash.addData(typedSecret(kind).toUtf8());
+    return hash.result();
+}
+
+QStringList ProfileEditor::failedTests() const
+{
+    QStringList out;
+    const QList<QPair<QString, QString>> names{{u"cell"_s, tr("cell")}, {u"database"_s, tr("database")}, {u"datastore"_s, tr("data store")}};
+    for (const auto &[connection, name] : names) {
+        const auto it = m_failed.constFind(connection);
+        if (it != m_failed.cend() && it->values == testedValues(connection))
+            out.append(tr("%1: %2").arg(name, it->reason.trimmed().chopped(it->reason.trimmed().endsWith(u'.') ? 1 : 0)));
+    }
+    return out;
+}
+
+void ProfileEditor::confirmSave()
+{
+    const QStringList failed = failedTests();
+    if (!failed.isEmpty()
+        && MessageBox::question(this, tr("Save the profile"),
+                                tr("The last test failed: %1. Save anyway?").arg(failed.join(u"; "_s)),
+                                QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            != QMessageBox::Yes)
+        return;
+    accept();
 }
 
 } // namespace eic::ui

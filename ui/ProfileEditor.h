@@ -3,6 +3,7 @@
 #include "profiles/Profile.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QCheckBox;
 class QComboBox;
@@ -36,6 +37,9 @@ public:
     // What was typed for a secret (empty: keep what is stored).
     QString typedSecret(profiles::SecretKind kind) const;
     QStringList problems() const;
+    // The connections whose last Test of the values now in the fields failed, with the reason
+    // ("database: password authentication failed…"). Changing a tested value clears it.
+    QStringList failedTests() const;
 
 Q_SIGNALS:
     void testFinished(const QString &connection, bool ok);
@@ -50,6 +54,10 @@ private:
     void fillContexts();
     void runTest(const QString &connection);
     void showOutcome(QLabel *label, const profiles::TestOutcome &outcome);
+    // Save (OK): a connection whose last Test failed is saved only if the admin says so.
+    void confirmSave();
+    // What a Test of `connection` depends on (its fields and typed secret), as a digest.
+    QByteArray testedValues(const QString &connection) const;
     QLineEdit *fileField(QWidget *parent, const QString &objectName, const QString &caption, bool directory, QLayout **row);
 
     profiles::Profile m_initial;
@@ -97,6 +105,11 @@ private:
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_problems;
     QDialogButtonBox *m_buttons;
+    struct FailedTest {
+        QString reason;
+        QByteArray values; // testedValues() when the Test started
+    };
+    QHash<QString, FailedTest> m_failed; // by connection
 };
 
 } // namespace eic::ui

@@ -33,13 +33,23 @@ public:
     void cellToken(const profiles::Profile &profile, std::function<void(const QString &)> then);
     // The stores of the profile `profileId` with their passwords (nullptr, {}: no such profile).
     void storeAccess(const QString &profileId, StoresCallback then);
-    // Saves a secret typed in the profile editor.
-    void keep(const QString &profileId, profiles::SecretKind kind, const QString &secret);
+    // Saves the secrets typed in the profile editor: for this session at once (the profile opens
+    // with them), then in the keychain one after the other; without a keychain, the user is told
+    // once per session and they stay for this session only.
+    void keep(const QString &profileId, const QList<QPair<profiles::SecretKind, QString>> &secrets);
 
 private:
+    // This session's secret, else the keychain's (not asked again once it is known missing).
+    void secret(const QString &key, bool sayIfMissing, std::function<void(const Result<QString> &)> then);
+    void keepNext(const QString &profileId, QList<QPair<profiles::SecretKind, QString>> rest);
+    // Without a keychain: said once per session, with what to do.
+    void keychainMissing(const Error &why);
+
     const Workspace *m_workspace;
     QWidget *m_window;
     profiles::MemorySecretStore *m_session;
+    bool m_keychainMissing = false; // known for this session: the keychain is not asked again
+    bool m_told = false;            // and the user was told
 };
 
 } // namespace eic::ui

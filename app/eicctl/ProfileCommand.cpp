@@ -186,10 +186,15 @@ int add(const Options &o, const QString &name)
     profiles::KeychainSecretStore keychain;
     for (const auto &[kind, secret] : std::as_const(secrets)) {
         const auto written = await<Result<bool>>([&](QObject *ctx, auto cb) { keychain.write(profiles::secretKey(p.id, kind), secret, ctx, cb); });
+        if (!written && written.error().code == profiles::SecretStore::Unavailable)
+            return failed(u"Profile \"%1\" was saved, but not its %2: no keychain is available (%3). Until there is one, give it in %4 when you run eicctl, "
+                          "or add the profile again once a keychain runs."_s
+                              .arg(name, profiles::secretLabel(kind), written.error().detail,
+                                   kind == SecretKind::DatabasePassword ? u"PGPASSWORD"_s : kind == SecretKind::DatastorePassword ? u"REDISCLI_AUTH"_s : u"a --token-file"_s));
         if (!written)
             return failed(u"Profile \"%1\" was saved, but its %2 was not: %3"_s.arg(name, profiles::secretLabel(kind), written.error().message));
     }
-    out() << "Profile \"" << name << "\" saved" << (secrets.isEmpty() ? QString() : u" with %1 secret(s) in the OS keychain"_s.arg(secrets.size()))
+    out() << "Profile \"" << name << "\" saved" << (secrets.isEmpty() ? QString() : (secrets.size() == 1 ? u" with 1 secret"_s : u" with %1 secrets"_s.arg(secrets.size())) + u" in the OS keychain"_s)
           << ".\n";
     return Done;
 }

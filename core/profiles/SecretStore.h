@@ -40,6 +40,10 @@ private:
     QHash<QString, QString> m_secrets;
 };
 
+// The OS keychain through QtKeychain. Whether one answers is probed once, before the first job
+// (a session bus with a Secret Service or KWallet running on it); without one, every call says
+// so at once (Unavailable) instead of starting daemons by D-Bus activation or waiting for a
+// prompt, and a job that fails as Unavailable makes the later ones answer so too.
 class KeychainSecretStore : public SecretStore {
     Q_OBJECT
 public:
@@ -49,10 +53,27 @@ public:
     void remove(const QString &key, QObject *receiver, DoneCallback callback) override;
     QString describe() const override { return tr("the OS keychain"); }
 
+    // The same service (and keys, secretKey()) for eic-restore and eicctl: both see the same secrets.
     static constexpr const char *kService = "eic-restore";
 
+    // Without a session bus configured, libdbus starts one for the X display (dbus-launch
+    // --autolaunch) that outlives the program, and D-Bus activation on it starts
+    // gnome-keyring-daemon and at-spi-bus-launcher. This points the bus address at nothing
+    // instead. Call it first in main(), before anything uses D-Bus; the constructor calls it too.
+    static void preventBusAutolaunch();
+
 private:
+    enum class State { Unknown, Probing, Available, Unavailable };
+    // Runs `job` once the probe has answered, or calls `unavailable` with why there is no keychain.
+    void whenAvailable(std::function<void()> job, std::function<void(const Error &)> unavailable);
+    void probe();
+    void settle(State state, const Error &why = {});
+    void noteFailure(const Error &error);
+
     int m_timeoutMs;
+    State m_state = State::Unknown;
+    Error m_unavailable;
+    QList<QPair<std::function<void()>, std::function<void(const Error &)>>> m_waiting;
 };
 
 // Moves every secret of a profile from one id to another (used when a profile is duplicated;

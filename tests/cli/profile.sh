@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # eicctl profile against the real services of scripts/test: add with secrets from the
-# environment, test all three connections with the secrets from the keychain, no secret in
+# environment, one shared private profile file that parallel adds do not lose from, test all three connections with the secrets from the keychain, no secret in
 # the profile file, the logs or `show`; wrong password and wrong CA give the server's words;
 # passwords in arguments are refused; remove takes the secrets along.
 # Env: EIC_SIM, EICCTL, and the EIC_TEST_* variables of scripts/lib/services.sh.
@@ -24,7 +24,7 @@ PGPASSWORD="$EIC_TEST_PGPASSWORD" REDISCLI_AUTH="$EIC_TEST_REDIS_PASSWORD" \
   "$EICCTL" profile add prod --kubeconfig "$work/kubeconfig" --database "$db" \
   --datastore "rediss://localhost:$EIC_TEST_REDIS_TLS_PORT" --datastore-ca "$EIC_TEST_CA" --backup-folder "$work/backups" </dev/null \
   | tee "$work/add.out"
-grep -q 'saved with 2 secret(s) in the OS keychain' "$work/add.out" || fail "add"
+grep -q 'saved with 2 secrets in the OS keychain' "$work/add.out" || fail "add"
 
 # The secrets now come from the keychain alone.
 env -u PGPASSWORD -u REDISCLI_AUTH "$EICCTL" profile test prod </dev/null | tee "$work/test.out" || fail "test prod: $(cat "$work/test.out")"
@@ -44,7 +44,17 @@ for secret in "$EIC_TEST_PGPASSWORD" "$EIC_TEST_REDIS_PASSWORD"; do
     fail "a secret leaked into $(grep -rlF -- "$secret" "$work/config" "$work/data" "$work"/*.out "$work/show.json" | head -1)"
   fi
 done
-[ "$(stat -c %a "$work/config/eic-restore/eicctl/profiles.json" 2>/dev/null || stat -c %a "$work"/config/*/*/profiles.json)" = 600 ] || fail "profiles.json is not 0600"
+# One file for eicctl and the GUI: ~/.config/eic-restore/profiles.json, private.
+[ "$(stat -c %a "$work/config/eic-restore/profiles.json")" = 600 ] || fail "the shared profiles.json is missing or not 0600"
+[ ! -e "$work/config/eic-restore/eicctl/profiles.json" ] || fail "eicctl still writes a file of its own"
+
+# Two programs saving at once lose nothing: eight adds in parallel, eight profiles.
+pids=()
+for i in 1 2 3 4 5 6 7 8; do
+  "$EICCTL" profile add "parallel-$i" --kubeconfig "$work/kubeconfig" --context eic-sim </dev/null >/dev/null & pids+=($!)
+done
+for pid in "${pids[@]}"; do wait "$pid" || fail "a parallel profile add failed"; done
+[ "$("$EICCTL" profile list | grep -c '^parallel-')" = 8 ] || fail "parallel adds lost a profile: $("$EICCTL" profile list)"
 
 # Wrong password and wrong CA: the server's (or TLS stack's) own words.
 PGPASSWORD=wrong-password REDISCLI_AUTH=wrong-password "$EICCTL" profile add bad --kubeconfig "$work/kubeconfig" \
@@ -80,4 +90,21 @@ set -e
 "$EICCTL" profile remove prod | grep 'and its secrets removed' >/dev/null || fail "remove"
 "$EICCTL" profile add prod --kubeconfig "$work/kubeconfig" --database "$db" </dev/null >/dev/null
 "$EICCTL" profile show prod | grep 'password not stored' >/dev/null || fail "the new profile found old secrets"
+# The per-program files of earlier versions: merged once into the shared one, a name clash
+# kept under a new name (and said so), the old files kept aside.
+old="$work/old-config/eic-restore"
+mkdir -p "$old/eic-restore" "$old/eicctl"
+profile_json() { printf '{"id":"%s","name":"%s","cell":{"mode":"kubeconfig","kubeconfig":"%s","context":"eic-sim","namespace":"edge-icell"}}' "$1" "$2" "$work/kubeconfig"; }
+printf '{"version":1,"profiles":[%s,%s]}' "$(profile_json 11111111-0000-0000-0000-000000000001 prod)" \
+  "$(profile_json 11111111-0000-0000-0000-000000000002 gui-only)" >"$old/eic-restore/profiles.json"
+printf '{"version":1,"profiles":[%s,%s]}' "$(profile_json 22222222-0000-0000-0000-000000000001 prod)" \
+  "$(profile_json 22222222-0000-0000-0000-000000000002 cli-only)" >"$old/eicctl/profiles.json"
+XDG_CONFIG_HOME="$work/old-config" "$EICCTL" profile list >"$work/migrated.out" 2>"$work/migrated.err"
+cat "$work/migrated.out" "$work/migrated.err"
+for name in prod gui-only cli-only 'prod (from eicctl)'; do
+  grep -q "^$name	" "$work/migrated.out" || fail "migration lost \"$name\""
+done
+grep -q 'renamed to "prod (from eicctl)"' "$work"/migrated.* "$work"/data/eic-restore/*/*.log 2>/dev/null || fail "the rename was not said"
+[ -e "$old/eicctl/profiles.json.migrated" ] && [ ! -e "$old/eicctl/profiles.json" ] || fail "the old file was not kept aside"
+[ "$(XDG_CONFIG_HOME="$work/old-config" "$EICCTL" profile list | wc -l)" = 4 ] || fail "a second start moved profiles again"
 echo PASS

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +26,8 @@ private Q_SLOTS:
     void saveLoadRoundTripIsPrivate();
     void damagedFileIsKeptAside();
     void newerFileIsNotOverwritten();
+    void legacyFilesAreMergedOnce();
+    void twoStoresOnOneFileLoseNothing();
     void validation_data();
     void validation();
     void exportImportHasNoSecrets();
@@ -132,6 +135,85 @@ void TestProfiles::newerFileIsNotOverwritten()
     QVERIFY(!store.add(sample(u"x"_s)));
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), newer);
+}
+
+// The GUI's and eicctl's files of earlier versions both hold "production" (different profiles)
+// and one of their own: all four end up in the shared file, eicctl's "production" renamed and
+// said so; the old files are kept renamed; loading again moves nothing twice; a damaged old
+// file is left where it is.
+void TestProfiles::legacyFilesAreMergedOnce()
+{
+    QTemporaryDir dir;
+    const QString gui = dir.filePath(u"eic-restore/profiles.json"_s);
+    const QString cli = dir.filePath(u"eicctl/profiles.json"_s);
+    const QString damaged = dir.filePath(u"other/profiles.json"_s);
+    Profile guiProd = sample(u"production"_s);
+    guiProd.id = u"11111111-1111-1111-1111-111111111111"_s;
+    Profile guiQa = sample(u"quality"_s);
+    guiQa.id = u"22222222-2222-2222-2222-222222222222"_s;
+    Profile cliProd = sample(u"production"_s);
+    cliProd.id = u"33333333-3333-3333-3333-333333333333"_s;
+    cliProd.database.host = u"db2.example"_s;
+    Profile cliDev = sample(u"development"_s);
+    cliDev.id = u"44444444-4444-4444-4444-444444444444"_s;
+    auto writeFile = [](const QString &path, const QByteArray &bytes) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    QVERIFY(writeFile(gui, ProfileStore::exportJson({guiProd, guiQa})));
+    QVERIFY(writeFile(cli, ProfileStore::exportJson({cliProd, cliDev})));
+    QVERIFY(writeFile(damaged, "{\"version\": 1, \"profiles\": [ {"));
+    const QString shared = dir.filePath(u"profiles.json"_s);
+
+    ProfileStore store(shared, {gui, cli, damaged});
+    QVERIFY(store.load());
+    QCOMPARE(store.profiles().size(), 4);
+    QCOMPARE(store.find(guiProd.id)->name, u"production"_s); // the GUI's keeps its name
+    QCOMPARE(store.find(cliProd.id)->name, u"production (from eicctl)"_s);
+    QCOMPARE(store.find(cliProd.id)->database.host, u"db2.example"_s);
+    QVERIFY(store.find(guiQa.id) && store.find(cliDev.id));
+    const QString notes = store.migrationNotes().join(u'\n');
+    QVERIFY2(notes.contains(u"\"production\" of eicctl was renamed to \"production (from eicctl)\""_s), qPrintable(notes));
+    QVERIFY2(notes.contains(damaged) && notes.contains(u"left as it is"_s), qPrintable(notes));
+    QVERIFY(!QFile::exists(gui) && QFile::exists(gui + u".migrated"_s));
+    QVERIFY(!QFile::exists(cli) && QFile::exists(cli + u".migrated"_s));
+    QVERIFY(QFile::exists(damaged));
+    QCOMPARE(QFileInfo(shared).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+
+    // Again, with the old files back (a copy restored by hand): nothing is added twice.
+    QVERIFY(QFile::copy(gui + u".migrated"_s, gui));
+    QVERIFY(QFile::copy(cli + u".migrated"_s, cli));
+    ProfileStore again(shared, {gui, cli});
+    QVERIFY(again.load());
+    QCOMPARE(again.profiles().size(), 4);
+}
+
+// Two programs with the same file open: each change re-reads it under the lock, so the
+// second writer keeps the first one's profile.
+void TestProfiles::twoStoresOnOneFileLoseNothing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"profiles.json"_s);
+    ProfileStore gui(path);
+    ProfileStore cli(path);
+    QVERIFY(gui.load());
+    QVERIFY(cli.load());
+    QVERIFY(gui.add(sample(u"from-gui"_s)));
+    QVERIFY(cli.add(sample(u"from-cli"_s))); // its copy did not know from-gui
+    QVERIFY(!cli.add(sample(u"from-gui"_s))); // a clash with what the other wrote is seen
+    QVERIFY(cli.find(u"from-gui"_s));
+    ProfileStore reread(path);
+    QVERIFY(reread.load());
+    QCOMPARE(reread.profiles().size(), 2);
+    Profile renamed = *gui.find(u"from-gui"_s);
+    renamed.notes = u"edited in the GUI"_s;
+    QVERIFY(gui.update(renamed));
+    QVERIFY(cli.remove(cli.find(u"from-cli"_s)->id));
+    QVERIFY(reread.load());
+    QCOMPARE(reread.profiles().size(), 1);
+    QCOMPARE(reread.profiles().first().notes, u"edited in the GUI"_s);
+    QVERIFY(!QFile::exists(path + u".lock"_s)); // released
 }
 
 void TestProfiles::validation_data()

@@ -5,6 +5,7 @@
 #include "RestoreWizard.h"
 #include "SecretResolver.h"
 #include "Workspace.h"
+#include "pages/PlanWizardPage.h"
 #include "cell/CellSession.h"
 #include "profiles/ConnectionStrings.h"
 #include "profiles/ProfileStore.h"
@@ -104,6 +105,26 @@ RestoreWizard *RestoreLauncher::openWizard()
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
     addProfile(wizard);
+    return wizard;
+}
+
+RestoreWizard *RestoreLauncher::restoreBackup(const QString &path, cell::RestoreTarget target)
+{
+    RestoreWizard *wizard = openWizard();
+    if (!wizard)
+        return nullptr;
+    wizard->input.target = target;
+    wizard->input.mode = restore::DataMode::Archive;
+    wizard->input.archive = path;
+    // Once, when the plan page first shows this target: a later choice of the admin stands.
+    auto preset = std::make_shared<bool>(true);
+    connect(wizard, &QWizard::currentIdChanged, wizard, [wizard, path, target, preset](int id) {
+        auto *plan = id == RestoreWizard::PlanPage ? qobject_cast<PlanWizardPage *>(wizard->page(id)) : nullptr;
+        if (!plan || wizard->input.target != target || !std::exchange(*preset, false))
+            return;
+        plan->chooseMode(1); // archive
+        plan->setArchive(path);
+    });
     return wizard;
 }
 

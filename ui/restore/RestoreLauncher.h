@@ -35,6 +35,9 @@ public:
 
     // The restore wizard, window-modal, shown once the profile's store passwords are read.
     RestoreWizard *openWizard();
+    // The wizard as the menu opens it, on this backup: archive mode with `path` chosen on the
+    // plan page once the target page has chosen `target` (the backups view's "Restore this backup…").
+    RestoreWizard *restoreBackup(const QString &path, cell::RestoreTarget target);
     // An unfinished run in the journal is offered for resume, roll back, or a look at its log.
     // Returns whether one was found.
     bool offerUnfinishedRun();
