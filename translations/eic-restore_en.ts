@@ -12,6 +12,16 @@
         </message>
     </context>
     <context>
+        <name>QObject</name>
+        <message numerus="yes">
+            <source> — older than %n day(s): take a new one</source>
+            <translation>
+                <numerusform> — older than %n day: take a new one</numerusform>
+                <numerusform> — older than %n days: take a new one</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>RestoreReport</name>
         <message numerus="yes">
             <source>%n session(s) of the stopped components were still connected and were ended (terminate-sessions): %1</source>
@@ -93,6 +103,23 @@
             <translation>
                 <numerusform>%n session is still connected to the database: %1. Stop the cell's components, or acknowledge terminate-sessions to end them. Nothing was changed.</numerusform>
                 <numerusform>%n sessions are still connected to the database: %1. Stop the cell's components, or acknowledge terminate-sessions to end them. Nothing was changed.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>eic::ui::BackupsView</name>
+        <message numerus="yes">
+            <source>database %1 (PostgreSQL %2): %n table(s), </source>
+            <translation>
+                <numerusform>database %1 (PostgreSQL %2): %n table, </numerusform>
+                <numerusform>database %1 (PostgreSQL %2): %n tables, </numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>db%1: %n key(s)</source>
+            <translation>
+                <numerusform>db%1: %n key</numerusform>
+                <numerusform>db%1: %n keys</numerusform>
             </translation>
         </message>
     </context>

@@ -105,6 +105,8 @@ void autorunForTests(eic::ui::MainWindow &window)
 
 int main(int argc, char *argv[])
 {
+    // Before Qt connects to anything: no D-Bus session bus is ever started by this process.
+    eic::profiles::KeychainSecretStore::preventBusAutolaunch();
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"eic-restore"_s);
     QApplication::setOrganizationName(u"eic-restore"_s);

@@ -5,6 +5,8 @@
 #include "log/Logging.h"
 #include "restore/Journal.h"
 
+#include "profiles/SecretStore.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -271,6 +273,7 @@ int runCommand(const eic::cli::Options &o)
 int main(int argc, char *argv[])
 {
     using namespace eic::cli;
+    eic::profiles::KeychainSecretStore::preventBusAutolaunch(); // no D-Bus session is started by eicctl
     // Reports draw (QPainter, QPdfWriter): that needs a QGuiApplication, on no screen at all.
     bool drawing = false;
     for (int i = 1; i < argc; ++i)

@@ -375,13 +375,14 @@ void TestBackupsView::restoreThisBackupOpensTheWizardOnIt()
     QTest::mouseClick(view->findChild<QPushButton *>(u"restore"_s), Qt::LeftButton);
     eic::ui::RestoreWizard *wizard = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((wizard = window.findChild<eic::ui::RestoreWizard *>()) && wizard->isVisible(), 5000);
-    QCOMPARE(wizard->input.archive, chosen);
-    QCOMPARE(wizard->input.mode, eic::restore::DataMode::Archive);
+    QCOMPARE(wizard->session()->input.archive, chosen);
+    QCOMPARE(wizard->session()->input.mode, eic::restore::DataMode::Archive);
     QVERIFY(QTest::qWaitForWindowExposed(wizard));
-    QTRY_VERIFY_WITH_TIMEOUT(wizard->surveyed, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->session()->surveyed, 10000);
     auto radios = wizard->currentPage()->findChildren<QRadioButton *>();
     QVERIFY(radios.size() >= 2);
     QTRY_VERIFY(radios.at(1)->isEnabled());
+    QVERIFY2(radios.at(1)->isChecked(), "the backup's store is chosen already"); // still changeable:
     // On its indicator: a radio button as wide as the page takes clicks on its box and text only.
     QTest::mouseClick(radios.at(1), Qt::LeftButton, {}, QPoint(8, radios.at(1)->height() / 2)); // the data store
     QVERIFY2(radios.at(1)->isChecked(), qPrintable(radios.at(1)->text()));

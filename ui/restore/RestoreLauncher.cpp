@@ -113,14 +113,14 @@ RestoreWizard *RestoreLauncher::restoreBackup(const QString &path, cell::Restore
     RestoreWizard *wizard = openWizard();
     if (!wizard)
         return nullptr;
-    wizard->input.target = target;
-    wizard->input.mode = restore::DataMode::Archive;
-    wizard->input.archive = path;
+    wizard->session()->input.target = target;
+    wizard->session()->input.mode = restore::DataMode::Archive;
+    wizard->session()->input.archive = path;
     // Once, when the plan page first shows this target: a later choice of the admin stands.
     auto preset = std::make_shared<bool>(true);
     connect(wizard, &QWizard::currentIdChanged, wizard, [wizard, path, target, preset](int id) {
         auto *plan = id == RestoreWizard::PlanPage ? qobject_cast<PlanWizardPage *>(wizard->page(id)) : nullptr;
-        if (!plan || wizard->input.target != target || !std::exchange(*preset, false))
+        if (!plan || wizard->session()->input.target != target || !std::exchange(*preset, false))
             return;
         plan->chooseMode(1); // archive
         plan->setArchive(path);

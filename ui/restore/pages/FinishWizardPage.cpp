@@ -43,7 +43,7 @@ FinishWizardPage::FinishWizardPage(RestoreWizard *wizard)
             QDateTime started = QDateTime::fromString(first.value("t"_L1).toString(), Qt::ISODateWithMs);
             if (!started.isValid())
                 started = QDateTime::currentDateTimeUtc();
-            const QString name = u"restore-%1-%2.%3"_s.arg(restore::targetName(m_wizard->plan.target), started.toLocalTime().toString(u"yyyyMMdd-HHmm"_s), format);
+            const QString name = u"restore-%1-%2.%3"_s.arg(restore::targetName(m_wizard->session()->plan.target), started.toLocalTime().toString(u"yyyyMMdd-HHmm"_s), format);
             const QString path = FileDialog::getSaveFileName(this, tr("Export the report"), QDir(FileDialog::documentsFolder()).filePath(name),
                                                              tr("%1 files (*.%2)").arg(format.toUpper(), format));
             if (!path.isEmpty())

@@ -108,6 +108,10 @@ void TargetWizardPage::survey()
             m_datastore->setToolTip(reason);
         m_status->setText(builtinPg || builtinRedis ? reason + tr(" (%1)").arg(builtins.join(u", "_s))
                                                     : tr("The cell has %1 deployments.").arg(r->deployments.size()));
+        // "Restore this backup…" chose the store already: its button is checked, still changeable.
+        const restore::PlanInput &in = m_wizard->session()->input;
+        if (!m_database->isChecked() && !m_datastore->isChecked() && in.mode == restore::DataMode::Archive && !in.archive.isEmpty())
+            (in.target == cell::RestoreTarget::Database ? m_database : m_datastore)->setChecked(true);
         Q_EMIT completeChanged();
     });
 }
