@@ -292,7 +292,7 @@ void TestRestorePlan::archiveSnapshotNamesTheArchiveTime()
     const RestorePlan p = RestorePlanner::plan(ds);
     QVERIFY(p.cautionIds().contains(u"flush-datastore"_s));
     Caution c = cautionOf(p, u"snapshot-only"_s);
-    QVERIFY2(c.text.startsWith(u"The archive was taken at 2026-11-28 02:00:00 UTC (2.0 days ago)"_s), qPrintable(c.text));
+    QVERIFY2(c.text.startsWith(u"The archive was taken at 2026-11-28 02:00:00 UTC (48.0 h ago)"_s), qPrintable(c.text));
     QVERIFY2(c.text.contains(u"1234 key"_s) && c.text.contains(u"the archive holds 1200"_s), qPrintable(c.text));
     QVERIFY2(!c.text.contains(u"1 min"_s) && !c.text.contains(u"60 s"_s) && !c.numbers.contains("snapshotAgeSeconds"_L1), qPrintable(c.text));
     QCOMPARE(c.numbers.value("archiveAgeSeconds"_L1).toDouble(), 2 * 86400.0);

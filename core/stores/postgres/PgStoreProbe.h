@@ -28,7 +28,7 @@ private:
     // Runs `sql` on the open session, opening it first if needed.
     void run(const QString &sql, std::function<void(const Result<PgResult> &)> done);
     // Queues the count (and newest commit) of one table into `out`.
-    void measureTable(const QString &quoted, const QString &name, double estimated, const std::shared_ptr<StoreMeasure> &out);
+    static void measureTable(PgSession *session, const QString &quoted, const QString &name, double estimated, const std::shared_ptr<StoreMeasure> &out);
 
     PgConnectOptions m_options;
     PgSession *m_session = nullptr;
