@@ -1290,10 +1290,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There is no restore of the message service (StatefulSet %1 in %2): the vendor protects it by replication (high availability, 3 instances), not by backup. Whether this cell&apos;s runs with replicas could not be read; the dashboard shows it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the database was not inspected (no connection to it was given)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1395,6 +1391,10 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>The archive was taken at %1%2: the data store goes back to it, and whatever was written after it is lost.%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no restore of the message service (StatefulSet %1 in %2): it is protected by replication (high availability, 3 instances) only where it runs with replicas, never by backup. Whether this cell&apos;s does could not be read; the dashboard shows it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -248,8 +248,8 @@ QString messageServiceRefusal(const PlanInput &in, const cell::ComponentCatalogu
     if (replicas == 0)
         return Tr::tr("The message service (StatefulSet %1 in %2) was not found or runs no instance, and there is no restore of it: the vendor protects it by replication (high availability), not by backup.")
             .arg(name, ns);
-    return Tr::tr("There is no restore of the message service (StatefulSet %1 in %2): the vendor protects it by replication (high availability, 3 instances), not by backup. "
-                  "Whether this cell's runs with replicas could not be read; the dashboard shows it.")
+    return Tr::tr("There is no restore of the message service (StatefulSet %1 in %2): it is protected by replication (high availability, 3 instances) only where it runs with replicas, "
+                  "never by backup. Whether this cell's does could not be read; the dashboard shows it.")
         .arg(name, ns);
 }
 
