@@ -102,7 +102,11 @@ void TestStoreMeasure::surveyReadsLiveAndArchiveFacts()
     QCOMPARE(out.databaseName, m_db);
     QCOMPARE(out.storeAddress, u"%1:%2"_s.arg(options(m_db).host).arg(options(m_db).port));
     QCOMPARE(out.databaseTables, 3);
-    QCOMPARE(out.databaseBytes, size); // nothing was written between the two reads
+    // The server may still tidy up files of its own (the free space map, a truncation): the survey's
+    // number lies between a read before it and one after it.
+    const qint64 sizeAfter = run(s, u"SELECT pg_database_size(current_database())"_s).value(0).toLongLong();
+    QVERIFY2(out.databaseBytes >= std::min(size, sizeAfter) && out.databaseBytes <= std::max(size, sizeAfter),
+             qPrintable(u"%1 not within %2..%3"_s.arg(out.databaseBytes).arg(size).arg(sizeAfter)));
     QVERIFY2(out.archiveError.isEmpty(), qPrintable(out.archiveError));
     QCOMPARE(out.archiveTables, 2);
     QVERIFY(out.archiveBytes > 0);
@@ -125,7 +129,7 @@ void TestStoreMeasure::surveyReadsLiveAndArchiveFacts()
     const Caution c = plan.cautions.value(plan.cautionIds().indexOf(u"replace-database"_s));
     QVERIFY2(c.text.contains(u"`%1` at %2 is replaced by the backup taken at"_s.arg(m_db, out.storeAddress)), qPrintable(c.text));
     QVERIFY2(c.text.contains(u"2 table(s)"_s) && c.text.contains(u"with 3 table(s) now"_s), qPrintable(c.text));
-    QCOMPARE(c.numbers.value("liveBytes"_L1).toInteger(), size);
+    QCOMPARE(c.numbers.value("liveBytes"_L1).toInteger(), out.databaseBytes);
 
     // A password that fails: said as the reason, nothing made up.
     store.database->password = u"wrong"_s;
