@@ -255,10 +255,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data store keeps no append-only file, so the most a restore brings back is a snapshot: writes after it are lost. The plan tells how old the current snapshot is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Autoscalers pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,6 +276,18 @@
     </message>
     <message>
         <source>Restoring an archive into the data store starts with FLUSHALL, so that it holds exactly the backup afterwards: every key not in the backup is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is replaced by the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring an archive replaces the whole database with the backup: everything written since the backup was taken is lost. The plan gives the backup&apos;s time, size and tables against the live database&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data store keeps no append-only file, so the most a restore brings back is a snapshot: writes after it are lost. The plan tells how old the current snapshot is; restoring an archive, how old the archive is.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -642,6 +650,10 @@
     </message>
     <message>
         <source>The database user &quot;%1&quot; may not restore %2: it is neither a superuser nor the owner of the database and all its tables (%3 are owned by others).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database session ended.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1033,6 +1045,10 @@
         <source>The data store user &quot;%1&quot; may not restore: %2. Grant +restore +flushall (or use another user).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The data store refused INFO: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RedisTopology</name>
@@ -1160,10 +1176,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The message service is %1: there is no restore of it. Check its replication on the dashboard.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The cell uses a built-in (non-production) %1 (StatefulSet %2): backup and restore aren&apos;t supported for built-in services. Move to a managed or self-operated %1 first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,14 +1288,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> Everything written in the %1 after it is lost (the newest data is from %2 UTC).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database goes back to %1 UTC.%2 The vendor prefers a complete recovery.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 key(s) now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,6 +1325,130 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>No component of an Edge Integration Cell was found in namespace %1: eicctl status -n %1 shows what is there; check -n and the kubeconfig context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message service (StatefulSet %1 in %2, %3 replicas) is protected by replication (high availability), not by backup: there is no restore of it. Check its replication on the dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message service (StatefulSet %1 in %2) runs as a single instance: it has no replica and no backup, so nothing protects its data, and there is no restore of it. Only high availability (3 instances, set in Edge Lifecycle Management) protects it against the loss of its volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message service (StatefulSet %1 in %2) was not found or runs no instance, and there is no restore of it: the vendor protects it by replication (high availability), not by backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database was not inspected (no connection to it was given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database could not be inspected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: up to %1 (an estimate, counted to %2: the server does not record commit times, track_commit_timestamp is off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: up to %1 (the newest commit is from %2; track_commit_timestamp is on, so this is exact).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, but no commit is newer than it (the newest is from %1; track_commit_timestamp is on, so this is exact).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; how much is not known: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database goes back to %1: everything written after it is lost%2 The vendor prefers a complete recovery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup %1 (its manifest could not be read: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything written since it was taken is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the backup taken at %1 (%2, %n table(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>everything written since (%1) is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The live database is %1 with %n table(s) now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The live database was not inspected (no connection to it was given), so its size and tables are not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live database could not be inspected: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is replaced by %2; %3. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> The store holds %n key(s) now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; the archive holds %n.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The archive&apos;s time could not be read (%1): the data store goes back to the archive, and whatever was written after it was taken is lost.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its header names none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive was taken at %1%2: the data store goes back to it, and whatever was written after it is lost.%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no restore of the message service (StatefulSet %1 in %2): it is protected by replication (high availability, 3 instances) only where it runs with replicas, never by backup. Whether this cell&apos;s does could not be read; the dashboard shows it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2686,6 +2814,18 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     <name>eic::restore::RecordStep</name>
     <message>
         <source>The replica count of %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no store connection given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 did not answer within a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 could not be measured: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -173,7 +173,9 @@ Result<Target> parseTarget(const Options &o, bool needMode)
         return Error{u"--point-in-time belongs to an external database restore"_s, {}, Usage};
     if (const qsizetype n = o.ticket.simplified().size(); n > 200)
         return Error{u"--ticket holds at most 200 characters (got %1)"_s.arg(n), {}, Usage};
-    const QStringList known{u"service-interruption"_s, u"point-in-time"_s, u"snapshot-only"_s, u"autoscaler"_s, u"terminate-sessions"_s, u"flush-datastore"_s};
+    QStringList known;
+    for (const restore::CautionGuide &g : restore::cautionGuide())
+        known.append(g.id);
     for (const QString &id : o.accept)
         if (!known.contains(id))
             return Error{u"--accept: unknown caution \"%1\" (known: %2)"_s.arg(id, known.join(u", "_s)), {}, Usage};

@@ -67,8 +67,9 @@ Commands:
       --mode archive --from PATH            restore a backup taken by `eicctl backup`
       --mode new-instance                   the store came back as a new instance: --database/--datastore give its
                                             address; the profile is updated, no component is stopped
-      --accept ID[,ID...]                   acknowledge cautions: service-interruption, point-in-time, snapshot-only,
-                                            autoscaler, terminate-sessions, flush-datastore
+      --accept ID[,ID...]                   acknowledge cautions: service-interruption, replace-database,
+                                            point-in-time, snapshot-only, autoscaler, terminate-sessions,
+                                            flush-datastore
       --ticket REF                          a change or ticket reference, stated in the run's report (optional)
   continue                                  external mode: the store is restored; verify and start the components
   resume | abort                            finish or roll back an interrupted restore found in the journal; only on

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -29,6 +30,24 @@ QString duration(double seconds)
     return Tr::tr("%1 days").arg(seconds / 86400, 0, 'f', 1);
 }
 
+QString stamp(const QDateTime &t)
+{
+    return Tr::tr("%1 UTC").arg(t.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+}
+
+QString iso(const QDateTime &t) { return t.toUTC().toString(Qt::ISODate); }
+
+// The project's one size style (the Backups view's).
+QString size(qint64 bytes) { return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat); }
+
+// An error's sentence inside another sentence.
+QString clause(QString text)
+{
+    while (text.endsWith(u'.'))
+        text.chop(1);
+    return text;
+}
+
 } // namespace
 
 QString modeName(DataMode mode)
@@ -43,12 +62,9 @@ QString modeName(DataMode mode)
 
 std::optional<DataMode> modeFromName(const QString &name)
 {
-    if (name == "external"_L1)
-        return DataMode::External;
-    if (name == "archive"_L1)
-        return DataMode::Archive;
-    if (name == "new-instance"_L1)
-        return DataMode::NewInstance;
+    for (const DataMode m : {DataMode::External, DataMode::Archive, DataMode::NewInstance})
+        if (name == modeName(m))
+            return m;
     return std::nullopt;
 }
 
@@ -215,12 +231,34 @@ bool hasAnyOfTheCell(const PlanInput &in, const cell::ComponentCatalogue &catalo
                        [&](const PlannedComponent &c) { return c.present && catalogue.find(c.name) != nullptr; });
 }
 
+// vendor: the message service is protected by replication, not by backup. A single instance has
+// no replica: that is said plainly, never as if replication protected it.
+QString messageServiceRefusal(const PlanInput &in, const cell::ComponentCatalogue &catalogue)
+{
+    const QString name = catalogue.messageServiceName();
+    const QString ns = catalogue.messageServiceNamespace();
+    const int replicas = in.messageServiceReplicas;
+    if (replicas >= 3)
+        return Tr::tr("The message service (StatefulSet %1 in %2, %3 replicas) is protected by replication (high availability), not by backup: there is no restore of it. Check its replication on the dashboard.")
+            .arg(name, ns).arg(replicas);
+    if (replicas > 0)
+        return Tr::tr("The message service (StatefulSet %1 in %2) runs as a single instance: it has no replica and no backup, so nothing protects its data, and there is no restore of it. "
+                      "Only high availability (3 instances, set in Edge Lifecycle Management) protects it against the loss of its volume.")
+            .arg(name, ns);
+    if (replicas == 0)
+        return Tr::tr("The message service (StatefulSet %1 in %2) was not found or runs no instance, and there is no restore of it: the vendor protects it by replication (high availability), not by backup.")
+            .arg(name, ns);
+    return Tr::tr("There is no restore of the message service (StatefulSet %1 in %2): it is protected by replication (high availability, 3 instances) only where it runs with replicas, "
+                  "never by backup. Whether this cell's does could not be read; the dashboard shows it.")
+        .arg(name, ns);
+}
+
 // The vendor's reasons not to restore, and ours: a namespace without the cell would have its
 // store restored under a cell that is running elsewhere.
 QString refusalFor(const PlanInput &in, const cell::ComponentCatalogue &catalogue)
 {
     if (in.messageService)
-        return Tr::tr("The message service is %1: there is no restore of it. Check its replication on the dashboard.").arg(catalogue.messageServiceNote());
+        return messageServiceRefusal(in, catalogue);
     if (!hasAnyOfTheCell(in, catalogue))
         return Tr::tr("No component of an Edge Integration Cell was found in namespace %1: eicctl status -n %1 shows what is there; check -n and the kubeconfig context.")
             .arg(in.ns);
@@ -324,21 +362,106 @@ std::optional<Caution> serviceInterruption(const PlanInput &in, const Facts &f)
     return c;
 }
 
+// What a database that was not inspected leaves unknown.
+QString notInspected(const PlanInput &in)
+{
+    return in.databaseInspectionError.isEmpty() ? Tr::tr("the database was not inspected (no connection to it was given)")
+                                                : Tr::tr("the database could not be inspected (%1)").arg(clause(in.databaseInspectionError));
+}
+
 // vendor: a point-in-time recovery of PostgreSQL loses data; a complete recovery is preferred.
+// The loss is measured from the newest commit where the server records commit times, else up
+// to the time of the plan, labelled as an estimate.
 std::optional<Caution> pointInTime(const PlanInput &in, const Facts &f)
 {
     if (!f.database || !in.pointInTime.isValid())
         return std::nullopt;
     Caution c = caution(u"point-in-time"_s, true);
-    c.numbers = QJsonObject{{"target"_L1, in.pointInTime.toUTC().toString(Qt::ISODate)}};
+    c.numbers = QJsonObject{{"target"_L1, iso(in.pointInTime)}};
     QString lost;
-    if (in.latestDataTime.isValid() && in.latestDataTime > in.pointInTime) {
-        const double seconds = static_cast<double>(in.pointInTime.secsTo(in.latestDataTime));
-        c.numbers["latest"_L1] = in.latestDataTime.toUTC().toString(Qt::ISODate);
+    if (in.latestDataTime.isValid()) {
+        const double seconds = static_cast<double>(std::max<qint64>(0, in.pointInTime.secsTo(in.latestDataTime)));
+        c.numbers["latest"_L1] = iso(in.latestDataTime);
+        c.numbers["latestExact"_L1] = in.latestDataExact;
         c.numbers["lostSeconds"_L1] = seconds;
-        lost = Tr::tr(" Everything written in the %1 after it is lost (the newest data is from %2 UTC).").arg(duration(seconds), in.latestDataTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+        if (!in.latestDataExact)
+            lost = Tr::tr(": up to %1 (an estimate, counted to %2: the server does not record commit times, track_commit_timestamp is off).").arg(duration(seconds), stamp(in.latestDataTime));
+        else if (seconds > 0)
+            lost = Tr::tr(": up to %1 (the newest commit is from %2; track_commit_timestamp is on, so this is exact).").arg(duration(seconds), stamp(in.latestDataTime));
+        else
+            lost = Tr::tr(", but no commit is newer than it (the newest is from %1; track_commit_timestamp is on, so this is exact).").arg(stamp(in.latestDataTime));
+    } else {
+        lost = Tr::tr("; how much is not known: %1.").arg(notInspected(in));
     }
-    c.text = Tr::tr("The database goes back to %1 UTC.%2 The vendor prefers a complete recovery.").arg(in.pointInTime.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s), lost);
+    c.text = Tr::tr("The database goes back to %1: everything written after it is lost%2 The vendor prefers a complete recovery.").arg(stamp(in.pointInTime), lost);
+    return c;
+}
+
+// An archive restore replaces the whole database: whatever was written since the backup is gone.
+std::optional<Caution> replaceDatabase(const PlanInput &in, const Facts &f)
+{
+    if (!f.database || in.mode != DataMode::Archive)
+        return std::nullopt;
+    Caution c = caution(u"replace-database"_s, true);
+    c.numbers = QJsonObject{{"archive"_L1, in.archive}};
+    const QString name = in.databaseName.isEmpty() ? Tr::tr("The database") : u"`%1`"_s.arg(in.databaseName);
+    const QString who = in.storeAddress.isEmpty() ? name : Tr::tr("%1 at %2").arg(name, in.storeAddress);
+    QString backup = in.archiveError.isEmpty() ? Tr::tr("the backup %1").arg(in.archive)
+                                               : Tr::tr("the backup %1 (its manifest could not be read: %2)").arg(in.archive, clause(in.archiveError));
+    QString since = Tr::tr("everything written since it was taken is lost");
+    if (in.archiveTakenAt.isValid()) {
+        c.numbers["backupTakenAt"_L1] = iso(in.archiveTakenAt);
+        c.numbers["backupBytes"_L1] = in.archiveBytes;
+        c.numbers["backupTables"_L1] = in.archiveTables;
+        backup = Tr::tr("the backup taken at %1 (%2, %n table(s))", nullptr, in.archiveTables).arg(stamp(in.archiveTakenAt), size(in.archiveBytes));
+        if (in.surveyedAt.isValid()) {
+            const double seconds = static_cast<double>(std::max<qint64>(0, in.archiveTakenAt.secsTo(in.surveyedAt)));
+            c.numbers["lostSeconds"_L1] = seconds;
+            since = Tr::tr("everything written since (%1) is lost").arg(duration(seconds));
+        }
+    }
+    QString live;
+    if (in.databaseInspected) {
+        c.numbers["liveBytes"_L1] = in.databaseBytes;
+        c.numbers["liveTables"_L1] = in.databaseTables;
+        live = Tr::tr("The live database is %1 with %n table(s) now.", nullptr, in.databaseTables).arg(size(in.databaseBytes));
+    } else {
+        c.numbers["inspected"_L1] = false;
+        live = in.databaseInspectionError.isEmpty()
+                   ? Tr::tr("The live database was not inspected (no connection to it was given), so its size and tables are not known.")
+                   : Tr::tr("The live database could not be inspected: %1.").arg(clause(in.databaseInspectionError));
+    }
+    c.text = Tr::tr("%1 is replaced by %2; %3. %4").arg(who, backup, since, live);
+    return c;
+}
+
+// An archive is a snapshot whatever the store's persistence: what counts is when it was taken,
+// not the server's last RDB save.
+Caution archiveSnapshot(const PlanInput &in)
+{
+    Caution c = caution(u"snapshot-only"_s, true);
+    c.numbers = QJsonObject{{"archive"_L1, in.archive}};
+    QString now;
+    if (in.datastoreInspected) {
+        c.numbers["keys"_L1] = static_cast<qint64>(in.datastoreKeys);
+        now = Tr::tr(" The store holds %n key(s) now", nullptr, static_cast<int>(in.datastoreKeys));
+        now += in.archiveKeys >= 0 ? Tr::tr("; the archive holds %n.", nullptr, static_cast<int>(in.archiveKeys)) : u"."_s;
+    }
+    if (in.archiveKeys >= 0)
+        c.numbers["archiveKeys"_L1] = in.archiveKeys;
+    if (!in.archiveTakenAt.isValid()) {
+        c.text = Tr::tr("The archive's time could not be read (%1): the data store goes back to the archive, and whatever was written after it was taken is lost.%2")
+                     .arg(in.archiveError.isEmpty() ? Tr::tr("its header names none") : clause(in.archiveError), now);
+        return c;
+    }
+    c.numbers["archiveTakenAt"_L1] = iso(in.archiveTakenAt);
+    QString age;
+    if (in.surveyedAt.isValid()) {
+        const double seconds = static_cast<double>(std::max<qint64>(0, in.archiveTakenAt.secsTo(in.surveyedAt)));
+        c.numbers["archiveAgeSeconds"_L1] = seconds;
+        age = Tr::tr(" (%1 ago)").arg(duration(seconds));
+    }
+    c.text = Tr::tr("The archive was taken at %1%2: the data store goes back to it, and whatever was written after it is lost.%3").arg(stamp(in.archiveTakenAt), age, now);
     return c;
 }
 
@@ -347,6 +470,8 @@ std::optional<Caution> snapshotOnly(const PlanInput &in, const Facts &f)
 {
     if (f.database || !f.stops)
         return std::nullopt;
+    if (in.mode == DataMode::Archive)
+        return archiveSnapshot(in);
     Caution c = caution(u"snapshot-only"_s, true);
     if (in.datastoreInspected && !in.aofEnabled) {
         c.numbers = QJsonObject{{"snapshotAgeSeconds"_L1, in.snapshotAgeSeconds}, {"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
@@ -402,7 +527,7 @@ std::optional<Caution> flushDatastore(const PlanInput &in, const Facts &f)
     return c;
 }
 
-constexpr CautionRule kCautions[] = {serviceInterruption, pointInTime, snapshotOnly, autoscaler, terminateSessions, flushDatastore};
+constexpr CautionRule kCautions[] = {serviceInterruption, replaceDatabase, pointInTime, snapshotOnly, autoscaler, terminateSessions, flushDatastore};
 
 } // namespace
 
@@ -441,12 +566,15 @@ QList<CautionGuide> cautionGuide()
          CautionTr::tr("Every component that uses the store is scaled to 0 and stays down until the data is back and verified: the cell "
            "processes no messages meanwhile. The plan names the components, counts their pods, and gives the downtime of the "
            "last rehearsal.")},
+        {u"replace-database"_s, CautionTr::tr("The database is replaced by the backup"),
+         CautionTr::tr("Restoring an archive replaces the whole database with the backup: everything written since the backup was "
+           "taken is lost. The plan gives the backup's time, size and tables against the live database's.")},
         {u"point-in-time"_s, CautionTr::tr("A point-in-time recovery loses data"),
          CautionTr::tr("The database goes back to the moment you give; everything written after it is gone. The vendor prefers a complete "
            "recovery; choose a point in time only when the latest state is itself damaged.")},
         {u"snapshot-only"_s, CautionTr::tr("Only a snapshot can be restored"),
          CautionTr::tr("The data store keeps no append-only file, so the most a restore brings back is a snapshot: writes after it are "
-           "lost. The plan tells how old the current snapshot is.")},
+           "lost. The plan tells how old the current snapshot is; restoring an archive, how old the archive is.")},
         {u"autoscaler"_s, CautionTr::tr("Autoscalers pause"),
          CautionTr::tr("A HorizontalPodAutoscaler cannot scale a deployment that is at 0; it resumes by itself when the deployment runs "
            "again. eic-restore puts back the recorded counts first, then the autoscaler takes over.")},

@@ -20,7 +20,7 @@ QString targetName(cell::RestoreTarget target);
 
 // One caution the admin must acknowledge, with the numbers that make it concrete.
 struct Caution {
-    QString id;       // service-interruption, point-in-time, snapshot-only, autoscaler, terminate-sessions, flush-datastore
+    QString id;       // service-interruption, replace-database, point-in-time, snapshot-only, autoscaler, terminate-sessions, flush-datastore
     QString title;
     QString text;     // a sentence with the numbers
     QJsonObject numbers;
@@ -67,10 +67,26 @@ struct PlanInput {
     QList<PlannedComponent> deployments;
     QStringList builtinStores;  // built-in StatefulSets found (postgres, redis, …)
     bool messageService = false; // the admin asked to restore the message service
+    int messageServiceReplicas = -1; // its StatefulSet's replicas; 0: not found, -1: not read
     QString archive;             // archive mode: the backup to restore
     QString dataCommand;         // external mode: run this, its exit status decides
     QDateTime pointInTime;       // external database restore to a point in time
     QDateTime latestDataTime;    // if the server could tell: the newest data now (lost after the point)
+    bool latestDataExact = false; // latestDataTime is the newest commit (track_commit_timestamp), not "now"
+    QDateTime surveyedAt;        // when the survey read the stores: "now" of the plan's numbers
+    // The database (database target), from the inspection:
+    QString storeAddress;        // host:port of the store being restored
+    bool databaseInspected = false;
+    QString databaseName;
+    qint64 databaseBytes = -1;
+    int databaseTables = -1;     // user tables
+    QString databaseInspectionError; // a store was given but could not be inspected: why
+    // The archive (archive mode), from its manifest (database) or header (data store):
+    QDateTime archiveTakenAt;
+    qint64 archiveBytes = -1;
+    int archiveTables = -1;
+    qint64 archiveKeys = -1;
+    QString archiveError;        // the archive could not be read: why
     // Data store facts (datastore target), from the inspection:
     bool datastoreInspected = false;
     bool aofEnabled = false;

@@ -229,7 +229,7 @@ psql -X -q -v ON_ERROR_STOP=1 "$other" -c "CREATE TABLE flows AS SELECT g AS id,
 ctl a backup database --database "$own" --to "$work/pg" >"$work/backup.out" 2>&1 || fail "backup: $(cat "$work/backup.out")"
 dir=$(ls -d "$work"/pg/*/)
 psql -X -q "$own" -c "DELETE FROM flows WHERE id > 10"
-crash_at data-started a database --mode archive --from "$dir" --database "$own" --accept $ACCEPT
+crash_at data-started a database --mode archive --from "$dir" --database "$own" --accept $ACCEPT,replace-database
 grep -q '"event":"store-identity"' "$(journal)" || fail "the run journaled no store identity"
 snapshot db a b
 watch_leases a
@@ -265,7 +265,7 @@ pg_restore_started() { local j; j=$(new_journal) && [ -n "$j" ] && grep '"event"
 # A worker's COPY is under way when its session says so (pg_restore connects as application eic-restore).
 copying() { [ "$(psql -X -At "$admin" -c "SELECT count(*) FROM pg_stat_activity WHERE datname = 'eic_binding_big' AND query LIKE 'COPY %' AND state = 'active'")" -ge 1 ]; }
 # eicctl itself in the background (not a function's subshell): its pid is the one killed.
-"$EICCTL" --kubeconfig "$work/a.kubeconfig" restore database --mode archive --from "$bigdir" --database "$big" --accept $ACCEPT </dev/null >"$work/big.out" 2>&1 &
+"$EICCTL" --kubeconfig "$work/a.kubeconfig" restore database --mode archive --from "$bigdir" --database "$big" --accept $ACCEPT,replace-database </dev/null >"$work/big.out" 2>&1 &
 pid=$!
 wait_for 120 pg_restore_started || fail "pg_restore was never journaled as started: $(cat "$work/big.out")"
 wait_for 60 copying || fail "pg_restore never copied: $(cat "$work/big.out")"
@@ -442,7 +442,7 @@ for what in "$work/own.dump|is damaged or incomplete" "$work/rows|manifest.json 
             "$work/notes.txt|$work/notes.txt is a file of another kind" "$work/empty.dump|$work/empty.dump is an empty file"; do
   from=${what%%|*}
   set +e
-  ctl a restore database --mode archive --from "$from" --database "$own" --accept $ACCEPT >"$work/pre.out" 2>&1; code=$?
+  ctl a restore database --mode archive --from "$from" --database "$own" --accept $ACCEPT,replace-database >"$work/pre.out" 2>&1; code=$?
   set -e
   refused 4 "$work/pre.out" "${what#*|}" "Nothing was changed"
   grep '^eicctl: ' "$work/pre.out" >"$work/pre.said" || fail "$from: no closing sentence: $(cat "$work/pre.out")"

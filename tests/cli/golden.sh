@@ -52,7 +52,7 @@ runs backups
 "$EICCTL" backup database --database "$conn" --to "$work/pg" </dev/null >"$work/pgbackup.out" 2>&1 || fail "backup: $(cat "$work/pgbackup.out")"
 dir=$(ls -d "$work"/pg/*/)
 runs database-archive
-"$EICCTL" restore database --mode archive --from "$dir" --database "$conn" --accept $ACCEPT </dev/null >"$work/db.out" 2>&1 || fail "$(cat "$work/db.out")"
+"$EICCTL" restore database --mode archive --from "$dir" --database "$conn" --accept $ACCEPT,replace-database </dev/null >"$work/db.out" 2>&1 || fail "$(cat "$work/db.out")"
 check_journal database-archive
 
 case_name="datastore archive"

@@ -36,7 +36,10 @@ rc SAVE >/dev/null
 rc FLUSHALL >/dev/null
 rc SET written:after "the snapshot" >/dev/null
 plan=$("$EICCTL" plan datastore --mode archive --from "$file" --datastore "$url")
-grep -q '\[snapshot-only\]' <<<"$plan" && grep -q 'holds 1 key(s) now' <<<"$plan" || fail "snapshot-only caution with its numbers: $plan"
+grep -q '\[snapshot-only\]' <<<"$plan" && grep -q 'holds 1 key(s) now; the archive holds 201' <<<"$plan" || fail "snapshot-only caution with its numbers: $plan"
+# The archive's time, not the server's last save (SAVE just ran: that snapshot is seconds old).
+created=$(/usr/bin/python3 -c 'import json,struct,sys; d=open(sys.argv[1],"rb").read(); n=struct.unpack("<I",d[8:12])[0]; print(json.loads(d[12:12+n])["created"][:19].replace("T"," "))' "$file")
+grep -q "The archive was taken at $created UTC" <<<"$plan" || fail "snapshot-only does not name the archive's time ($created): $plan"
 grep -q '\[flush-datastore\]' <<<"$plan" && grep -q 'removes all 1 key(s)' <<<"$plan" || fail "flush-datastore caution: $plan"
 grep -q 'ok   archive verified' <<<"$plan" || fail "archive not verified in the pre-flight: $plan"
 # A user without RESTORE/FLUSHALL: the pre-flight says so and nothing changes.
@@ -84,6 +87,15 @@ wait "$lingering" 2>/dev/null || true
 [ "$(rc GET policy:77)" = value-77 ] && [ "$(rc HGET tenant:1 burst)" = 20 ] || fail "values differ after the restore"
 [ "$(rc EXISTS written:after)" = 0 ] || fail "the flush did not happen"
 grep -q 'store accepts writes' "$(ls -t "$work"/runs/*.jsonl | head -1)" || fail "no writes check in the journal"
+# Keys per database before anything stopped and after the data step, as INFO keyspace counts them.
+/usr/bin/python3 - "$(ls -t "$work"/runs/*.jsonl | head -1)" <<'PY' || fail "tables-measured of the data store"
+import json, sys
+m = {e["when"]: e for e in map(json.loads, open(sys.argv[1])) if e["event"] == "tables-measured"}
+assert set(m) == {"before", "after"} and all(e["store"] == "datastore" and e["tables"] == [] for e in m.values()), m
+keys = lambda e: {d["db"]: d["keys"] for d in e["databases"]}
+assert keys(m["after"]) == {0: 201}, m["after"]
+assert keys(m["before"]).get(0, 0) <= 2 and 2 not in keys(m["before"]), m["before"]  # written:after (and the run's marker)
+PY
 wait_for 30 bash -c "[ \"\$($(declare -f counts); KUBECTL=$KUBECTL work=$work counts)\" = \"$before\" ]" || fail "counts: before [$before] now [$(counts)]"
 
 case_name="datastore archive: killed in the data step, then abort"
@@ -104,9 +116,24 @@ conn="host=127.0.0.1 port=$EIC_TEST_PGPORT dbname=eic_restore_cli user=$EIC_TEST
 psql -q -v ON_ERROR_STOP=1 "$conn" -c "CREATE TABLE flows AS SELECT g AS id, md5(g::text) AS body FROM generate_series(1, 3000) g"
 "$EICCTL" backup database --database "$conn" --to "$work/pg" </dev/null >"$work/pgbackup.out" 2>&1 || fail "backup: $(cat "$work/pgbackup.out")"
 dir=$(ls -d "$work"/pg/*/)
-psql -q "$conn" -c "DELETE FROM flows WHERE id > 10"
-"$EICCTL" restore database --mode archive --from "$dir" --database "$conn" --accept service-interruption,autoscaler >"$work/pgrestore.out" 2>&1 ||
+psql -q "$conn" -c "INSERT INTO flows SELECT g, md5(g::text) FROM generate_series(3001, 3500) g"
+plan=$("$EICCTL" plan database --mode archive --from "$dir" --database "$conn")
+grep -q "\[replace-database\]" <<<"$plan" && grep -q '`eic_restore_cli` at 127.0.0.1:[0-9]* is replaced by the backup taken at .* UTC (.*, 1 table(s)); everything written since (.*) is lost. The live database is .* with 1 table(s) now.' <<<"$plan" ||
+  fail "replace-database caution with its numbers: $plan"
+msg=$("$EICCTL" restore database --mode archive --from "$dir" --database "$conn" --accept service-interruption,autoscaler 2>&1) && fail "restored without replace-database: $msg"
+grep -q 'Not acknowledged: replace-database' <<<"$msg" || fail "replace-database not required: $msg"
+"$EICCTL" restore database --mode archive --from "$dir" --database "$conn" --accept service-interruption,replace-database,autoscaler >"$work/pgrestore.out" 2>&1 ||
   fail "restore: $(cat "$work/pgrestore.out")"
+# The measured loss: the 500 rows written to flows after the backup, before against after.
+/usr/bin/python3 - "$(ls -t "$work"/runs/*.jsonl | head -1)" <<'PY' || fail "tables-measured of the database"
+import json, sys
+m = {e["when"]: e for e in map(json.loads, open(sys.argv[1])) if e["event"] == "tables-measured"}
+assert set(m) == {"before", "after"} and all(e["store"] == "database" and e["databases"] == [] for e in m.values()), m
+rows = lambda e: {t["name"]: (t["rows"], t["estimate"]) for t in e["tables"]}
+assert rows(m["before"]) == {"public.flows": (3500, False)}, m["before"]
+assert rows(m["after"]) == {"public.flows": (3000, False)}, m["after"]
+print("measured: flows %d rows before, %d after" % (rows(m["before"])["public.flows"][0], rows(m["after"])["public.flows"][0]))
+PY
 [ "$(psql -At "$conn" -c 'SELECT count(*) FROM flows')" = 3000 ] || fail "rows after the restore: $(psql -At "$conn" -c 'SELECT count(*) FROM flows')"
 grep -q '"check":"store accepts writes","event":"check","ok":true' "$(ls -t "$work"/runs/*.jsonl | head -1)" || fail "no writes check"
 # The pre-flight read every checksum; the data step (the downtime) did not read them again.
@@ -120,18 +147,18 @@ cp -r "$dir" "$work/damaged"
 truncate -s 100 "$work/damaged/data/toc.dat"
 gen=$(deployments)
 set +e
-msg=$("$EICCTL" restore database --mode archive --from "$work/damaged" --database "$conn" --accept service-interruption,autoscaler 2>&1); code=$?
+msg=$("$EICCTL" restore database --mode archive --from "$work/damaged" --database "$conn" --accept service-interruption,replace-database,autoscaler 2>&1); code=$?
 set -e
 [ $code -eq 4 ] && grep -q 'FAIL archive verified' <<<"$msg" && grep -q 'data/toc.dat has 100 bytes' <<<"$msg" || fail "rc $code: $msg"
 [ "$(deployments)" = "$gen" ] || fail "a damaged backup stopped components"
 
 case_name="database archive: what is not one backup"
 set +e
-msg=$("$EICCTL" restore database --mode archive --from "$dir" "$work/damaged" --database "$conn" --accept service-interruption,autoscaler 2>&1); code=$?
+msg=$("$EICCTL" restore database --mode archive --from "$dir" "$work/damaged" --database "$conn" --accept service-interruption,replace-database,autoscaler 2>&1); code=$?
 set -e
 [ $code -eq 2 ] && grep -qF "unexpected argument \"$work/damaged\"" <<<"$msg" || fail "a glob that matched two backups: rc $code: $msg"
 set +e
-msg=$("$EICCTL" restore database --mode archive --from "$dir" --accept service-interruption,autoscaler 2>&1); code=$?
+msg=$("$EICCTL" restore database --mode archive --from "$dir" --accept service-interruption,replace-database,autoscaler 2>&1); code=$?
 set -e
 [ $code -eq 2 ] && grep -q 'say which with --database CONNINFO or --profile NAME' <<<"$msg" || fail "archive without a store: rc $code: $msg"
 
@@ -139,7 +166,7 @@ case_name="database archive: killed in the data step, resumed with no options"
 psql -q "$conn" -c "DELETE FROM flows WHERE id > 10"
 set +e
 EIC_TEST_CRASH_AT=data-started "$EICCTL" restore database --mode archive --from "$dir" --database "$conn" \
-  --accept service-interruption,autoscaler </dev/null >"$work/killed.out" 2>&1; code=$?
+  --accept service-interruption,replace-database,autoscaler </dev/null >"$work/killed.out" 2>&1; code=$?
 set -e
 [ $code -eq 137 ] || fail "eicctl was not killed at the seam (rc $code): $(tail -3 "$work/killed.out")"
 [[ "$(counts)" == *"edc=0/"* ]] || fail "not stopped at the data step: $(counts)"

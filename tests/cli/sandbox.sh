@@ -63,7 +63,7 @@ keys=$(redis-cli --no-auth-warning -p "${EIC_SANDBOX_DATASTORE##*:}" dbsize)
 "$EICCTL" backup database --database "$EIC_SANDBOX_DATABASE" --to "$EIC_SANDBOX_BACKUPS" </dev/null >/dev/null 2>&1 || fail "database backup"
 psql -X -q "$EIC_SANDBOX_DATABASE" -c "DELETE FROM edc.message_log WHERE id % 2 = 0"
 "$EICCTL" restore database --mode archive --from "$(ls -d "$EIC_SANDBOX_BACKUPS"/eic-*)" --database "$EIC_SANDBOX_DATABASE" \
-  --accept service-interruption,autoscaler,terminate-sessions </dev/null >"$work/rdb.out" 2>&1 || fail "database restore: $(tail -5 "$work/rdb.out")"
+  --accept service-interruption,replace-database,autoscaler,terminate-sessions </dev/null >"$work/rdb.out" 2>&1 || fail "database restore: $(tail -5 "$work/rdb.out")"
 rows=$(psql -X -At "$EIC_SANDBOX_DATABASE" -c "SELECT count(*) FROM edc.message_log")
 [ "$rows" = 500 ] || fail "the restore brought back $rows of 500 messages"
 "$EICCTL" backup datastore --datastore "$EIC_SANDBOX_DATASTORE" --to "$EIC_SANDBOX_BACKUPS" </dev/null >/dev/null 2>&1 || fail "datastore backup"

@@ -1,5 +1,7 @@
 #include "VerifyStep.h"
 
+#include "RecordStep.h"
+
 #include "kube/ClusterWatch.h"
 
 using namespace Qt::StringLiterals;
@@ -7,6 +9,12 @@ using namespace Qt::StringLiterals;
 namespace eic::restore {
 
 void VerifyStep::run(Done done)
+{
+    // What the store holds after the data step, against the record step's measurement.
+    measureTables(this, m_run, "after"_L1, [this, done] { checkComponents(done); });
+}
+
+void VerifyStep::checkComponents(Done done)
 {
     QStringList problems;
     for (const QString &name : m_run.names()) {

@@ -10,6 +10,9 @@ class VerifyStep : public Step {
 public:
     using Step::Step;
     void run(Done done) override;
+
+private:
+    void checkComponents(Done done);
 };
 
 } // namespace eic::restore

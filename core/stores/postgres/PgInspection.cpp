@@ -36,7 +36,9 @@ QJsonObject PgInspection::toJson() const
             {"mayRestore"_L1, mayRestore()},
             {"walLevel"_L1, walLevel},
             {"archiveMode"_L1, archiveMode},
-            {"pointInTimePossible"_L1, pointInTimePossible()}};
+            {"pointInTimePossible"_L1, pointInTimePossible()},
+            {"trackCommitTimestamp"_L1, trackCommitTimestamp},
+            {"lastCommit"_L1, lastCommit.isValid() ? QJsonValue(lastCommit.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue()}};
 }
 
 void PgInspection::inspect(PgSession *session, QObject *receiver, std::function<void(const Result<PgInspection> &)> callback)
@@ -51,7 +53,8 @@ void PgInspection::inspect(PgSession *session, QObject *receiver, std::function<
     };
     session->query(u"SELECT current_setting('server_version'), current_setting('server_version_num'), pg_is_in_recovery(), "
                    "pg_database_size(current_database()), current_database(), current_setting('wal_level'), current_setting('archive_mode'), "
-                   "current_setting('archive_command') || coalesce(current_setting('archive_library', true), '')"_s,
+                   "current_setting('archive_command') || coalesce(current_setting('archive_library', true), ''), "
+                   "current_setting('track_commit_timestamp') = 'on'"_s,
                    [out, fail](const Result<PgResult> &r) {
                        if (!r)
                            return fail(r.error());
@@ -64,6 +67,7 @@ void PgInspection::inspect(PgSession *session, QObject *receiver, std::function<
                        out->walLevel = row.value(5);
                        out->archiveMode = row.value(6);
                        out->archiveCommand = row.value(7) == "(disabled)"_L1 ? QString() : row.value(7);
+                       out->trackCommitTimestamp = row.value(8) == "t"_L1;
                    });
     session->query(u"SELECT n.nspname, c.relname, greatest(c.reltuples, 0)::bigint, pg_total_relation_size(c.oid) "
                    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -87,15 +91,26 @@ void PgInspection::inspect(PgSession *session, QObject *receiver, std::function<
     session->query(u"SELECT r.rolsuper, pg_get_userbyid(d.datdba) = current_user, "
                    "(SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tableowner <> current_user) "
                    "FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()"_s,
-                   [out, guard, callback, fail, failed](const Result<PgResult> &r) {
+                   [session, out, guard, callback, fail, failed](const Result<PgResult> &r) {
                        if (!r)
                            return fail(r.error());
                        const QStringList row = r->rows.value(0);
                        out->superuser = row.value(0) == "t"_L1;
                        out->ownsDatabase = row.value(1) == "t"_L1;
                        out->tablesOwnedByOthers = row.value(2).toInt();
-                       if (guard && !*failed)
-                           callback(*out);
+                       auto answer = [out, guard, callback, failed] {
+                           if (guard && !*failed)
+                               callback(*out);
+                       };
+                       if (!out->trackCommitTimestamp)
+                           return answer();
+                       // The server's newest commit, where it is tracked (nothing to say otherwise).
+                       session->query(u"SELECT extract(epoch FROM timestamp) FROM pg_last_committed_xact()"_s, [out, answer](const Result<PgResult> &last) {
+                           const QString epoch = last ? last->rows.value(0).value(0) : QString();
+                           if (!epoch.isEmpty())
+                               out->lastCommit = QDateTime::fromMSecsSinceEpoch(qRound64(epoch.toDouble() * 1000), Qt::UTC);
+                           answer();
+                       });
                    });
 }
 

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -45,6 +46,8 @@ struct PgInspection {
     QString walLevel;
     QString archiveMode;
     QString archiveCommand;
+    bool trackCommitTimestamp = false;
+    QDateTime lastCommit; // pg_last_committed_xact(), where commit times are tracked; invalid: not known
 
     bool mayRestore() const { return superuser || (ownsDatabase && tablesOwnedByOthers == 0); }
     bool pointInTimePossible() const

@@ -203,8 +203,10 @@ void PgSession::onReadable()
     }
     if (!m_busy || PQisBusy(m_conn))
         return;
-    PgResult result;
-    std::optional<Error> error;
+    // The results of one query may arrive over several reads (an error after a lock wait, then
+    // ReadyForQuery): what came so far is kept until the last one.
+    PgResult &result = m_result;
+    std::optional<Error> &error = m_error;
     while (PGresult *res = PQgetResult(m_conn)) {
         const ExecStatusType status = PQresultStatus(res);
         if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
@@ -232,10 +234,12 @@ void PgSession::onReadable()
     m_busy = false;
     Pending done = std::move(m_queue.front());
     m_queue.pop_front();
-    if (error)
-        done.callback(*error);
+    const PgResult answer = std::exchange(m_result, {});
+    const std::optional<Error> failed = std::exchange(m_error, std::nullopt);
+    if (failed)
+        done.callback(*failed);
     else
-        done.callback(result);
+        done.callback(answer);
     startNext();
 }
 
@@ -275,6 +279,8 @@ void PgSession::fail(const Error &error)
     if (cb)
         cb(error);
     m_busy = false;
+    m_result = {};
+    m_error.reset();
     auto pending = std::exchange(m_queue, {});
     for (auto &p : pending)
         p.callback(error);

@@ -12,6 +12,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 typedef struct pg_conn PGconn;
 
@@ -79,6 +80,8 @@ private:
     std::unique_ptr<QSocketNotifier> m_write;
     QTimer m_connectTimer;
     std::deque<Pending> m_queue;
+    PgResult m_result;             // of the query in flight, so far
+    std::optional<Error> m_error;  // its first error, so far
     bool m_busy = false;
     bool m_connecting = false;
     QString m_target;

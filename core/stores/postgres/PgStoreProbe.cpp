@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace eic::stores {
@@ -125,6 +128,65 @@ void PgStoreProbe::mayRestore(Then done)
                            .arg(i->tablesOwnedByOthers),
                        {}, 0});
         });
+    });
+}
+
+namespace {
+
+QDateTime fromEpoch(const QString &seconds)
+{
+    return seconds.isEmpty() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(qRound64(seconds.toDouble() * 1000), Qt::UTC);
+}
+
+} // namespace
+
+void PgStoreProbe::measure(std::function<void(const Result<StoreMeasure> &)> done)
+{
+    run(u"SELECT current_setting('track_commit_timestamp') = 'on'"_s, [this, done](const Result<PgResult> &tracked) {
+        if (!tracked)
+            return done(tracked.error());
+        auto out = std::make_shared<StoreMeasure>();
+        out->commitTimestamps = tracked->rows.value(0).value(0) == "t"_L1;
+        // On this one session, never a reopened one: every statement after the SET is bounded by
+        // it, and a broken connection answers all of them at once.
+        m_session->query(u"SET statement_timeout = '2s'"_s, [](const Result<PgResult> &) {});
+        // Partitions are counted through their parent; temporary and system schemas are not the cell's.
+        m_session->query(u"SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), n.nspname || '.' || c.relname, c.reltuples::bigint "
+                         "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                         "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                         "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' ORDER BY 2"_s,
+                         [this, out, done, session = QPointer<PgSession>(m_session)](const Result<PgResult> &list) {
+                             if (!list || !session)
+                                 return done(list ? Result<StoreMeasure>(Error{Tr::tr("The database session ended."), {}, 0}) : Result<StoreMeasure>(list.error()));
+                             for (const QStringList &row : list->rows)
+                                 measureTable(session, row.value(0), row.value(1), row.value(2).toDouble(), out);
+                             session->query(u"RESET statement_timeout"_s, [out, done](const Result<PgResult> &) { done(*out); });
+                         });
+    });
+}
+
+void PgStoreProbe::measureTable(PgSession *session, const QString &quoted, const QString &name, double estimated, const std::shared_ptr<StoreMeasure> &out)
+{
+    const bool count = estimated <= kCountUpTo;
+    out->tables.append({name, std::max<qint64>(0, qRound64(estimated)), !count, {}});
+    const qsizetype index = out->tables.size() - 1;
+    QStringList what;
+    if (count)
+        what.append(u"count(*)"_s);
+    if (out->commitTimestamps)
+        what.append(u"extract(epoch FROM max(pg_xact_commit_timestamp(xmin)))"_s);
+    if (what.isEmpty())
+        return;
+    session->query(u"SELECT %1 FROM %2"_s.arg(what.join(u", "_s), quoted), [out, index, count](const Result<PgResult> &r) {
+        TableMeasure &t = out->tables[index];
+        if (!r) { // too slow (2 s) or not readable: the estimate stands, labelled as one
+            t.estimate = true;
+            return;
+        }
+        const QStringList values = r->rows.value(0);
+        if (count)
+            t.rows = values.value(0).toLongLong();
+        t.newest = fromEpoch(values.value(count ? 1 : 0));
     });
 }
 

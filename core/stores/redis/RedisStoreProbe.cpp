@@ -159,4 +159,21 @@ void RedisStoreProbe::mayRestore(Then done)
           });
 }
 
+void RedisStoreProbe::measure(std::function<void(const Result<StoreMeasure> &)> done)
+{
+    // INFO keyspace answers from counters: nothing is scanned. Of a cluster, the first master.
+    batch({{"INFO", "keyspace"}}, [done](const Result<QList<RedisReply>> &replies) {
+        if (!replies)
+            return done(replies.error());
+        const RedisReply &info = replies->constFirst();
+        if (info.isError())
+            return done(Error{Tr::tr("The data store refused INFO: %1").arg(QString::fromUtf8(info.str)), {}, 0});
+        const RedisInspection parsed = parseRedisInfo(info.str, 0);
+        StoreMeasure out;
+        for (auto it = parsed.keysPerDb.cbegin(); it != parsed.keysPerDb.cend(); ++it)
+            out.databases.append({it.key(), it.value()});
+        done(out);
+    });
+}
+
 } // namespace eic::stores

@@ -20,6 +20,7 @@ public:
     void endSessions(const QList<StoreSession> &sessions, Then done) override;
     void acceptsWrites(Then done) override;
     void mayRestore(Then done) override;
+    void measure(std::function<void(const Result<StoreMeasure> &)> done) override;
 
 private:
     void batch(const QList<QList<QByteArray>> &commands, std::function<void(const Result<QList<RedisReply>> &)> done);

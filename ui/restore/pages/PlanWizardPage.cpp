@@ -100,8 +100,6 @@ void PlanWizardPage::initializePage()
             if (e.kind == kind)
                 m_archives->addItem(backupSummary(e), e.path);
     }
-    m_usePointInTime->setVisible(database);
-    m_pointInTime->setVisible(database);
     refresh();
 }
 
@@ -139,6 +137,10 @@ void PlanWizardPage::refresh()
     m_testNew->setVisible(mode == 2);
     m_newState->setVisible(mode == 2);
     m_pointInTime->setEnabled(mode == 0 && m_usePointInTime->isChecked());
+    // A point in time belongs to an external database restore only: not offered for an archive.
+    const bool pointInTime = in.target == cell::RestoreTarget::Database && mode == 0;
+    m_usePointInTime->setVisible(pointInTime);
+    m_pointInTime->setVisible(pointInTime);
     m_wizard->session()->replan();
     const auto &plan = m_wizard->session()->plan;
     const auto present = plan.present();
