@@ -3,6 +3,7 @@
 #include "ComponentFilterModel.h"
 #include "HealthDelegate.h"
 #include "LogPane.h"
+#include "StoresPanel.h"
 #include "cell/CellSession.h"
 
 #include <QAction>
@@ -43,10 +44,20 @@ DashboardView::DashboardView(QWidget *header, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
-    splitter->addWidget(buildServicesAndLog());
+    splitter->addWidget(buildStoresAndServices());
+    splitter->addWidget(buildLog());
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setStretchFactor(2, 1);
+    splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
+    // The stale line counts up once a second.
+    m_staleTimer.setInterval(1000);
+    connect(&m_staleTimer, &QTimer::timeout, this, [this] {
+        if (m_session && m_session->monitor->contactLost())
+            updateMessageService();
+    });
+    m_staleTimer.start();
     setTabOrder(header, m_filterChoice);
     setTabOrder(m_filterChoice, m_search);
     setTabOrder(m_search, m_table);
@@ -93,27 +104,35 @@ void DashboardView::buildTable()
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
-QWidget *DashboardView::buildServicesAndLog()
+QWidget *DashboardView::buildStoresAndServices()
 {
-    auto *bottom = new QWidget(this);
-    auto *bottomLayout = new QHBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    auto *services = new QGroupBox(tr("Message service and stores"), bottom);
+    auto *row = new QWidget(this);
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    m_stores = new StoresPanel(row);
+    auto *services = new QGroupBox(tr("Message service"), row);
+    services->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *servicesLayout = new QVBoxLayout(services);
-    m_messageService = new QLabel(services);
-    m_messageService->setWordWrap(true);
-    m_builtin = new QLabel(services);
-    m_builtin->setWordWrap(true);
-    servicesLayout->addWidget(m_messageService);
-    servicesLayout->addWidget(m_builtin);
+    for (QLabel **label : {&m_messageService, &m_builtin}) {
+        *label = new QLabel(services);
+        (*label)->setWordWrap(true);
+        (*label)->setMinimumWidth(0);
+        (*label)->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        servicesLayout->addWidget(*label);
+    }
     servicesLayout->addStretch();
-    auto *logBox = new QGroupBox(tr("Log"), bottom);
+    rowLayout->addWidget(m_stores, 2);
+    rowLayout->addWidget(services, 1);
+    return row;
+}
+
+QWidget *DashboardView::buildLog()
+{
+    auto *logBox = new QGroupBox(tr("Log"), this);
     auto *logLayout = new QVBoxLayout(logBox);
     m_log = new LogPane(logBox);
     logLayout->addWidget(m_log);
-    bottomLayout->addWidget(services, 2);
-    bottomLayout->addWidget(logBox, 3);
-    return bottom;
+    return logBox;
 }
 
 void DashboardView::setSession(cell::CellSession *session)
@@ -123,8 +142,9 @@ void DashboardView::setSession(cell::CellSession *session)
     if (!session)
         return;
     m_filter->setSourceModel(session->model.get());
-    m_table->resizeColumnsToContents();
+    fitColumns();
     const cell::CellMonitor *monitor = session->monitor.get();
+    connect(monitor, &cell::CellMonitor::contactChanged, this, &DashboardView::updateMessageService);
     connect(monitor, &cell::CellMonitor::messageServiceChanged, this, &DashboardView::updateMessageService);
     connect(monitor, &cell::CellMonitor::builtinServicesChanged, this, &DashboardView::updateMessageService);
     connect(monitor, &cell::CellMonitor::syncedChanged, this, &DashboardView::fitColumns);
@@ -142,6 +162,8 @@ void DashboardView::fitColumns()
     m_table->setColumnWidth(cell::ComponentModel::Health, qMax(m_table->columnWidth(cell::ComponentModel::Health),
                                                                m_table->fontMetrics().horizontalAdvance(u"Progressing — 1 of 2 updated replicas"_s) + 30));
     m_table->setColumnWidth(cell::ComponentModel::Role, qMin(m_table->columnWidth(cell::ComponentModel::Role), 240));
+    // A long reason is elided in its cell (the tooltip has it all), not a column wider than the screen.
+    m_table->setColumnWidth(cell::ComponentModel::Health, qMin(m_table->columnWidth(cell::ComponentModel::Health), 420));
 }
 
 void DashboardView::updateMessageService()
@@ -150,9 +172,13 @@ void DashboardView::updateMessageService()
         return;
     const cell::CellMonitor &monitor = *m_session->monitor;
     const cell::MessageServiceState &ms = monitor.messageService();
-    m_messageService->setText(tr("<b>Message service</b> (StatefulSet %1 in %2): %3.<br><i>Protected by replication, not by backup: "
+    // Silent cluster: what the watch last said, marked as such.
+    const QString summary = monitor.contactLost()
+        ? tr("unknown (no contact for %1 s); last known: %2").arg(monitor.secondsWithoutContact()).arg(ms.summary())
+        : ms.summary();
+    m_messageService->setText(tr("<b>StatefulSet %1</b> in %2: %3.<br><i>Protected by replication, not by backup: "
                                  "it has no restore.</i>")
-                                  .arg(ms.name.toHtmlEscaped(), ms.ns.toHtmlEscaped(), ms.summary().toHtmlEscaped()));
+                                  .arg(ms.name.toHtmlEscaped(), ms.ns.toHtmlEscaped(), summary.toHtmlEscaped()));
     if (monitor.builtinServices().isEmpty()) {
         m_builtin->setText(tr("<b>Stores</b>: no built-in PostgreSQL or Redis in the cell — external stores, backup and restore supported."));
     } else {

@@ -10,6 +10,7 @@
 #include "SandboxBanner.h"
 #include "SandboxWorkspace.h"
 #include "SecretResolver.h"
+#include "StoresPanel.h"
 #include "WelcomePage.h"
 #include "cell/CellSession.h"
 #include "profiles/ProfileStore.h"
@@ -147,12 +148,24 @@ void MainWindow::wireParts()
     connect(m_profileActions, &ProfileActions::profileDeleted, m_cell, &CellConnection::forgetProfile);
     connect(m_profileActions, &ProfileActions::profilesChanged, m_cell, &CellConnection::rebuildChooser);
     connect(m_sandboxBanner, &SandboxBanner::stopRequested, this, &MainWindow::stopSandbox);
+    // No session of the stores panel may stand in a restore's way (nor in its wizard's checks).
+    m_dashboard->stores()->setPauseWhile(
+        [this] { return m_restores->runInProgress() || m_restores->runAwaitingData() || findChild<RestoreWizard *>(); });
 }
 
 void MainWindow::showSession()
 {
     m_dashboard->setSession(m_cell->session());
     updateBackupAge();
+    const QString profileId = currentProfileId();
+    m_secrets->storeAccess(profileId, [this, profileId](const profiles::Profile *p, const restore::StoreAccess &stores) {
+        if (profileId != currentProfileId())
+            return; // another cell was opened meanwhile
+        if (p)
+            m_dashboard->stores()->setStores(stores, p->backupFolder);
+        else
+            m_dashboard->stores()->clear(tr("A kubeconfig context names no stores: open a profile to see its database and data store."));
+    });
     m_pages->setCurrentWidget(m_dashboard);
     Q_EMIT sessionChanged();
 }

@@ -61,7 +61,7 @@ ComponentModel::ComponentModel(CellMonitor *monitor, QObject *parent)
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, [this] {
         if (rowCount() > 0)
-            Q_EMIT dataChanged(index(0, Changed), index(rowCount() - 1, Changed), {Qt::DisplayRole});
+            Q_EMIT dataChanged(index(0, m_monitor->contactLost() ? Health : Changed), index(rowCount() - 1, Changed), {Qt::DisplayRole});
     });
     m_ageTimer.start();
 }
@@ -90,6 +90,9 @@ QVariant ComponentModel::data(const QModelIndex &index, int role) const
         case Ready: return c.present ? QVariant(c.ready) : QVariant(u"—"_s);
         case Available: return c.present ? QVariant(c.available) : QVariant(u"—"_s);
         case Health:
+            // Counting up while the cluster is silent: never a stale Healthy.
+            if (m_monitor->contactLost())
+                return tr("Unknown (no contact for %1 s)").arg(m_monitor->secondsWithoutContact());
             return c.health.reason.isEmpty() ? healthName(c.health.health) : healthName(c.health.health) + u" — "_s + c.health.reason;
         case Changed: return age(c.lastChange);
         case Restore: return restoreText(c);

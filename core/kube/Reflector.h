@@ -61,6 +61,9 @@ Q_SIGNALS:
     void changed(eic::kube::WatchEvent event, const QJsonObject &object);
     // The first list is in (items() is complete from now on).
     void synced();
+    // The cluster answered something (a list page, the watch's headers, an event, a bookmark):
+    // proof of contact for whoever measures how stale the copy is.
+    void heardFrom();
 
 private:
     void list(const QString &continueToken, QHash<QString, QJsonObject> pending);
