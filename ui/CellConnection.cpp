@@ -2,6 +2,7 @@
 
 #include "MessageBox.h"
 #include "SecretResolver.h"
+#include "StoresPanel.h"
 #include "cell/CellSession.h"
 #include "profiles/ConnectionTester.h"
 #include "profiles/ProfileStore.h"
@@ -20,11 +21,6 @@ namespace {
 
 constexpr qsizetype kLongUrl = 120;
 constexpr qsizetype kLongState = 240;
-
-QString elided(const QString &text, qsizetype max)
-{
-    return text.size() <= max ? text : text.left(max - 1) + u'…';
-}
 
 } // namespace
 
@@ -57,7 +53,9 @@ CellConnection::CellConnection(const Workspace *workspace, SecretResolver *secre
     // However long the text, it wraps inside the window and never widens it.
     m_line->setWordWrap(true);
     m_line->setMinimumWidth(0);
-    m_line->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    m_line->setSizePolicy(policy);
     layout->addWidget(m_line, 1);
     setFocusProxy(m_cells);
     m_countdown.setInterval(1000);
@@ -243,8 +241,8 @@ void CellConnection::updateLine()
     const QString style = background.isEmpty() ? u"color:%1"_s.arg(colour)
                                                : u"color:%1; background-color:%2; font-weight:bold"_s.arg(colour, background);
     m_line->setText(tr("cluster %1 · namespace <b>%2</b> · <span style=\"%3\">&nbsp;● %4&nbsp;</span>")
-                        .arg(elided(ctx.cluster.server.toString(), kLongUrl).toHtmlEscaped(), ctx.ns.toHtmlEscaped(), style,
-                             elided(m_state, kLongState).toHtmlEscaped()));
+                        .arg(fitForLabel(ctx.cluster.server.toString(), kLongUrl).toHtmlEscaped(), ctx.ns.toHtmlEscaped(), style,
+                             fitForLabel(m_state, kLongState).toHtmlEscaped()));
     QString tip = monitor.connectionState() == cell::ConnectionState::Live && monitor.synced() && !monitor.cellFound()
         ? monitor.notFoundHint()
         : monitor.connectionDetail();

@@ -23,6 +23,18 @@ using namespace Qt::StringLiterals;
 
 namespace eic::ui {
 
+namespace {
+
+// A label that wraps at whatever width it gets and asks for no width of its own.
+QSizePolicy wrapping()
+{
+    QSizePolicy p(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    p.setHeightForWidth(true);
+    return p;
+}
+
+} // namespace
+
 DashboardView::DashboardView(QWidget *header, QWidget *parent)
     : QWidget(parent)
 {
@@ -36,6 +48,7 @@ DashboardView::DashboardView(QWidget *header, QWidget *parent)
 
     m_tlsWarning = new QLabel(this);
     m_tlsWarning->setWordWrap(true);
+    m_tlsWarning->setSizePolicy(wrapping());
     m_tlsWarning->setStyleSheet(u"QLabel { background: #fff3e0; color: #8a4b00; border: 1px solid #ef6c00; padding: 4px; }"_s);
     m_tlsWarning->hide();
     layout->addWidget(m_tlsWarning);
@@ -46,18 +59,11 @@ DashboardView::DashboardView(QWidget *header, QWidget *parent)
     splitter->addWidget(m_table);
     splitter->addWidget(buildStoresAndServices());
     splitter->addWidget(buildLog());
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 0);
     splitter->setStretchFactor(2, 1);
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
-    // The stale line counts up once a second.
-    m_staleTimer.setInterval(1000);
-    connect(&m_staleTimer, &QTimer::timeout, this, [this] {
-        if (m_session && m_session->monitor->contactLost())
-            updateMessageService();
-    });
-    m_staleTimer.start();
     setTabOrder(header, m_filterChoice);
     setTabOrder(m_filterChoice, m_search);
     setTabOrder(m_search, m_table);
@@ -110,14 +116,14 @@ QWidget *DashboardView::buildStoresAndServices()
     auto *rowLayout = new QHBoxLayout(row);
     rowLayout->setContentsMargins(0, 0, 0, 0);
     m_stores = new StoresPanel(row);
-    auto *services = new QGroupBox(tr("Message service"), row);
+    auto *services = new QGroupBox(tr("Message service and built-in stores"), row);
     services->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *servicesLayout = new QVBoxLayout(services);
     for (QLabel **label : {&m_messageService, &m_builtin}) {
         *label = new QLabel(services);
         (*label)->setWordWrap(true);
         (*label)->setMinimumWidth(0);
-        (*label)->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        (*label)->setSizePolicy(wrapping());
         servicesLayout->addWidget(*label);
     }
     servicesLayout->addStretch();
@@ -148,6 +154,7 @@ void DashboardView::setSession(cell::CellSession *session)
     connect(monitor, &cell::CellMonitor::messageServiceChanged, this, &DashboardView::updateMessageService);
     connect(monitor, &cell::CellMonitor::builtinServicesChanged, this, &DashboardView::updateMessageService);
     connect(monitor, &cell::CellMonitor::syncedChanged, this, &DashboardView::fitColumns);
+    connect(monitor, &cell::CellMonitor::syncedChanged, this, &DashboardView::updateMessageService);
     const kube::ResolvedContext &ctx = session->client->context();
     m_tlsWarning->setVisible(ctx.cluster.insecureSkipTlsVerify);
     m_tlsWarning->setText(tr("⚠ TLS verification is off for this cluster (insecure-skip-tls-verify in the kubeconfig): "
@@ -173,14 +180,14 @@ void DashboardView::updateMessageService()
     const cell::CellMonitor &monitor = *m_session->monitor;
     const cell::MessageServiceState &ms = monitor.messageService();
     // Silent cluster: what the watch last said, marked as such.
-    const QString summary = monitor.contactLost()
-        ? tr("unknown (no contact for %1 s); last known: %2").arg(monitor.secondsWithoutContact()).arg(ms.summary())
-        : ms.summary();
+    QString summary = monitor.synced() ? ms.summary() : tr("not known yet (the cluster has not answered)");
+    if (monitor.contactLost() && monitor.synced())
+        summary = tr("unknown (no contact for %1 s); last known: %2").arg(monitor.secondsWithoutContact()).arg(summary);
     m_messageService->setText(tr("<b>StatefulSet %1</b> in %2: %3.<br><i>Protected by replication, not by backup: "
                                  "it has no restore.</i>")
                                   .arg(ms.name.toHtmlEscaped(), ms.ns.toHtmlEscaped(), summary.toHtmlEscaped()));
     if (monitor.builtinServices().isEmpty()) {
-        m_builtin->setText(tr("<b>Stores</b>: no built-in PostgreSQL or Redis in the cell — external stores, backup and restore supported."));
+        m_builtin->setText(tr("<b>Built-in stores</b>: none in the cell — the stores are external; backup and restore are supported."));
     } else {
         QStringList names;
         for (const auto &b : monitor.builtinServices())

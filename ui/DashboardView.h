@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QTimer>
 #include <QWidget>
 
 class QAction;
@@ -59,7 +58,6 @@ private:
     QLabel *m_builtin = nullptr;
     LogPane *m_log = nullptr;
     StoresPanel *m_stores = nullptr;
-    QTimer m_staleTimer;
     QAction *m_copy = nullptr;
 };
 

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
 
 using namespace Qt::StringLiterals;
 
@@ -17,7 +18,7 @@ namespace {
 
 using stores::StoreState;
 
-constexpr qsizetype kLongText = 300;
+constexpr qsizetype kLongText = 240;
 constexpr qsizetype kLongTitle = 60;
 constexpr int kGroupsShown = 5;
 
@@ -26,16 +27,26 @@ const auto kRed = u"#c62828"_s;
 const auto kAmber = u"#8a4b00"_s;
 const auto kGrey = u"#616161"_s;
 
+constexpr qsizetype kLongWord = 32;
+
 QString elided(const QString &text, qsizetype max)
 {
     return text.size() <= max ? text : text.left(max - 1) + u'…';
 }
 
+// A sentence ends with a full stop before the next one is added.
+QString sentence(const QString &text)
+{
+    const QString t = text.trimmed();
+    return t.isEmpty() || t.endsWith(u'.') || t.endsWith(u'!') || t.endsWith(u')') ? t : t + u'.';
+}
+
 // A line in a colour; the full text in the tooltip when it had to be cut.
 void showLine(QLabel *label, const QString &text, const QString &colour = {}, bool bold = false)
 {
-    label->setText(elided(text, kLongText));
+    label->setText(fitForLabel(text, kLongText));
     label->setToolTip(text.size() > kLongText ? text : QString());
+    label->setProperty("fullText", text);
     QString style;
     if (!colour.isEmpty())
         style += u"color:%1;"_s.arg(colour);
@@ -79,6 +90,23 @@ QString sessionsText(const StoreState &s)
 
 } // namespace
 
+QString fitForLabel(const QString &text, qsizetype max)
+{
+    const QString cut = elided(text, max);
+    QString out;
+    out.reserve(cut.size() + cut.size() / kLongWord);
+    qsizetype run = 0;
+    for (const QChar c : cut) {
+        run = c.isSpace() ? 0 : run + 1;
+        if (run > kLongWord) {
+            out += QChar(0x200B); // zero-width space: a place to break, invisible
+            run = 1;
+        }
+        out += c;
+    }
+    return out;
+}
+
 StoreBox::StoreBox(const QString &title, QWidget *parent)
     : QGroupBox(title, parent)
     , m_title(title)
@@ -98,6 +126,7 @@ StoreBox::StoreBox(const QString &title, QWidget *parent)
     m_checkAgain = new QPushButton(tr("Check &again"), this);
     m_checkAgain->setObjectName(u"checkAgain"_s);
     m_checkAgain->setToolTip(tr("Ask the store now (after fixing its password in the profile)"));
+    m_checkAgain->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     m_checkAgain->hide();
     connect(m_checkAgain, &QPushButton::clicked, this, [this] {
         if (m_status)
@@ -113,7 +142,9 @@ QLabel *StoreBox::addRow(const QString &label, const QString &name)
     value->setObjectName(name);
     value->setWordWrap(true);
     value->setMinimumWidth(0);
-    value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    value->setSizePolicy(policy);
     value->setTextFormat(Qt::PlainText);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_form->addRow(label + u':', value);
@@ -133,14 +164,41 @@ void StoreBox::setStatus(stores::StoreStatus *status, const QString &why)
     setTitle(m_title);
     setToolTip({});
     showLine(m_reach, why, kGrey);
-    for (QLabel *l : {m_server, m_size, m_sessions, m_persistence, m_backup})
-        l->clear();
+    showRows(false);
     m_checkAgain->hide();
+    fitHeight();
+}
+
+void StoreBox::showRows(bool on)
+{
+    for (QLabel *l : {m_server, m_size, m_sessions, m_persistence, m_backup})
+        m_form->setRowVisible(l, on);
+}
+
+void StoreBox::resizeEvent(QResizeEvent *event)
+{
+    QGroupBox::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        fitHeight();
+}
+
+void StoreBox::fitHeight()
+{
+    const int h = heightForWidth(width());
+    if (h > 0 && h != minimumHeight())
+        setMinimumHeight(h);
 }
 
 void StoreBox::update()
 {
+    showText();
+    fitHeight();
+}
+
+void StoreBox::showText()
+{
     const StoreState &s = m_status->state();
+    showRows(true);
     setTitle(u"%1 — %2"_s.arg(m_title, elided(s.address, kLongTitle)));
     setToolTip(s.address.size() > kLongTitle ? s.address : QString());
     const QString checked = s.answeredAt.isValid() ? s.answeredAt.toLocalTime().toString(u"HH:mm:ss"_s) : QString();
@@ -152,7 +210,7 @@ void StoreBox::update()
         showLine(m_reach, tr("● reachable — checked %1").arg(checked), kGreen, true);
         break;
     case StoreState::Reach::Unreachable: {
-        QString text = tr("● unreachable — %1").arg(s.error);
+        QString text = tr("● unreachable — %1").arg(sentence(s.error));
         if (s.credentialsRefused)
             text += u' ' + tr("The saved password was refused: correct it in the profile, then Check again.");
         else if (!checked.isEmpty())
@@ -169,7 +227,7 @@ void StoreBox::update()
         l->setEnabled(current);
     if (!s.answeredAt.isValid()) {
         for (QLabel *l : {m_server, m_size, m_sessions, m_persistence})
-            l->setText(u"—"_s);
+            showLine(l, u"—"_s);
         showBackup(s);
         return;
     }
@@ -183,8 +241,9 @@ void StoreBox::update()
     showLine(m_sessions, sessionsText(s));
     if (s.aofEnabled) {
         const QString save = s.lastSaveAgeSeconds >= 0 ? tr("last RDB save %1").arg(ageOf(s.lastSaveAgeSeconds)) : tr("never saved a snapshot");
-        showLine(m_persistence, *s.aofEnabled ? tr("AOF on · %1").arg(save) : tr("AOF off · %1 (only that snapshot could be restored)").arg(save),
-             *s.aofEnabled ? QString() : kAmber);
+        showLine(m_persistence, *s.aofEnabled ? tr("AOF on · %1").arg(save) : tr("AOF off (snapshots only) · %1").arg(save));
+        m_persistence->setToolTip(*s.aofEnabled ? QString()
+                                                : tr("Without AOF only a snapshot can be restored: whatever was written after it is lost."));
     } else {
         const bool archiving = s.walArchiving == "on"_L1 || s.walArchiving == "always"_L1;
         showLine(m_persistence, archiving ? tr("WAL archiving on") : tr("WAL archiving off (no point-in-time recovery)"));
@@ -208,20 +267,23 @@ void StoreBox::showBackup(const StoreState &s)
     case stores::BackupVerdict::Outcome::Failed:
         return showLine(m_backup, tr("%1 · FAILED verification: %2").arg(when, b.verdict.sentence), kRed, true);
     case stores::BackupVerdict::Outcome::NotChecked:
-        return showLine(m_backup, tr("%1 · not verified yet (Restore → Backups… verifies it)").arg(when), kAmber);
+        showLine(m_backup, tr("%1 · not verified yet").arg(when), kAmber);
+        m_backup->setToolTip(tr("Nobody has verified this backup: Restore → Backups… reads it through."));
+        return;
     }
 }
 
 QString StoreBox::reachText() const
 {
-    return m_reach->toolTip().isEmpty() ? m_reach->text() : m_reach->toolTip();
+    return m_reach->property("fullText").toString();
 }
 
 QString StoreBox::text() const
 {
     QStringList lines{title()};
     for (const QLabel *l : {m_reach, m_server, m_size, m_sessions, m_persistence, m_backup})
-        lines.append(l->toolTip().isEmpty() ? l->text() : l->toolTip());
+        if (l->isVisibleTo(this))
+            lines.append(l->property("fullText").toString());
     return lines.join(u'\n');
 }
 

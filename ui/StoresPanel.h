@@ -15,6 +15,10 @@ class QPushButton;
 
 namespace eic::ui {
 
+// A message of any length made fit for a wrapping label: cut at `max` characters (with "…"),
+// and breakable inside words so long that no line could hold them (an URL, a host name).
+QString fitForLabel(const QString &text, qsizetype max);
+
 // One store on the dashboard: reachable or not (and why), the server and its role, size,
 // the sessions of the cell's components, persistence, and the last backup with its
 // verification. Its figures come from a StoreStatus; this only puts them in words.
@@ -31,8 +35,15 @@ public:
     QString reachText() const;
     QPushButton *checkAgainButton() const { return m_checkAgain; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void update();
+    void showText();
+    // As tall as its wrapped lines need at its width (a splitter asks widgets for no more).
+    void fitHeight();
+    void showRows(bool on);
     QLabel *addRow(const QString &label, const QString &name);
     void showBackup(const stores::StoreState &s);
 

@@ -109,6 +109,7 @@ Q_SIGNALS:
     void builtinServicesChanged();
     void connectionChanged();
     void syncedChanged();
+    // The contact state changed, or (while lost) another second passed without contact.
     void contactChanged();
 
 private:

@@ -61,7 +61,12 @@ ComponentModel::ComponentModel(CellMonitor *monitor, QObject *parent)
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, [this] {
         if (rowCount() > 0)
-            Q_EMIT dataChanged(index(0, m_monitor->contactLost() ? Health : Changed), index(rowCount() - 1, Changed), {Qt::DisplayRole});
+            Q_EMIT dataChanged(index(0, Changed), index(rowCount() - 1, Changed), {Qt::DisplayRole});
+    });
+    // "no contact for N s" counts on the monitor's clock, with the header.
+    connect(monitor, &CellMonitor::contactChanged, this, [this] {
+        if (rowCount() > 0 && m_monitor->contactLost())
+            Q_EMIT dataChanged(index(0, Health), index(rowCount() - 1, Health), {Qt::DisplayRole});
     });
     m_ageTimer.start();
 }

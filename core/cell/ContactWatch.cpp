@@ -56,9 +56,14 @@ void ContactWatch::stop()
     m_checkTimer.stop();
 }
 
-qint64 ContactWatch::secondsWithoutContact() const
+qint64 ContactWatch::silentSeconds() const
 {
     return m_sinceContact.isValid() ? m_sinceContact.elapsed() / 1000 : 0;
+}
+
+qint64 ContactWatch::secondsWithoutContact() const
+{
+    return m_state == State::Reachable ? silentSeconds() : m_announcedSeconds;
 }
 
 void ContactWatch::heard()
@@ -105,8 +110,14 @@ void ContactWatch::evaluate()
         state = State::Unreachable;
     else if (!m_sinceContact.isValid() || m_sinceContact.elapsed() > kStaleAfterMs)
         state = State::Stale;
-    if (state == m_state)
+    if (state == m_state) {
+        if (state != State::Reachable && silentSeconds() != m_announcedSeconds) {
+            m_announcedSeconds = silentSeconds();
+            Q_EMIT stateChanged();
+        }
         return;
+    }
+    m_announcedSeconds = silentSeconds();
     spdlog::info("cluster {}: {} (last answer {})", m_client->context().cluster.server.toString().toStdString(),
                  state == State::Reachable ? "answers again" : state == State::Stale ? "silent, the data shown is stale" : "unreachable",
                  m_lastContact.isValid() ? m_lastContact.toString(Qt::ISODate).toStdString() : std::string("never"));

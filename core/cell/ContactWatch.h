@@ -45,18 +45,21 @@ public:
     State state() const { return m_state; }
     // When the cluster last answered (invalid before the first answer).
     QDateTime lastContact() const { return m_lastContact; }
-    // Since the last answer, or since start() before the first one.
+    // Since the last answer, or since start() before the first one; while not Reachable, the
+    // figure last announced by stateChanged (every view shows the same second).
     qint64 secondsWithoutContact() const;
     // Why it is unreachable (the probe's error); empty otherwise.
     QString detail() const { return m_probeError; }
     int probesSent() const { return m_probes; }
 
 Q_SIGNALS:
+    // A new state, and while not Reachable every new second of silence (one clock for every view).
     void stateChanged();
 
 private:
     void probe();
     void evaluate();
+    qint64 silentSeconds() const;
 
     std::unique_ptr<kube::KubeClient> m_client;
     State m_state = State::Reachable;
@@ -66,6 +69,7 @@ private:
     QTimer m_probeTimer;
     QTimer m_checkTimer;
     QElapsedTimer m_probeAge;
+    qint64 m_announcedSeconds = -1;
     bool m_probeInFlight = false;
     bool m_running = false;
     quint64 m_generation = 0;

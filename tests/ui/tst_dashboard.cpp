@@ -114,9 +114,9 @@ qint64 redisInfo(eic::stores::RedisConnection &c, const QByteArray &field)
 // backup file, so that "last backup" has something to show.
 void writeBackups(const QString &folder)
 {
-    QDir(folder).mkpath(u"db-2026-12-01"_s);
+    QDir(folder).mkpath(u"db-2026-12-01/data"_s);
     const QString dir = QDir(folder).filePath(u"db-2026-12-01"_s);
-    QFile data(QDir(dir).filePath(u"data.bin"_s));
+    QFile data(QDir(dir).filePath(u"data/toc.dat"_s));
     QVERIFY(data.open(QIODevice::WriteOnly));
     data.write(QByteArray(150000, 'x'));
     data.close();
@@ -127,10 +127,12 @@ void writeBackups(const QString &folder)
     m.toolVersion = u"15"_s;
     m.started = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600 - 60);
     m.finished = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
-    auto files = eic::stores::BackupManifest::hashFiles(dir, dir);
+    auto files = eic::stores::BackupManifest::hashFiles(dir, QDir(dir).filePath(u"data"_s));
     QVERIFY(files);
     m.files = *files;
     QVERIFY(m.write(dir));
+    auto read = eic::stores::BackupManifest::read(dir);
+    QVERIFY2(read, read ? "" : qPrintable(read.error().message));
     QFile rdb(QDir(folder).filePath(u"datastore-2026-12-01.eicrdb"_s));
     QVERIFY(rdb.open(QIODevice::WriteOnly));
     rdb.write(QByteArray(42000, 'r'));
@@ -249,8 +251,8 @@ void TestDashboard::storePanelsShowTheRealStores()
     panel.show();
     QTRY_VERIFY_WITH_TIMEOUT(panel.databaseStatus()->state().reach == StoreState::Reach::Reachable, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(panel.datastoreStatus()->state().reach == StoreState::Reach::Reachable, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(panel.databaseBox()->text().contains(u"verified"_s), 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(panel.datastoreBox()->text().contains(u"not verified yet"_s), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(panel.databaseBox()->text().contains(u"verified"_s), qPrintable(panel.databaseBox()->text()), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(panel.datastoreBox()->text().contains(u"not verified yet"_s), qPrintable(panel.datastoreBox()->text()), 5000);
 
     const QString db = panel.databaseBox()->text();
     QVERIFY2(db.contains(u"● reachable"_s), qPrintable(db));
@@ -265,7 +267,7 @@ void TestDashboard::storePanelsShowTheRealStores()
     QVERIFY2(ds.contains(u"Redis 7"_s) && ds.contains(u"master, accepts writes"_s), qPrintable(ds));
     QVERIFY2(ds.contains(u"in memory ·"_s) && ds.contains(u" keys"_s), qPrintable(ds));
     QVERIFY2(ds.contains(u"AOF o"_s) && ds.contains(u"RDB save"_s), qPrintable(ds));
-    QVERIFY2(ds.contains(u"42 kB"_s) && ds.contains(u"not verified yet"_s), qPrintable(ds));
+    QVERIFY2(ds.contains(u"42.0 kB"_s) && ds.contains(u"not verified yet"_s), qPrintable(ds));
     QVERIFY(!ds.contains(u"· verified"_s)); // not checked is never shown as good
 
     // The sessions of the cell's components, by name: a client named "policyengine" appears.
@@ -303,6 +305,8 @@ void TestDashboard::aWrongPasswordIsRedWithTheReason()
         QVERIFY(box->checkAgainButton()->isVisible());
         QVERIFY(box->text().contains(u"the profile names no backup folder"_s));
     }
+    panel.resize(1000, 260);
+    QVERIFY(panel.grab().save(shot(u"stores-wrong-password.png"_s)));
     // Not tried again by itself (every try is a failed login in the server's log), but on request.
     QCOMPARE(panel.databaseStatus()->connectionsOpened(), 1);
     panel.databaseStatus()->start(100);
@@ -397,6 +401,7 @@ void TestDashboard::longMessagesNeverWidenTheWindow()
     QVERIFY2(window.width() <= 1280, qPrintable(QString::number(window.width())));
     QVERIFY2(window.minimumSizeHint().width() <= 1280, qPrintable(QString::number(window.minimumSizeHint().width())));
     QVERIFY2(window.sizeHint().width() <= 1280, qPrintable(QString::number(window.sizeHint().width())));
+    QVERIFY(window.grab().save(shot(u"dashboard-long-message.png"_s)));
     // All of it is one hover away.
     auto *line = window.findChild<QLabel *>(u"connectionLine"_s);
     QVERIFY(line->toolTip().contains(longName));
@@ -439,7 +444,7 @@ void TestDashboard::dashboardWithBothPanels()
     QTRY_VERIFY_WITH_TIMEOUT(panel->databaseStatus() && panel->datastoreStatus(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(panel->databaseStatus()->state().reach == StoreState::Reach::Reachable, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(panel->datastoreStatus()->state().reach == StoreState::Reach::Reachable, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(panel->datastoreBox()->text().contains(u"42 kB"_s), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->datastoreBox()->text().contains(u"42.0 kB"_s), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(window.findChild<eic::ui::CellConnection *>()->stateLine(), u"live"_s, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(healthColumn(window.componentTable()->model()).filter(u"Healthy"_s).size() >= 8, 10000);
     QVERIFY(window.grab().save(shot(u"dashboard-stores.png"_s)));
