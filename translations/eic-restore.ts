@@ -1686,6 +1686,45 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
 </context>
 <context>
+    <name>StoreStatus</name>
+    <message>
+        <source>database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standby (in recovery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data store refused INFO: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valkey %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 at %2 did not answer within %3 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WizardParts</name>
     <message>
         <source>%1: Not checked — %2</source>
@@ -1738,6 +1777,14 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>no answer from the cluster yet; retrying</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no contact with the cluster since %1 (last known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the cluster yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>eic::cell::ComponentModel</name>
@@ -1785,6 +1832,10 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>In a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown (no contact for %1 s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2710,7 +2761,19 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cluster %1 · namespace &lt;b&gt;%2&lt;/b&gt; · &lt;span style=&quot;color:%3&quot;&gt;● %4&lt;/span&gt;</source>
+        <source>unreachable — no contact for %1 s — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale — no contact for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the cluster for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster %1 · namespace &lt;b&gt;%2&lt;/b&gt; · &lt;span style=&quot;%3&quot;&gt;&amp;nbsp;● %4&amp;nbsp;&lt;/span&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2745,10 +2808,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Message service and stores</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2757,15 +2816,27 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Message service&lt;/b&gt; (StatefulSet %1 in %2): %3.&lt;br&gt;&lt;i&gt;Protected by replication, not by backup: it has no restore.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Stores&lt;/b&gt;: no built-in PostgreSQL or Redis in the cell — external stores, backup and restore supported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Built-in (non-production) stores&lt;/b&gt;: %1 — backup and restore not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message service and built-in stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known yet (the cluster has not answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (no contact for %1 s); last known: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;StatefulSet %1&lt;/b&gt; in %2: %3.&lt;br&gt;&lt;i&gt;Protected by replication, not by backup: it has no restore.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Built-in stores&lt;/b&gt;: none in the cell — the stores are external; backup and restore are supported.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2983,6 +3054,10 @@ SHA-256: %2</source>
     </message>
     <message>
         <source>A restore is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A kubeconfig context names no stores: open a profile to see its database and data store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3855,6 +3930,200 @@ Roll back and close ends it and closes the window; Keep running leaves the windo
     </message>
     <message>
         <source>The %1 could not be saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::StoreBox</name>
+    <message>
+        <source>%1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not listed: the store does not let this user see its clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none but ours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ×%2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and %1 more names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persistence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the store now (after fixing its password in the profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile is open: its stores are shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● reachable — checked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● unreachable — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved password was refused: correct it in the profile, then Check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the figures below are from %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused while a restore runs (no connection of ours in its way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, LOADING its data: not serving yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, accepts writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in memory · %2 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last RDB save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never saved a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AOF on · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AOF off (snapshots only) · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without AOF only a snapshot can be restored: whatever was written after it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAL archiving on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAL archiving off (no point-in-time recovery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile names no backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet in the profile&apos;s backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · verified%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · FAILED verification: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · not verified yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has verified this backup: Restore → Backups… reads it through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::StoresPanel</name>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile names no database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile names no data store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -132,7 +132,8 @@ QVariant ComponentModel::data(const QModelIndex &index, int role) const
     case RestoreRelevantRole:
         return c.restoreRelevant();
     case UnhealthyRole:
-        return c.unhealthy() || (c.health.health == Health::Missing && c.known && c.since.isEmpty());
+        // Not known to be healthy counts: "Not healthy" must not look empty while the cluster is silent.
+        return c.unhealthy() || c.health.health == Health::Unknown || (c.health.health == Health::Missing && c.known && c.since.isEmpty());
     case ComponentNameRole:
         return c.name;
     default:

@@ -78,6 +78,11 @@ void ContactWatch::probe()
 {
     if (!m_running || m_probeInFlight)
         return;
+    // The watches just said something: no need to ask yet.
+    if (m_sinceContact.isValid() && !m_lastContact.isNull() && m_sinceContact.elapsed() < kProbeIntervalMs) {
+        m_probeTimer.start(kProbeIntervalMs - static_cast<int>(m_sinceContact.elapsed()));
+        return;
+    }
     m_probeInFlight = true;
     ++m_probes;
     m_probeAge.start();

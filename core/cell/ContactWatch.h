@@ -29,8 +29,10 @@ public:
     enum class State { Reachable, Stale, Unreachable };
 
     // The header leaves "live" within 5 s of the last answer (the check runs twice a second).
+    // A probe follows 2 s after the last answer of any kind: on a quiet cell that is one light
+    // request every 2 s, two answers inside the threshold even when one is slow.
     static constexpr int kStaleAfterMs = 4000;
-    static constexpr int kProbeIntervalMs = 1000;
+    static constexpr int kProbeIntervalMs = 2000;
     static constexpr int kProbeTimeoutMs = 8000;
     static constexpr int kCheckIntervalMs = 500;
 

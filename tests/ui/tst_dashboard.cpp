@@ -6,6 +6,7 @@
 // Screenshots: dashboard-stale.png, dashboard-stores.png in test-output/.
 
 #include "CellConnection.h"
+#include "ComponentFilterModel.h"
 #include "MainWindow.h"
 #include "StoresPanel.h"
 #include "cell/CellSession.h"
@@ -226,6 +227,10 @@ void TestDashboard::frozenApiServerTurnsStaleAndBack()
     QVERIFY(cell->stateLine().contains(u"no contact for"_s));
     QVERIFY(!healthyWhileStale);
     QVERIFY(window.grab().save(shot(u"dashboard-stale.png"_s)));
+    // "Not healthy" does not look empty while nothing is known.
+    window.filterModel()->setFilter(eic::ui::ComponentFilterModel::Filter::Unhealthy);
+    QCOMPARE(model->rowCount(), window.session()->model->rowCount());
+    window.filterModel()->setFilter(eic::ui::ComponentFilterModel::Filter::All);
 
     sim.signal(SIGCONT);
     QTRY_COMPARE_WITH_TIMEOUT(cell->stateLine(), u"live"_s, 15000);
