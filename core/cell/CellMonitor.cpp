@@ -173,6 +173,12 @@ void CellMonitor::onContactChanged()
     const bool lost = m_contact->state() != ContactWatch::State::Reachable;
     if (lost != m_contactLost) {
         m_contactLost = lost;
+        if (!lost) {
+            // The cluster answers again; whether each watch's old connection still works is
+            // not known: each watches again from where it was.
+            for (kube::Reflector *r : std::as_const(m_reflectors))
+                r->rewatch();
+        }
         for (int row = 0; row < m_components.size(); ++row) {
             ComponentState &c = m_components[row];
             if (lost) {

@@ -75,6 +75,18 @@ void Reflector::stop()
     }
 }
 
+void Reflector::rewatch()
+{
+    if (!m_running || !m_stream)
+        return;
+    QNetworkReply *stream = std::exchange(m_stream, nullptr);
+    stream->disconnect(this);
+    stream->abort();
+    stream->deleteLater();
+    m_idleTimer.stop();
+    watch();
+}
+
 void Reflector::list(const QString &continueToken, QHash<QString, QJsonObject> pending)
 {
     QString path = m_options.collectionPath + u"?limit="_s + QString::number(m_options.pageSize);

@@ -42,6 +42,9 @@ public:
 
     void start();
     void stop();
+    // Drops the open watch and watches again from the last version seen: after a silence, an
+    // open connection proves nothing (a half-open TCP connection never says it died).
+    void rewatch();
 
     State state() const { return m_state; }
     const Error &lastError() const { return m_lastError; }
