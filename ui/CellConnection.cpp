@@ -2,6 +2,7 @@
 
 #include "MessageBox.h"
 #include "SecretResolver.h"
+#include "StoresPanel.h"
 #include "cell/CellSession.h"
 #include "profiles/ConnectionTester.h"
 #include "profiles/ProfileStore.h"
@@ -15,6 +16,13 @@
 using namespace Qt::StringLiterals;
 
 namespace eic::ui {
+
+namespace {
+
+constexpr qsizetype kLongUrl = 120;
+constexpr qsizetype kLongState = 240;
+
+} // namespace
 
 CellConnection::CellConnection(const Workspace *workspace, SecretResolver *secrets, const QString &nsOverride, QWidget *parent)
     : QWidget(parent)
@@ -40,7 +48,14 @@ CellConnection::CellConnection(const Workspace *workspace, SecretResolver *secre
     });
     layout->addWidget(m_cells);
     m_line = new QLabel(this);
+    m_line->setObjectName(u"connectionLine"_s);
     m_line->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // However long the text, it wraps inside the window and never widens it.
+    m_line->setWordWrap(true);
+    m_line->setMinimumWidth(0);
+    QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    m_line->setSizePolicy(policy);
     layout->addWidget(m_line, 1);
     setFocusProxy(m_cells);
     m_countdown.setInterval(1000);
@@ -134,6 +149,7 @@ bool CellConnection::connectTo(const kube::ResolvedContext &ctx, const QString &
     m_profileId = profileId;
     const cell::CellMonitor *monitor = m_session->monitor.get();
     connect(monitor, &cell::CellMonitor::connectionChanged, this, &CellConnection::updateLine);
+    connect(monitor, &cell::CellMonitor::contactChanged, this, &CellConnection::updateLine);
     // Whether a cell is there at all shows next to the connection (a mistyped namespace).
     connect(monitor, &cell::CellMonitor::componentChanged, this, &CellConnection::updateLine);
     connect(monitor, &cell::CellMonitor::syncedChanged, this, [this] {
@@ -168,9 +184,22 @@ QString CellConnection::text() const
     return m_line->text();
 }
 
-QString CellConnection::stateText(QString *colour) const
+QString CellConnection::stateText(QString *colour, QString *background) const
 {
     const cell::CellMonitor &monitor = *m_session->monitor;
+    const qint64 silent = monitor.secondsWithoutContact();
+    if (monitor.contactLost() && monitor.connectionState() != cell::ConnectionState::Failed) {
+        // Silent or unreachable: whatever the watches last said is not live any more.
+        if (monitor.contact() == cell::ContactWatch::State::Unreachable) {
+            *colour = u"#ffffff"_s;
+            *background = u"#c62828"_s;
+            return tr("unreachable — no contact for %1 s — %2").arg(silent).arg(monitor.contactDetail());
+        }
+        *colour = u"#ffffff"_s;
+        *background = u"#6a1b9a"_s;
+        return monitor.lastContact().isValid() ? tr("stale — no contact for %1 s").arg(silent)
+                                               : tr("no answer from the cluster for %1 s").arg(silent);
+    }
     switch (monitor.connectionState()) {
     case cell::ConnectionState::Connecting:
         *colour = u"#1565c0"_s;
@@ -194,6 +223,11 @@ QString CellConnection::stateText(QString *colour) const
     return {};
 }
 
+QString CellConnection::stateLine() const
+{
+    return m_state;
+}
+
 void CellConnection::updateLine()
 {
     if (!m_session)
@@ -201,12 +235,20 @@ void CellConnection::updateLine()
     const auto &ctx = m_session->client->context();
     const cell::CellMonitor &monitor = *m_session->monitor;
     QString colour;
-    const QString state = stateText(&colour);
-    m_line->setText(tr("cluster %1 · namespace <b>%2</b> · <span style=\"color:%3\">● %4</span>")
-                        .arg(ctx.cluster.server.toString().toHtmlEscaped(), ctx.ns.toHtmlEscaped(), colour, state.toHtmlEscaped()));
-    m_line->setToolTip(monitor.connectionState() == cell::ConnectionState::Live && monitor.synced() && !monitor.cellFound()
-                           ? monitor.notFoundHint()
-                           : monitor.connectionDetail());
+    QString background;
+    m_state = stateText(&colour, &background);
+    // A server's message can be any length: the line shows its start, the tooltip all of it.
+    const QString style = background.isEmpty() ? u"color:%1"_s.arg(colour)
+                                               : u"color:%1; background-color:%2; font-weight:bold"_s.arg(colour, background);
+    m_line->setText(tr("cluster %1 · namespace <b>%2</b> · <span style=\"%3\">&nbsp;● %4&nbsp;</span>")
+                        .arg(fitForLabel(ctx.cluster.server.toString(), kLongUrl).toHtmlEscaped(), ctx.ns.toHtmlEscaped(), style,
+                             fitForLabel(m_state, kLongState).toHtmlEscaped()));
+    QString tip = monitor.connectionState() == cell::ConnectionState::Live && monitor.synced() && !monitor.cellFound()
+        ? monitor.notFoundHint()
+        : monitor.connectionDetail();
+    if (monitor.contactLost())
+        tip = m_state + (tip.isEmpty() ? QString() : u"\n"_s + tip);
+    m_line->setToolTip(ctx.cluster.server.toString() + u"\n"_s + tip);
 }
 
 } // namespace eic::ui

@@ -43,6 +43,8 @@ public:
     QString profileId() const { return m_profileId; }
     CellChoice choice() const;
     QString text() const;
+    // The state part of the line in words ("live", "stale — no contact for 7 s").
+    QString stateLine() const;
     // The chooser's entries (label, key) and the current key, as the restore wizard lists them.
     QList<QPair<QString, QStringList>> cells() const;
     QStringList currentCell() const;
@@ -55,7 +57,7 @@ Q_SIGNALS:
 private:
     bool connectTo(const kube::ResolvedContext &context, const QString &profileId);
     void updateLine();
-    QString stateText(QString *colour) const;
+    QString stateText(QString *colour, QString *background) const;
 
     const Workspace *m_workspace;
     SecretResolver *m_secrets;
@@ -64,7 +66,8 @@ private:
     std::unique_ptr<cell::CellSession> m_session;
     QComboBox *m_cells = nullptr;
     QLabel *m_line = nullptr;
-    // "Reconnecting in N s" counts down.
+    QString m_state;
+    // "Reconnecting in N s" counts down, "no contact for N s" up.
     QTimer m_countdown;
 };
 

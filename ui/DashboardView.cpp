@@ -3,6 +3,7 @@
 #include "ComponentFilterModel.h"
 #include "HealthDelegate.h"
 #include "LogPane.h"
+#include "StoresPanel.h"
 #include "cell/CellSession.h"
 
 #include <QAction>
@@ -22,6 +23,18 @@ using namespace Qt::StringLiterals;
 
 namespace eic::ui {
 
+namespace {
+
+// A label that wraps at whatever width it gets and asks for no width of its own.
+QSizePolicy wrapping()
+{
+    QSizePolicy p(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    p.setHeightForWidth(true);
+    return p;
+}
+
+} // namespace
+
 DashboardView::DashboardView(QWidget *header, QWidget *parent)
     : QWidget(parent)
 {
@@ -35,6 +48,7 @@ DashboardView::DashboardView(QWidget *header, QWidget *parent)
 
     m_tlsWarning = new QLabel(this);
     m_tlsWarning->setWordWrap(true);
+    m_tlsWarning->setSizePolicy(wrapping());
     m_tlsWarning->setStyleSheet(u"QLabel { background: #fff3e0; color: #8a4b00; border: 1px solid #ef6c00; padding: 4px; }"_s);
     m_tlsWarning->hide();
     layout->addWidget(m_tlsWarning);
@@ -43,9 +57,12 @@ DashboardView::DashboardView(QWidget *header, QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
-    splitter->addWidget(buildServicesAndLog());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->addWidget(buildStoresAndServices());
+    splitter->addWidget(buildLog());
+    splitter->setStretchFactor(0, 5);
+    splitter->setStretchFactor(1, 0);
+    splitter->setStretchFactor(2, 1);
+    splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter, 1);
     setTabOrder(header, m_filterChoice);
     setTabOrder(m_filterChoice, m_search);
@@ -93,27 +110,35 @@ void DashboardView::buildTable()
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
-QWidget *DashboardView::buildServicesAndLog()
+QWidget *DashboardView::buildStoresAndServices()
 {
-    auto *bottom = new QWidget(this);
-    auto *bottomLayout = new QHBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    auto *services = new QGroupBox(tr("Message service and stores"), bottom);
+    auto *row = new QWidget(this);
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    m_stores = new StoresPanel(row);
+    auto *services = new QGroupBox(tr("Message service and built-in stores"), row);
+    services->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *servicesLayout = new QVBoxLayout(services);
-    m_messageService = new QLabel(services);
-    m_messageService->setWordWrap(true);
-    m_builtin = new QLabel(services);
-    m_builtin->setWordWrap(true);
-    servicesLayout->addWidget(m_messageService);
-    servicesLayout->addWidget(m_builtin);
+    for (QLabel **label : {&m_messageService, &m_builtin}) {
+        *label = new QLabel(services);
+        (*label)->setWordWrap(true);
+        (*label)->setMinimumWidth(0);
+        (*label)->setSizePolicy(wrapping());
+        servicesLayout->addWidget(*label);
+    }
     servicesLayout->addStretch();
-    auto *logBox = new QGroupBox(tr("Log"), bottom);
+    rowLayout->addWidget(m_stores, 2);
+    rowLayout->addWidget(services, 1);
+    return row;
+}
+
+QWidget *DashboardView::buildLog()
+{
+    auto *logBox = new QGroupBox(tr("Log"), this);
     auto *logLayout = new QVBoxLayout(logBox);
     m_log = new LogPane(logBox);
     logLayout->addWidget(m_log);
-    bottomLayout->addWidget(services, 2);
-    bottomLayout->addWidget(logBox, 3);
-    return bottom;
+    return logBox;
 }
 
 void DashboardView::setSession(cell::CellSession *session)
@@ -123,11 +148,13 @@ void DashboardView::setSession(cell::CellSession *session)
     if (!session)
         return;
     m_filter->setSourceModel(session->model.get());
-    m_table->resizeColumnsToContents();
+    fitColumns();
     const cell::CellMonitor *monitor = session->monitor.get();
+    connect(monitor, &cell::CellMonitor::contactChanged, this, &DashboardView::updateMessageService);
     connect(monitor, &cell::CellMonitor::messageServiceChanged, this, &DashboardView::updateMessageService);
     connect(monitor, &cell::CellMonitor::builtinServicesChanged, this, &DashboardView::updateMessageService);
     connect(monitor, &cell::CellMonitor::syncedChanged, this, &DashboardView::fitColumns);
+    connect(monitor, &cell::CellMonitor::syncedChanged, this, &DashboardView::updateMessageService);
     const kube::ResolvedContext &ctx = session->client->context();
     m_tlsWarning->setVisible(ctx.cluster.insecureSkipTlsVerify);
     m_tlsWarning->setText(tr("⚠ TLS verification is off for this cluster (insecure-skip-tls-verify in the kubeconfig): "
@@ -142,6 +169,8 @@ void DashboardView::fitColumns()
     m_table->setColumnWidth(cell::ComponentModel::Health, qMax(m_table->columnWidth(cell::ComponentModel::Health),
                                                                m_table->fontMetrics().horizontalAdvance(u"Progressing — 1 of 2 updated replicas"_s) + 30));
     m_table->setColumnWidth(cell::ComponentModel::Role, qMin(m_table->columnWidth(cell::ComponentModel::Role), 240));
+    // A long reason is elided in its cell (the tooltip has it all), not a column wider than the screen.
+    m_table->setColumnWidth(cell::ComponentModel::Health, qMin(m_table->columnWidth(cell::ComponentModel::Health), 420));
 }
 
 void DashboardView::updateMessageService()
@@ -150,11 +179,15 @@ void DashboardView::updateMessageService()
         return;
     const cell::CellMonitor &monitor = *m_session->monitor;
     const cell::MessageServiceState &ms = monitor.messageService();
-    m_messageService->setText(tr("<b>Message service</b> (StatefulSet %1 in %2): %3.<br><i>Protected by replication, not by backup: "
+    // Silent cluster: what the watch last said, marked as such.
+    QString summary = monitor.synced() ? ms.summary() : tr("not known yet (the cluster has not answered)");
+    if (monitor.contactLost() && monitor.synced())
+        summary = tr("unknown (no contact for %1 s); last known: %2").arg(monitor.secondsWithoutContact()).arg(summary);
+    m_messageService->setText(tr("<b>StatefulSet %1</b> in %2: %3.<br><i>Protected by replication, not by backup: "
                                  "it has no restore.</i>")
-                                  .arg(ms.name.toHtmlEscaped(), ms.ns.toHtmlEscaped(), ms.summary().toHtmlEscaped()));
+                                  .arg(ms.name.toHtmlEscaped(), ms.ns.toHtmlEscaped(), summary.toHtmlEscaped()));
     if (monitor.builtinServices().isEmpty()) {
-        m_builtin->setText(tr("<b>Stores</b>: no built-in PostgreSQL or Redis in the cell — external stores, backup and restore supported."));
+        m_builtin->setText(tr("<b>Built-in stores</b>: none in the cell — the stores are external; backup and restore are supported."));
     } else {
         QStringList names;
         for (const auto &b : monitor.builtinServices())

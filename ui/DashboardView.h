@@ -16,9 +16,10 @@ namespace eic::ui {
 
 class ComponentFilterModel;
 class LogPane;
+class StoresPanel;
 
 // The dashboard page: `header` (the cell and its connection) with the age of the last backup,
-// the component table with its filters, the message service and the stores, and the log.
+// the component table with its filters, the stores panel and the message service, and the log.
 // Everything on it comes from the session's watches.
 class DashboardView : public QWidget {
     Q_OBJECT
@@ -35,11 +36,14 @@ public:
     // "Last database backup: …" next to the connection; an empty text hides it.
     void showBackupAge(const QString &text, bool warn);
     QString backupAgeText() const;
+    // The database and data store of the open profile.
+    StoresPanel *stores() const { return m_stores; }
 
 private:
     QLayout *buildFilters();
     void buildTable();
-    QWidget *buildServicesAndLog();
+    QWidget *buildStoresAndServices();
+    QWidget *buildLog();
     void fitColumns();
     void updateMessageService();
 
@@ -53,6 +57,7 @@ private:
     QLabel *m_messageService = nullptr;
     QLabel *m_builtin = nullptr;
     LogPane *m_log = nullptr;
+    StoresPanel *m_stores = nullptr;
     QAction *m_copy = nullptr;
 };
 

@@ -10,6 +10,7 @@
 #include "SandboxBanner.h"
 #include "SandboxWorkspace.h"
 #include "SecretResolver.h"
+#include "StoresPanel.h"
 #include "UnfinishedBanner.h"
 #include "WelcomePage.h"
 #include "cell/CellSession.h"
@@ -156,6 +157,9 @@ void MainWindow::wireParts()
     connect(m_profileActions, &ProfileActions::profileDeleted, m_cell, &CellConnection::forgetProfile);
     connect(m_profileActions, &ProfileActions::profilesChanged, m_cell, &CellConnection::rebuildChooser);
     connect(m_sandboxBanner, &SandboxBanner::stopRequested, this, &MainWindow::stopSandbox);
+    // No session of the stores panel may stand in a restore's way (nor in its wizard's checks).
+    m_dashboard->stores()->setPauseWhile(
+        [this] { return m_restores->runInProgress() || m_restores->runAwaitingData() || findChild<RestoreWizard *>(); });
     connect(m_restores, &RestoreLauncher::unfinishedChanged, this, &MainWindow::showUnfinished);
     connect(m_unfinishedBanner, &UnfinishedBanner::resumeRequested, m_restores, &RestoreLauncher::resumeUnfinished);
     connect(m_unfinishedBanner, &UnfinishedBanner::rollBackRequested, m_restores, &RestoreLauncher::rollBackUnfinished);
@@ -175,6 +179,15 @@ void MainWindow::showSession()
 {
     m_dashboard->setSession(m_cell->session());
     updateBackupAge();
+    const QString profileId = currentProfileId();
+    m_secrets->storeAccess(profileId, [this, profileId](const profiles::Profile *p, const restore::StoreAccess &stores) {
+        if (profileId != currentProfileId())
+            return; // another cell was opened meanwhile
+        if (p)
+            m_dashboard->stores()->setStores(stores, p->backupFolder);
+        else
+            m_dashboard->stores()->clear(tr("A kubeconfig context names no stores: open a profile to see its database and data store."));
+    });
     m_pages->setCurrentWidget(m_dashboard);
     Q_EMIT sessionChanged();
 }

@@ -107,9 +107,12 @@ CellMonitor::CellMonitor(kube::KubeClient *client, const ComponentCatalogue &cat
     }
     m_messageService.name = catalogue.messageServiceName();
     m_messageService.ns = catalogue.messageServiceNamespace();
+    m_contact = new ContactWatch(client->context(), this);
+    connect(m_contact, &ContactWatch::stateChanged, this, &CellMonitor::onContactChanged);
 
     auto add = [this](const QString &path, auto handler) {
         auto *r = new kube::Reflector(m_client, {path, {}, 500, 250, 30000, 0}, this);
+        connect(r, &kube::Reflector::heardFrom, m_contact, &ContactWatch::heard);
         connect(r, &kube::Reflector::changed, this, handler);
         connect(r, &kube::Reflector::stateChanged, this, &CellMonitor::updateConnection);
         connect(r, &kube::Reflector::synced, this, [this] {
@@ -144,14 +147,52 @@ CellMonitor::~CellMonitor()
 
 void CellMonitor::start()
 {
+    m_contact->start();
     for (auto *r : std::as_const(m_reflectors))
         r->start();
 }
 
 void CellMonitor::stop()
 {
+    m_contact->stop();
     for (auto *r : std::as_const(m_reflectors))
         r->stop();
+}
+
+void CellMonitor::holdUnknown(ComponentState &c) const
+{
+    const QDateTime last = m_contact->lastContact();
+    const QString known = c.lastKnown ? healthName(c.lastKnown->health) : healthName(Health::Unknown);
+    c.health = {Health::Unknown, last.isValid() ? tr("no contact with the cluster since %1 (last known: %2)")
+                                                      .arg(last.toLocalTime().toString(u"HH:mm:ss"_s), known)
+                                                : tr("no answer from the cluster yet")};
+}
+
+void CellMonitor::onContactChanged()
+{
+    const bool lost = m_contact->state() != ContactWatch::State::Reachable;
+    if (lost != m_contactLost) {
+        m_contactLost = lost;
+        if (!lost) {
+            // The cluster answers again; whether each watch's old connection still works is
+            // not known: each watches again from where it was.
+            for (kube::Reflector *r : std::as_const(m_reflectors))
+                r->rewatch();
+        }
+        for (int row = 0; row < m_components.size(); ++row) {
+            ComponentState &c = m_components[row];
+            if (lost) {
+                c.lastKnown = c.health;
+                holdUnknown(c);
+            } else if (c.lastKnown) {
+                // Back: what the watches hold now, with the last change kept if nothing changed.
+                c.health = *std::exchange(c.lastKnown, std::nullopt);
+                refreshComponent(row);
+            }
+            Q_EMIT componentChanged(row);
+        }
+    }
+    Q_EMIT contactChanged();
 }
 
 bool CellMonitor::synced() const
@@ -278,6 +319,8 @@ void CellMonitor::refreshComponent(int row)
 {
     ComponentState &c = m_components[row];
     const auto it = m_deployments.find(c.name);
+    if (m_contactLost && c.lastKnown)
+        c.health = *c.lastKnown; // compared with what was last known, held again below
     const ComponentState before = c;
     c.autoscaler = m_autoscalers.contains(c.name) ? std::optional(m_autoscalers.value(c.name)) : std::nullopt;
     if (it == m_deployments.end()) {
@@ -304,8 +347,11 @@ void CellMonitor::refreshComponent(int row)
     const bool changed = before.present != c.present || before.desired != c.desired || before.ready != c.ready
         || before.available != c.available || before.terminating != c.terminating || before.health.health != c.health.health
         || before.health.reason != c.health.reason || before.restoreOriginal != c.restoreOriginal || before.autoscaler != c.autoscaler;
-    if (!changed)
+    if (!changed) {
+        if (m_contactLost)
+            holdUnknown(c);
         return;
+    }
     if (!before.present && c.present && it != m_deployments.end()) {
         // First sight: the server knows when the deployment last changed (its conditions).
         QDateTime latest;
@@ -318,6 +364,10 @@ void CellMonitor::refreshComponent(int row)
     } else if (before.present != c.present || before.desired != c.desired || before.ready != c.ready
                || before.health.health != c.health.health) {
         c.lastChange = QDateTime::currentDateTimeUtc();
+    }
+    if (m_contactLost) {
+        c.lastKnown = c.health;
+        holdUnknown(c);
     }
     Q_EMIT componentChanged(row);
 }
@@ -361,7 +411,7 @@ void CellMonitor::updateConnection()
     // What is not known yet says why: a refusal is no reason to call the components missing.
     for (qsizetype row = 0; row < m_components.size(); ++row) {
         ComponentState &c = m_components[row];
-        if (c.health.health != Health::Unknown)
+        if (c.health.health != Health::Unknown || m_contactLost) // held rows say why themselves
             continue;
         c.health.reason = state == ConnectionState::Failed         ? tr("the cluster refused us (see the connection line)")
                           : state == ConnectionState::Reconnecting ? tr("no answer from the cluster yet; retrying")

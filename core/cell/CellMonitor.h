@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ComponentCatalogue.h"
+#include "ContactWatch.h"
 #include "Health.h"
 #include "kube/LabelSelector.h"
 #include "kube/Reflector.h"
@@ -36,6 +37,8 @@ struct ComponentState {
     QDateTime lastChange;
     std::optional<int> restoreOriginal; // annotation eic-restore/original-replicas: a restore stopped it
     std::optional<QPair<int, int>> autoscaler; // HPA min/max
+    // While the cluster does not answer, `health` is Unknown and this keeps what was last known.
+    std::optional<HealthAssessment> lastKnown;
 
     bool restoreRelevant() const { return stopsForDatabase || stopsForDatastore; }
     bool unhealthy() const { return health.health != Health::Healthy && health.health != Health::Stopped && health.health != Health::Unknown; }
@@ -64,7 +67,9 @@ QString connectionStateName(ConnectionState state);
 
 // The live model of the cell: deployments, their pods (terminating ones counted), autoscalers,
 // the message service and built-in stores, each kept current by a Reflector (list + watch).
-// Nothing polls; every change arrives on a watch and is announced row by row.
+// Nothing polls; every change arrives on a watch and is announced row by row. What the
+// watches deliver is only as fresh as the last answer: ContactWatch times that, and while the
+// cluster is silent or unreachable every row is Unknown (never Healthy), until it answers again.
 class CellMonitor : public QObject {
     Q_OBJECT
 public:
@@ -82,6 +87,13 @@ public:
     QString connectionDetail() const { return m_connectionDetail; }
     QDateTime nextAttempt() const { return m_nextAttempt; }
     bool synced() const;
+    // Whether the cluster answers (see ContactWatch): not Reachable means every row is Unknown.
+    ContactWatch::State contact() const { return m_contact->state(); }
+    bool contactLost() const { return m_contactLost; }
+    qint64 secondsWithoutContact() const { return m_contact->secondsWithoutContact(); }
+    QDateTime lastContact() const { return m_contact->lastContact(); }
+    QString contactDetail() const { return m_contact->detail(); }
+    const ContactWatch *contactWatch() const { return m_contact; }
     // Whether any component of a cell exists in the namespace; when not (a mistyped namespace or
     // context), notFoundHint() says what to check.
     bool cellFound() const;
@@ -97,6 +109,8 @@ Q_SIGNALS:
     void builtinServicesChanged();
     void connectionChanged();
     void syncedChanged();
+    // The contact state changed, or (while lost) another second passed without contact.
+    void contactChanged();
 
 private:
     void onDeployment(kube::WatchEvent event, const QJsonObject &object);
@@ -105,6 +119,8 @@ private:
     void onStatefulSet(kube::WatchEvent event, const QJsonObject &object);
     void refreshComponent(int row);
     void updateConnection();
+    void onContactChanged();
+    void holdUnknown(ComponentState &c) const;
     int terminatingPodsOf(const QString &deployment) const;
 
     kube::KubeClient *m_client;
@@ -122,6 +138,8 @@ private:
     QList<kube::Reflector *> m_reflectors;
     kube::Reflector *m_deploymentReflector = nullptr;
     kube::Reflector *m_podReflector = nullptr;
+    ContactWatch *m_contact = nullptr;
+    bool m_contactLost = false;
 };
 
 } // namespace eic::cell

@@ -63,6 +63,11 @@ ComponentModel::ComponentModel(CellMonitor *monitor, QObject *parent)
         if (rowCount() > 0)
             Q_EMIT dataChanged(index(0, Changed), index(rowCount() - 1, Changed), {Qt::DisplayRole});
     });
+    // "no contact for N s" counts on the monitor's clock, with the header.
+    connect(monitor, &CellMonitor::contactChanged, this, [this] {
+        if (rowCount() > 0 && m_monitor->contactLost())
+            Q_EMIT dataChanged(index(0, Health), index(rowCount() - 1, Health), {Qt::DisplayRole});
+    });
     m_ageTimer.start();
 }
 
@@ -90,6 +95,9 @@ QVariant ComponentModel::data(const QModelIndex &index, int role) const
         case Ready: return c.present ? QVariant(c.ready) : QVariant(u"—"_s);
         case Available: return c.present ? QVariant(c.available) : QVariant(u"—"_s);
         case Health:
+            // Counting up while the cluster is silent: never a stale Healthy.
+            if (m_monitor->contactLost())
+                return tr("Unknown (no contact for %1 s)").arg(m_monitor->secondsWithoutContact());
             return c.health.reason.isEmpty() ? healthName(c.health.health) : healthName(c.health.health) + u" — "_s + c.health.reason;
         case Changed: return age(c.lastChange);
         case Restore: return restoreText(c);
@@ -124,7 +132,8 @@ QVariant ComponentModel::data(const QModelIndex &index, int role) const
     case RestoreRelevantRole:
         return c.restoreRelevant();
     case UnhealthyRole:
-        return c.unhealthy() || (c.health.health == Health::Missing && c.known && c.since.isEmpty());
+        // Not known to be healthy counts: "Not healthy" must not look empty while the cluster is silent.
+        return c.unhealthy() || c.health.health == Health::Unknown || (c.health.health == Health::Missing && c.known && c.since.isEmpty());
     case ComponentNameRole:
         return c.name;
     default:

@@ -75,6 +75,18 @@ void Reflector::stop()
     }
 }
 
+void Reflector::rewatch()
+{
+    if (!m_running || !m_stream)
+        return;
+    QNetworkReply *stream = std::exchange(m_stream, nullptr);
+    stream->disconnect(this);
+    stream->abort();
+    stream->deleteLater();
+    m_idleTimer.stop();
+    watch();
+}
+
 void Reflector::list(const QString &continueToken, QHash<QString, QJsonObject> pending)
 {
     QString path = m_options.collectionPath + u"?limit="_s + QString::number(m_options.pageSize);
@@ -88,6 +100,8 @@ void Reflector::list(const QString &continueToken, QHash<QString, QJsonObject> p
     m_client->getJson(path, this, [this, generation, pending](const Result<QJsonObject> &result) mutable {
         if (generation != m_generation)
             return;
+        if (result || result.error().code >= 400)
+            Q_EMIT heardFrom();
         if (!result) {
             scheduleRetry(result.error(), true);
             return;
@@ -147,10 +161,13 @@ void Reflector::watch()
             return;
         }
         if (!result) {
+            if (result.error().code >= 400)
+                Q_EMIT heardFrom();
             // 410 on the watch request itself: our version is gone; list again.
             scheduleRetry(result.error(), result.error().code == 410);
             return;
         }
+        Q_EMIT heardFrom();
         m_stream = *result;
         m_splitter.reset();
         connect(m_stream, &QNetworkReply::readyRead, this, &Reflector::onStreamData);
@@ -170,7 +187,10 @@ void Reflector::onStreamData()
         return;
     QNetworkReply *stream = m_stream;
     m_idleTimer.start();
-    for (const QByteArray &doc : m_splitter.feed(stream->readAll())) {
+    const QByteArray bytes = stream->readAll();
+    if (!bytes.isEmpty())
+        Q_EMIT heardFrom();
+    for (const QByteArray &doc : m_splitter.feed(bytes)) {
         handleEvent(QJsonDocument::fromJson(doc).object());
         if (m_stream != stream)
             return; // the event ended this stream (410)

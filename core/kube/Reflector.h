@@ -42,6 +42,9 @@ public:
 
     void start();
     void stop();
+    // Drops the open watch and watches again from the last version seen: after a silence, an
+    // open connection proves nothing (a half-open TCP connection never says it died).
+    void rewatch();
 
     State state() const { return m_state; }
     const Error &lastError() const { return m_lastError; }
@@ -61,6 +64,9 @@ Q_SIGNALS:
     void changed(eic::kube::WatchEvent event, const QJsonObject &object);
     // The first list is in (items() is complete from now on).
     void synced();
+    // The cluster answered something (a list page, the watch's headers, an event, a bookmark):
+    // proof of contact for whoever measures how stale the copy is.
+    void heardFrom();
 
 private:
     void list(const QString &continueToken, QHash<QString, QJsonObject> pending);
