@@ -283,11 +283,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring an archive replaces the whole database with the backup: everything written since the backup was taken is lost. The plan gives the backup&apos;s time, size and tables against the live database&apos;s.</source>
+        <source>The data store keeps no append-only file, so the most a restore brings back is a snapshot: writes after it are lost. The plan tells how old the current snapshot is; restoring an archive, how old the archive is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data store keeps no append-only file, so the most a restore brings back is a snapshot: writes after it are lost. The plan tells how old the current snapshot is; restoring an archive, how old the archive is.</source>
+        <source>Restoring an archive replaces every table of the backup with its content: everything written to them since the backup was taken is lost (a table created later stays as it is). The plan gives the backup&apos;s time, size and tables against the live database&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -489,6 +489,12 @@
     <message>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) still terminating</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1188,10 +1194,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record the replica count of %1 component(s) in the journal and as annotation eic-restore/original-replicas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scale %1 to 0, all at once</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,10 +1278,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 component(s) with %2 pod(s) stop until the restore is done: %3.%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> The last rehearsal kept them down for %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1288,23 +1286,11 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 key(s) now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %1 key(s) now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A HorizontalPodAutoscaler targets %1: it disables itself while they are at 0 and resumes once they run again; the recorded counts are restored first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>If a session of the stopped components is still connected to the %1 when they are gone, it is ended (%2). Without this acknowledgement the restore waits, and then rolls back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1387,19 +1373,11 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>the backup %1 (its manifest could not be read: %2)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>everything written since it was taken is lost</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>the backup taken at %1 (%2, %n table(s))</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>everything written since (%1) is lost</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>The live database is %1 with %n table(s) now.</source>
@@ -1450,6 +1428,58 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     <message>
         <source>There is no restore of the message service (StatefulSet %1 in %2): it is protected by replication (high availability, 3 instances) only where it runs with replicas, never by backup. Whether this cell&apos;s does could not be read; the dashboard shows it.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Record the replica count of %n component(s) in the journal and as annotation eic-restore/original-replicas</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 with %2 stop until the restore is done: %3.%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n component(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>everything written since it was taken to the backup&apos;s tables is lost (a table created later stays as it is)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything written to its tables since (%1) is lost (a table created later stays as it is)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the store holds %n key(s) now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %n key(s) now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>FLUSHALL removes all %n key(s) of the data store before the archive is loaded, so that it holds exactly the backup.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2519,45 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
 </context>
 <context>
+    <name>StoreStatus</name>
+    <message>
+        <source>database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standby (in recovery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data store refused INFO: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valkey %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 at %2 did not answer within %3 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WizardParts</name>
     <message>
         <source>%1: Not checked — %2</source>
@@ -2553,6 +2622,14 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <source>no answer from the cluster yet; retrying</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no contact with the cluster since %1 (last known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the cluster yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>eic::cell::ComponentModel</name>
@@ -2600,6 +2677,10 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>In a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown (no contact for %1 s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3781,7 +3862,19 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cluster %1 · namespace &lt;b&gt;%2&lt;/b&gt; · &lt;span style=&quot;color:%3&quot;&gt;● %4&lt;/span&gt;</source>
+        <source>unreachable — no contact for %1 s — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale — no contact for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the cluster for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster %1 · namespace &lt;b&gt;%2&lt;/b&gt; · &lt;span style=&quot;%3&quot;&gt;&amp;nbsp;● %4&amp;nbsp;&lt;/span&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3816,10 +3909,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Message service and stores</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3828,15 +3917,39 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Message service&lt;/b&gt; (StatefulSet %1 in %2): %3.&lt;br&gt;&lt;i&gt;Protected by replication, not by backup: it has no restore.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Stores&lt;/b&gt;: no built-in PostgreSQL or Redis in the cell — external stores, backup and restore supported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Built-in (non-production) stores&lt;/b&gt;: %1 — backup and restore not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message service and built-in stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known yet (the cluster has not answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (no contact for %1 s); last known: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has no backup and no restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected by replication, not by backup: it has no restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single instance: no replica protects it, and it has no backup and no restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;StatefulSet %1&lt;/b&gt; in %2: %3.&lt;br&gt;&lt;i&gt;%4&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Built-in stores&lt;/b&gt;: none in the cell — the stores are external; backup and restore are supported.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4127,6 +4240,10 @@ SHA-256: %2</source>
     </message>
     <message>
         <source>&amp;Resume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A kubeconfig context names no stores: open a profile to see its database and data store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5122,6 +5239,200 @@ Keep a copy in %5?</source>
     </message>
 </context>
 <context>
+    <name>eic::ui::StoreBox</name>
+    <message>
+        <source>%1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not listed: the store does not let this user see its clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none but ours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ×%2 from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and %1 more names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persistence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the store now (after fixing its password in the profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile is open: its stores are shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● reachable — checked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● unreachable — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved password was refused: correct it in the profile, then Check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the figures below are from %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused while a restore runs (no connection of ours in its way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, LOADING its data: not serving yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, accepts writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in memory · %2 keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last RDB save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never saved a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AOF on · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AOF off (snapshots only) · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without AOF only a snapshot can be restored: whatever was written after it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAL archiving on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAL archiving off (no point-in-time recovery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile names no backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet in the profile&apos;s backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · verified%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · FAILED verification: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · not verified yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has verified this backup: Restore → Backups… reads it through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>eic::ui::StoresPanel</name>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile names no database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile names no data store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>eic::ui::TargetWizardPage</name>
     <message>
         <source>What do you restore?</source>
@@ -5144,19 +5455,11 @@ Keep a copy in %5?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Protected by replication (high availability), not by backup: there is no restore of it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>stops edc, edge-api, mdc, worker and, in current cells, auditlog-agent, destination-configuration, destination-db-management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>stops policyengine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message service is protected by replication (high availability), not by backup: there is no restore of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5197,6 +5500,14 @@ Keep a copy in %5?</source>
     </message>
     <message>
         <source>The cell has %1 deployments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup and no restore: only replication (three or more replicas) protects it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message service has no backup and no restore: with three or more replicas, replication (high availability) protects it; a single instance has nothing that protects it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,12 +12,95 @@
         </message>
     </context>
     <context>
+        <name>Health</name>
+        <message numerus="yes">
+            <source>%n pod(s) still terminating</source>
+            <translation>
+                <numerusform>%n pod still terminating</numerusform>
+                <numerusform>%n pods still terminating</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>QObject</name>
         <message numerus="yes">
             <source> — older than %n day(s): take a new one</source>
             <translation>
                 <numerusform> — older than %n day: take a new one</numerusform>
                 <numerusform> — older than %n days: take a new one</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RestorePlan</name>
+        <message numerus="yes">
+            <source>Record the replica count of %n component(s) in the journal and as annotation eic-restore/original-replicas</source>
+            <translation>
+                <numerusform>Record the replica count of %n component in the journal and as annotation eic-restore/original-replicas</numerusform>
+                <numerusform>Record the replica count of %n components in the journal and as annotation eic-restore/original-replicas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n component(s)</source>
+            <translation>
+                <numerusform>%n component</numerusform>
+                <numerusform>%n components</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pod(s)</source>
+            <translation>
+                <numerusform>%n pod</numerusform>
+                <numerusform>%n pods</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>the backup taken at %1 (%2, %n table(s))</source>
+            <translation>
+                <numerusform>the backup taken at %1 (%2, %n table)</numerusform>
+                <numerusform>the backup taken at %1 (%2, %n tables)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The live database is %1 with %n table(s) now.</source>
+            <translation>
+                <numerusform>The live database is %1 with %n table now.</numerusform>
+                <numerusform>The live database is %1 with %n tables now.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> The store holds %n key(s) now</source>
+            <translation>
+                <numerusform> The store holds %n key now</numerusform>
+                <numerusform> The store holds %n keys now</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>; the archive holds %n.</source>
+            <translation>
+                <numerusform>; the archive holds %n.</numerusform>
+                <numerusform>; the archive holds %n.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>the store holds %n key(s) now</source>
+            <translation>
+                <numerusform>the store holds %n key now</numerusform>
+                <numerusform>the store holds %n keys now</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %n key(s) now.</source>
+            <translation>
+                <numerusform>The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %n key now.</numerusform>
+                <numerusform>The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %n keys now.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>FLUSHALL removes all %n key(s) of the data store before the archive is loaded, so that it holds exactly the backup.</source>
+            <translation>
+                <numerusform>FLUSHALL removes all %n key of the data store before the archive is loaded, so that it holds exactly the backup.</numerusform>
+                <numerusform>FLUSHALL removes all %n keys of the data store before the archive is loaded, so that it holds exactly the backup.</numerusform>
             </translation>
         </message>
     </context>

@@ -183,9 +183,12 @@ void DashboardView::updateMessageService()
     QString summary = monitor.synced() ? ms.summary() : tr("not known yet (the cluster has not answered)");
     if (monitor.contactLost() && monitor.synced())
         summary = tr("unknown (no contact for %1 s); last known: %2").arg(monitor.secondsWithoutContact()).arg(summary);
-    m_messageService->setText(tr("<b>StatefulSet %1</b> in %2: %3.<br><i>Protected by replication, not by backup: "
-                                 "it has no restore.</i>")
-                                  .arg(ms.name.toHtmlEscaped(), ms.ns.toHtmlEscaped(), summary.toHtmlEscaped()));
+    // A single instance has no replica: nothing protects it, and the text does not reassure.
+    const QString protection = !monitor.synced() || !ms.present ? tr("It has no backup and no restore.")
+                               : ms.highAvailability()          ? tr("Protected by replication, not by backup: it has no restore.")
+                                                                : tr("A single instance: no replica protects it, and it has no backup and no restore.");
+    m_messageService->setText(tr("<b>StatefulSet %1</b> in %2: %3.<br><i>%4</i>")
+                                  .arg(ms.name.toHtmlEscaped(), ms.ns.toHtmlEscaped(), summary.toHtmlEscaped(), protection));
     if (monitor.builtinServices().isEmpty()) {
         m_builtin->setText(tr("<b>Built-in stores</b>: none in the cell — the stores are external; backup and restore are supported."));
     } else {

@@ -10,6 +10,7 @@
 #include "SandboxBanner.h"
 #include "SandboxWorkspace.h"
 #include "SecretResolver.h"
+#include "BackupText.h"
 #include "StoresPanel.h"
 #include "UnfinishedBanner.h"
 #include "WelcomePage.h"
@@ -160,6 +161,13 @@ void MainWindow::wireParts()
     // No session of the stores panel may stand in a restore's way (nor in its wizard's checks).
     m_dashboard->stores()->setPauseWhile(
         [this] { return m_restores->runInProgress() || m_restores->runAwaitingData() || findChild<RestoreWizard *>(); });
+    // The last backup's verdict is the one the backups view remembers (void once the file changed).
+    m_dashboard->stores()->setVerificationLookup([](const stores::BackupEntry &entry) {
+        using O = stores::BackupVerdict::Outcome;
+        const BackupVerification v = BackupVerification::of(entry.path);
+        const O outcome = v.outcome == BackupVerification::Outcome::Passed ? O::Passed : v.outcome == BackupVerification::Outcome::Failed ? O::Failed : O::NotChecked;
+        return stores::BackupVerdict{outcome, v.text()};
+    });
     connect(m_restores, &RestoreLauncher::unfinishedChanged, this, &MainWindow::showUnfinished);
     connect(m_unfinishedBanner, &UnfinishedBanner::resumeRequested, m_restores, &RestoreLauncher::resumeUnfinished);
     connect(m_unfinishedBanner, &UnfinishedBanner::rollBackRequested, m_restores, &RestoreLauncher::rollBackUnfinished);

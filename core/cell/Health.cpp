@@ -37,7 +37,7 @@ HealthAssessment assessDeployment(const QJsonObject &deployment, int terminating
         if (c.toObject().value("type"_L1).toString() == "Progressing"_L1)
             progressing = c.toObject();
     }
-    const QString tr = u"%1 pod(s) still terminating"_s.arg(terminatingPods);
+    const QString tr = QCoreApplication::translate("Health", "%n pod(s) still terminating", nullptr, terminatingPods);
 
     if (desired == 0) {
         if (terminatingPods > 0 || replicas > 0)

@@ -54,7 +54,9 @@ QString StatusFormatter::table(const CellMonitor &monitor)
         out.append(line);
     }
     const MessageServiceState &ms = monitor.messageService();
-    out.append(u"Message service %1 (%2): %3 — protected by replication, not by backup; no restore."_s.arg(ms.name, ms.ns, ms.summary()));
+    const QString protection = ms.highAvailability() ? u"protected by replication, not by backup; no restore"_s
+                                                     : u"a single instance: no replica protects it; no backup, no restore"_s;
+    out.append(u"Message service %1 (%2): %3 — %4."_s.arg(ms.name, ms.ns, ms.summary(), protection));
     if (monitor.builtinServices().isEmpty()) {
         out.append(u"Stores: no built-in PostgreSQL or Redis in the cell (external stores: backup and restore supported)."_s);
     } else {

@@ -47,7 +47,6 @@ inline constexpr Name DataProgress{"data-progress"}; // live only
 inline constexpr Name TablesMeasured{"tables-measured"};
 inline constexpr Name ChildStarted{"child-started"}; // pid and start time of a process of the run
 inline constexpr Name ChildEnded{"child-ended"};
-inline constexpr Name TablesMeasured{"tables-measured"};
 // Interruptions
 inline constexpr Name CancelRequested{"cancel-requested"};
 inline constexpr Name RollbackStarted{"rollback-started"};

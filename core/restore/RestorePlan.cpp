@@ -326,7 +326,7 @@ void addSteps(const PlanInput &in, const Facts &f, RestorePlan &p)
                                         ? Tr::tr("Pre-flight: permissions, a server-side dry run of every scale, the store reachable, the lock free, the archive verified")
                                         : Tr::tr("Pre-flight: permissions, a server-side dry run of every scale, the stores reachable, the lock free")});
     if (f.stops) {
-        p.steps.append({u"record"_s, Tr::tr("Record the replica count of %1 component(s) in the journal and as annotation eic-restore/original-replicas").arg(f.stop.size())});
+        p.steps.append({u"record"_s, Tr::tr("Record the replica count of %n component(s) in the journal and as annotation eic-restore/original-replicas", nullptr, int(f.stop.size()))});
         p.steps.append({u"stop"_s, Tr::tr("Scale %1 to 0, all at once").arg(f.names.join(u", "_s))});
         p.steps.append({u"quiesce"_s, Tr::tr("Wait until no pod of them exists (terminating ones included) and no session of theirs remains in the %1")
                                           .arg(f.database ? Tr::tr("database (pg_stat_activity)") : Tr::tr("data store (CLIENT LIST)"))});
@@ -354,8 +354,8 @@ std::optional<Caution> serviceInterruption(const PlanInput &in, const Facts &f)
     if (in.lastRehearsalDowntimeSeconds >= 0)
         c.numbers["lastRehearsalDowntimeSeconds"_L1] = in.lastRehearsalDowntimeSeconds;
     if (f.stops)
-        c.text = Tr::tr("%1 component(s) with %2 pod(s) stop until the restore is done: %3.%4")
-                     .arg(f.stop.size()).arg(f.pods).arg(f.names.join(u", "_s))
+        c.text = Tr::tr("%1 with %2 stop until the restore is done: %3.%4")
+                     .arg(Tr::tr("%n component(s)", nullptr, int(f.stop.size())), Tr::tr("%n pod(s)", nullptr, f.pods), f.names.join(u", "_s))
                      .arg(in.lastRehearsalDowntimeSeconds >= 0 ? Tr::tr(" The last rehearsal kept them down for %1.").arg(duration(in.lastRehearsalDowntimeSeconds)) : QString());
     else
         c.text = Tr::tr("The cell cannot use its %1 until its connection properties point to the new instance.").arg(f.storeWord());
@@ -408,7 +408,8 @@ std::optional<Caution> replaceDatabase(const PlanInput &in, const Facts &f)
     const QString who = in.storeAddress.isEmpty() ? name : Tr::tr("%1 at %2").arg(name, in.storeAddress);
     QString backup = in.archiveError.isEmpty() ? Tr::tr("the backup %1").arg(in.archive)
                                                : Tr::tr("the backup %1 (its manifest could not be read: %2)").arg(in.archive, clause(in.archiveError));
-    QString since = Tr::tr("everything written since it was taken is lost");
+    // pg_restore --clean recreates the backup's objects only: a later table stays, and it says so.
+    QString since = Tr::tr("everything written since it was taken to the backup's tables is lost (a table created later stays as it is)");
     if (in.archiveTakenAt.isValid()) {
         c.numbers["backupTakenAt"_L1] = iso(in.archiveTakenAt);
         c.numbers["backupBytes"_L1] = in.archiveBytes;
@@ -417,7 +418,7 @@ std::optional<Caution> replaceDatabase(const PlanInput &in, const Facts &f)
         if (in.surveyedAt.isValid()) {
             const double seconds = static_cast<double>(std::max<qint64>(0, in.archiveTakenAt.secsTo(in.surveyedAt)));
             c.numbers["lostSeconds"_L1] = seconds;
-            since = Tr::tr("everything written since (%1) is lost").arg(duration(seconds));
+            since = Tr::tr("everything written to its tables since (%1) is lost (a table created later stays as it is)").arg(duration(seconds));
         }
     }
     QString live;
@@ -476,8 +477,8 @@ std::optional<Caution> snapshotOnly(const PlanInput &in, const Facts &f)
     if (in.datastoreInspected && !in.aofEnabled) {
         c.numbers = QJsonObject{{"snapshotAgeSeconds"_L1, in.snapshotAgeSeconds}, {"keys"_L1, static_cast<qint64>(in.datastoreKeys)}};
         c.text = in.snapshotAgeSeconds >= 0
-                     ? Tr::tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; the store holds %2 key(s) now.").arg(duration(in.snapshotAgeSeconds)).arg(in.datastoreKeys)
-                     : Tr::tr("The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %1 key(s) now.").arg(in.datastoreKeys);
+                     ? Tr::tr("The data store keeps no append-only file: a restore brings back a snapshot, and whatever was written after it is lost. The current snapshot is %1 old; %2.").arg(duration(in.snapshotAgeSeconds), Tr::tr("the store holds %n key(s) now", nullptr, static_cast<int>(in.datastoreKeys)))
+                     : Tr::tr("The data store keeps no append-only file and has never saved a snapshot: whatever is not in the backup is lost. The store holds %n key(s) now.", nullptr, static_cast<int>(in.datastoreKeys));
         return c;
     }
     if (in.datastoreInspectionError.isEmpty())
@@ -522,7 +523,7 @@ std::optional<Caution> flushDatastore(const PlanInput &in, const Facts &f)
     Caution c = caution(u"flush-datastore"_s, true);
     c.numbers = in.datastoreInspected ? QJsonObject{{"keys"_L1, static_cast<qint64>(in.datastoreKeys)}} : QJsonObject{{"inspected"_L1, false}};
     c.text = in.datastoreInspected
-                 ? Tr::tr("FLUSHALL removes all %1 key(s) of the data store before the archive is loaded, so that it holds exactly the backup.").arg(in.datastoreKeys)
+                 ? Tr::tr("FLUSHALL removes all %n key(s) of the data store before the archive is loaded, so that it holds exactly the backup.", nullptr, static_cast<int>(in.datastoreKeys))
                  : Tr::tr("FLUSHALL removes all keys of the data store (how many could not be read) before the archive is loaded, so that it holds exactly the backup.");
     return c;
 }
@@ -567,8 +568,8 @@ QList<CautionGuide> cautionGuide()
            "processes no messages meanwhile. The plan names the components, counts their pods, and gives the downtime of the "
            "last rehearsal.")},
         {u"replace-database"_s, CautionTr::tr("The database is replaced by the backup"),
-         CautionTr::tr("Restoring an archive replaces the whole database with the backup: everything written since the backup was "
-           "taken is lost. The plan gives the backup's time, size and tables against the live database's.")},
+         CautionTr::tr("Restoring an archive replaces every table of the backup with its content: everything written to them since the backup "
+           "was taken is lost (a table created later stays as it is). The plan gives the backup's time, size and tables against the live database's.")},
         {u"point-in-time"_s, CautionTr::tr("A point-in-time recovery loses data"),
          CautionTr::tr("The database goes back to the moment you give; everything written after it is gone. The vendor prefers a complete "
            "recovery; choose a point in time only when the latest state is itself damaged.")},

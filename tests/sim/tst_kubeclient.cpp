@@ -399,7 +399,7 @@ void TestKubeClient::monitorCountsPodsSelectedByExpressions()
     QVERIFY(sim.cell().setReplicas(u"edge-icell"_s, u"worker"_s, 0));
     QTRY_COMPARE_WITH_TIMEOUT(monitor.components().at(row).terminating, 2, 3000);
     QCOMPARE(monitor.components().at(row).health.health, eic::cell::Health::Stopped);
-    QVERIFY(monitor.components().at(row).health.reason.contains(u"2 pod(s) still terminating"_s));
+    QVERIFY(monitor.components().at(row).health.reason.contains(u"2 pods still terminating"_s));
     QTRY_COMPARE_WITH_TIMEOUT(monitor.components().at(row).terminating, 0, 5000);
 }
 

@@ -87,7 +87,7 @@ void TestHealth::assess_data()
         "conditions":[{"type":"Progressing","status":"True","reason":"NewReplicaSetAvailable"}]}})", 0, Health::Healthy, "");
     add("stopped, counts omitted", R"({"metadata":{"generation":2},"spec":{"replicas":0},"status":{"observedGeneration":2}})", 0, Health::Stopped, "scaled to 0");
     add("stopping with terminating pods", R"({"metadata":{"generation":2},"spec":{"replicas":0},"status":{"observedGeneration":2}})", 2, Health::Stopped,
-        "2 pod(s) still terminating");
+        "2 pods still terminating");
     add("not yet observed", R"({"metadata":{"generation":4},"spec":{"replicas":2},"status":{"observedGeneration":3,"replicas":2,"updatedReplicas":2,"availableReplicas":2}})", 0,
         Health::Progressing, "observe");
     add("deadline exceeded", R"({"metadata":{"generation":2},"spec":{"replicas":3},"status":{"observedGeneration":2,"replicas":3,"updatedReplicas":3,"availableReplicas":1,

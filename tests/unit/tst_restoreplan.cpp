@@ -143,7 +143,7 @@ void TestRestorePlan::cautionsFollowTheFacts()
     QVERIFY(snap.cautionIds().contains(u"snapshot-only"_s));
     QVERIFY(!snap.cautionIds().contains(u"flush-datastore"_s)); // nothing is flushed in external mode
     const Caution so = snap.cautions.at(static_cast<qsizetype>(snap.cautionIds().indexOf(u"snapshot-only"_s)));
-    QVERIFY2(so.text.contains(u"120 min old"_s) && so.text.contains(u"1234 key(s)"_s), qPrintable(so.text));
+    QVERIFY2(so.text.contains(u"120 min old"_s) && so.text.contains(u"1234 keys"_s), qPrintable(so.text));
     ds.aofEnabled = true;
     ds.mode = DataMode::External;
     const RestorePlan aof = RestorePlanner::plan(ds);
@@ -205,7 +205,7 @@ void TestRestorePlan::replaceDatabaseGivesTheNumbers()
     QVERIFY(c.required() && c.destructive);
     QCOMPARE(c.title, cautionTitle(u"replace-database"_s));
     QVERIFY2(c.text.startsWith(u"`eic` at db.example:5432 is replaced by the backup taken at 2026-11-30 02:00:00 UTC (4.2 GB, 143 table"_s), qPrintable(c.text));
-    QVERIFY2(c.text.contains(u"everything written since (21.5 h) is lost"_s), qPrintable(c.text));
+    QVERIFY2(c.text.contains(u"everything written to its tables since (21.5 h) is lost (a table created later stays as it is)"_s), qPrintable(c.text));
     QVERIFY2(c.text.contains(u"The live database is 4.5 GB with 145 table"_s) && c.text.endsWith(u" now."_s), qPrintable(c.text));
     QCOMPARE(c.numbers.value("backupTables"_L1).toInt(), 143);
     QCOMPARE(c.numbers.value("liveTables"_L1).toInt(), 145);

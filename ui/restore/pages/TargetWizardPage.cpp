@@ -32,7 +32,7 @@ TargetWizardPage::TargetWizardPage(RestoreWizard *wizard)
     m_datastore = new QRadioButton(tr("The Redis/Valkey data store"), this);
     m_messageService = new QRadioButton(tr("The message service"), this);
     m_messageService->setEnabled(false);
-    m_messageService->setToolTip(tr("Protected by replication (high availability), not by backup: there is no restore of it."));
+    m_messageService->setToolTip(tr("No backup and no restore: only replication (three or more replicas) protects it."));
     const QStringList what{tr("stops edc, edge-api, mdc, worker and, in current cells, auditlog-agent, destination-configuration, destination-db-management"),
                            tr("stops policyengine"), {}};
     int i = 0;
@@ -47,7 +47,8 @@ TargetWizardPage::TargetWizardPage(RestoreWizard *wizard)
         ++i;
         connect(b, &QRadioButton::toggled, this, &QWizardPage::completeChanged);
     }
-    layout->addWidget(wrapped(tr("The message service is protected by replication (high availability), not by backup: there is no restore of it."), this));
+    layout->addWidget(wrapped(tr("The message service has no backup and no restore: with three or more replicas, replication (high availability) "
+                                 "protects it; a single instance has nothing that protects it."), this));
     m_status = wrapped({}, this);
     layout->addWidget(m_status);
     layout->addStretch();
