@@ -911,6 +911,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>The store&apos;s tables counted, before and after (the measured loss)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RedisBackupFile</name>
@@ -3787,14 +3791,6 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>To confirm that this is the cell you mean, type the profile&apos;s name &lt;b&gt;%1&lt;/b&gt;:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To confirm that this is the cell you mean, type the cluster&apos;s host name &lt;b&gt;%1&lt;/b&gt;:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1; %2 still to acknowledge&lt;/b&gt; (scroll to see them all).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3812,6 +3808,22 @@ Cautions (acknowledge with --accept %1; terminate-sessions is optional):
     </message>
     <message>
         <source>“%1” is not “%2”: check that this is the cell you mean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cluster&apos;s host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the context&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm that this is the cell you mean, type %1 &lt;b&gt;%2&lt;/b&gt;:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -66,8 +66,9 @@ public:
     QStringList accepted() const;
     QHash<QString, QDateTime> acknowledgedAt() const { return m_ackAt; }
     // The confirmation asked once for a destructive restore: the profile's name, else the host.
-    QString confirmationWord() const { return restore::confirmationWord(m_context.profile, m_context.clusterUrl); }
-    bool confirms(const QString &typed) const { return typed.trimmed() == confirmationWord(); }
+    QString confirmationWord() const { return restore::confirmationWord(m_context.profile, m_context.clusterUrl, m_context.context); }
+    // Never by an empty word: with nothing to type, nothing confirms.
+    bool confirms(const QString &typed) const { return !confirmationWord().isEmpty() && typed.trimmed() == confirmationWord(); }
     QString storeAddress() const { return storeAddressOf(m_context.store, input.target); }
     SummaryFacts summaryFacts() const;
     QString summary() const { return planSummary(plan, summaryFacts()); }

@@ -87,12 +87,14 @@ QString planSummary(const RestorePlan &plan, const SummaryFacts &facts)
         .arg(components, pods, cluster, storeWords(plan, facts), durationText(down.seconds), how);
 }
 
-QString confirmationWord(const QString &profile, const QString &clusterUrl)
+QString confirmationWord(const QString &profile, const QString &clusterUrl, const QString &context)
 {
     if (!profile.trimmed().isEmpty())
         return profile.trimmed();
     const QString host = QUrl(clusterUrl).host();
-    return host.isEmpty() ? clusterUrl : host;
+    if (!host.isEmpty())
+        return host;
+    return clusterUrl.trimmed().isEmpty() ? context.trimmed() : clusterUrl.trimmed();
 }
 
 QString storeAddressOf(const StoreAccess &store, cell::RestoreTarget target)

@@ -31,9 +31,9 @@ DowntimeEstimate expectedDowntime(const RestorePlan &plan, const SummaryFacts &f
 // "Stop 7 components (10 pods) on https://…; replace database `eic` at db.example:5432/eic with
 // the backup of 2026-11-30 02:00 (4.2 GB); expected downtime ~6 min (the last run)."
 QString planSummary(const RestorePlan &plan, const SummaryFacts &facts);
-// What the admin types to confirm: the profile's name, else the cluster's host name (never
-// the namespace, which is edge-icell on every cell).
-QString confirmationWord(const QString &profile, const QString &clusterUrl);
+// What the admin types to confirm: the profile's name, else the cluster's host name, else the
+// kubeconfig context's name (never the namespace, which is edge-icell on every cell).
+QString confirmationWord(const QString &profile, const QString &clusterUrl, const QString &context = {});
 // host:port/db of the store a plan restores; empty when the run has no connection to it.
 QString storeAddressOf(const StoreAccess &store, cell::RestoreTarget target);
 // "4.2 GB": the one size format of the GUI and the reports.

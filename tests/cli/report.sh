@@ -153,7 +153,7 @@ if [ -n "${EIC_TEST_REDIS_PORT:-}" ] && [ -n "${EIC_TEST_PGPORT:-}" ]; then
   psql -q -v ON_ERROR_STOP=1 "$conn" -c "CREATE TABLE flows AS SELECT g AS id FROM generate_series(1, 120) g"
   "$EICCTL" backup database --database "$conn" --to "$work/pg" </dev/null >"$work/pgbackup.out" 2>&1 || fail "backup: $(cat "$work/pgbackup.out")"
   dir=$(ls -d "$work"/pg/*/)
-  "$EICCTL" restore database --mode archive --from "$dir" --database "$conn" --accept service-interruption,autoscaler --ticket "CHG-4712 restore of eic_report" </dev/null >"$work/db.out" 2>&1 || fail "$(cat "$work/db.out")"
+  "$EICCTL" restore database --mode archive --from "$dir" --database "$conn" --accept service-interruption,autoscaler,replace-database --ticket "CHG-4712 restore of eic_report" </dev/null >"$work/db.out" 2>&1 || fail "$(cat "$work/db.out")"
   for kind in datastore database; do
     id=$("$EICCTL" report list -o json | /usr/bin/python3 -c 'import json,sys; print([x["id"] for x in json.load(sys.stdin) if x["mode"] == "archive" and x["target"] == sys.argv[1]][0])' $kind)
     "$EICCTL" report export "$id" --format json --to "$work/$kind.json" >/dev/null

@@ -17,7 +17,7 @@ echo "$out"
 grep -Eq '^Cell edge-icell · live' <<<"$out" || fail "no live header"
 grep -Eq '^edc +2 +2 +2 +0 +database, HPA 2-4 +Healthy$' <<<"$out" || fail "edc row"
 grep -Eq '^policyengine +2 +2 +2 +0 +datastore, HPA 2-4 +Healthy$' <<<"$out" || fail "policyengine row"
-grep -q 'protected by replication, not by backup' <<<"$out" || fail "message service line"
+grep -Eq 'Message service .*(protected by replication, not by backup|a single instance: no replica protects it)' <<<"$out" || fail "message service line"
 
 json=$("$EICCTL" status -o json)
 /usr/bin/python3 - "$json" <<'PY' || fail "json document"

@@ -128,7 +128,7 @@ void TestStoreMeasure::surveyReadsLiveAndArchiveFacts()
     const RestorePlan plan = RestorePlanner::plan(cellInput);
     const Caution c = plan.cautions.value(plan.cautionIds().indexOf(u"replace-database"_s));
     QVERIFY2(c.text.contains(u"`%1` at %2 is replaced by the backup taken at"_s.arg(m_db, out.storeAddress)), qPrintable(c.text));
-    QVERIFY2(c.text.contains(u"2 table(s)"_s) && c.text.contains(u"with 3 table(s) now"_s), qPrintable(c.text));
+    QVERIFY2(c.text.contains(u"2 tables)"_s) && c.text.contains(u"with 3 tables now"_s), qPrintable(c.text));
     QCOMPARE(c.numbers.value("liveBytes"_L1).toInteger(), out.databaseBytes);
 
     // A password that fails: said as the reason, nothing made up.

@@ -78,6 +78,7 @@ private:
         c.client = m_client.get();
         c.ns = u"edge-icell"_s;
         c.context = u"eic-sim"_s;
+        c.clusterUrl = m_client->context().cluster.server.toString();
         c.operatorName = u"night-admin"_s;
         return c;
     }

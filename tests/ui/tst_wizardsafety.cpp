@@ -55,6 +55,17 @@ private:
             if (!box->isChecked())
                 QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
     }
+    // The required cautions ticked (not the optional terminate-sessions), the profile's name
+    // typed, "Start the restore" clicked.
+    static void startWithoutTerminateSessions(RestoreWizard &wizard)
+    {
+        QWizardPage *cautions = wizard.currentPage();
+        for (auto *box : cautions->findChildren<QCheckBox *>())
+            if (box->text().startsWith(u"I understand"_s))
+                QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
+        QTest::keyClicks(cautions->findChild<QLineEdit *>(u"confirmCell"_s), u"prod-eu1"_s);
+        QTest::mouseClick(wizard.button(QWizard::CommitButton), Qt::LeftButton);
+    }
     // A client of a stopped component that stays connected (psql as "edc-…", sleeping).
     bool connectLingeringClient();
 
@@ -233,12 +244,7 @@ void TestWizardSafety::blockingSessionsEndedFromTheList()
     QVERIFY(connectLingeringClient());
     RestoreWizard wizard(context(u"prod-eu1"_s, true));
     QVERIFY(toTheCautions(wizard, u"The PostgreSQL database"_s));
-    auto *cautions = qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage());
-    for (auto *box : cautions->findChildren<QCheckBox *>())
-        if (box->text().startsWith(u"I understand"_s)) // not the optional terminate-sessions
-            QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
-    QTest::keyClicks(cautions->findChild<QLineEdit *>(u"confirmCell"_s), u"prod-eu1"_s);
-    QTest::mouseClick(wizard.button(QWizard::CommitButton), Qt::LeftButton);
+    startWithoutTerminateSessions(wizard);
     QCOMPARE(wizard.currentId(), int(RestoreWizard::StopPage));
     // The pods go; the lingering client stays and is named, with the deadline.
     auto *blocking = wizard.currentPage()->findChild<eic::ui::BlockingSessions *>();
@@ -272,12 +278,7 @@ void TestWizardSafety::blockingSessionsRolledBackFromTheList()
     QVERIFY(connectLingeringClient());
     RestoreWizard wizard(context(u"prod-eu1"_s, true));
     QVERIFY(toTheCautions(wizard, u"The PostgreSQL database"_s));
-    auto *cautions = qobject_cast<eic::ui::CautionsWizardPage *>(wizard.currentPage());
-    for (auto *box : cautions->findChildren<QCheckBox *>())
-        if (box->text().startsWith(u"I understand"_s))
-            QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
-    QTest::keyClicks(cautions->findChild<QLineEdit *>(u"confirmCell"_s), u"prod-eu1"_s);
-    QTest::mouseClick(wizard.button(QWizard::CommitButton), Qt::LeftButton);
+    startWithoutTerminateSessions(wizard);
     auto *blocking = wizard.currentPage()->findChild<eic::ui::BlockingSessions *>();
     QTRY_VERIFY_WITH_TIMEOUT(blocking && blocking->isVisible(), 15000);
     eic::ui::MessageBox::setNextAnswer(QMessageBox::Yes);

@@ -244,7 +244,7 @@ void TestRestorePlan::replaceDatabaseSaysWhatIsMissing()
     in.archiveError = u"manifest.json was changed after the backup was taken."_s;
     c = cautionOf(RestorePlanner::plan(in), u"replace-database"_s);
     QVERIFY2(c.text.contains(u"the backup /b/eic-20261130-020000 (its manifest could not be read: manifest.json was changed after the backup was taken); "
-                             "everything written since it was taken is lost"_s), qPrintable(c.text));
+                             "everything written since it was taken to the backup's tables is lost"_s), qPrintable(c.text));
     QVERIFY(!c.numbers.contains("backupTakenAt"_L1) && !c.numbers.contains("lostSeconds"_L1));
     QVERIFY2(!c.text.contains(u"-1"_s), qPrintable(c.text));
 }

@@ -68,6 +68,8 @@ void TestSummary::confirmationWordIsNeverTheNamespace()
 {
     QCOMPARE(confirmationWord(u"prod-eu1"_s, u"https://api.x:6443"_s), u"prod-eu1"_s);
     QCOMPARE(confirmationWord({}, u"https://api.cell-eu1.example:6443"_s), u"api.cell-eu1.example"_s);
+    QCOMPARE(confirmationWord({}, {}, u"prod-context"_s), u"prod-context"_s);
+    QCOMPARE(confirmationWord({}, {}, {}), QString()); // then nothing confirms (RestoreSession::confirms)
 }
 
 void TestSummary::storeAddress()

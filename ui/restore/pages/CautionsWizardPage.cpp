@@ -92,9 +92,9 @@ void CautionsWizardPage::initializePage()
     }
     m_panels->addStretch();
     const QString word = session->confirmationWord();
-    const bool byProfile = !session->context().profile.isEmpty();
-    m_confirmLabel->setText(byProfile ? tr("To confirm that this is the cell you mean, type the profile's name <b>%1</b>:").arg(word.toHtmlEscaped())
-                                      : tr("To confirm that this is the cell you mean, type the cluster's host name <b>%1</b>:").arg(word.toHtmlEscaped()));
+    const restore::SessionContext &c = session->context();
+    const QString what = !c.profile.isEmpty() ? tr("the profile's name") : !c.clusterUrl.isEmpty() ? tr("the cluster's host name") : tr("the context's name");
+    m_confirmLabel->setText(tr("To confirm that this is the cell you mean, type %1 <b>%2</b>:").arg(what, word.toHtmlEscaped()));
     m_confirm->setPlaceholderText(word);
     m_confirmLabel->setVisible(destructive());
     m_confirm->setVisible(destructive());

@@ -71,6 +71,8 @@ QString checkTitle(const QString &check)
         return QObject::tr("A server-side dry run of every scale to 0");
     if (check == "lock"_L1)
         return QObject::tr("No other restore of this cell in progress (lock free)");
+    if (check == "tables measured"_L1)
+        return QObject::tr("The store's tables counted, before and after (the measured loss)");
     if (check == "store reachable"_L1)
         return QObject::tr("The store answers, with the rights the restore needs");
     if (check == "archive verified"_L1)
