@@ -15,7 +15,8 @@ pids+=($!)
 for _ in $(seq 200); do grep -q '^eic-sim ready' "$work/sim.out" && break; sleep 0.05; done
 
 export KUBECONFIG="$work/kubeconfig"
-QT_QPA_PLATFORM=offscreen HOME="$work" "$build/bin/eic-restore" --log-level info >"$work/gui.log" 2>&1 &
+# The context named: a first start without a profile would otherwise open on the welcome page.
+QT_QPA_PLATFORM=offscreen HOME="$work" "$build/bin/eic-restore" --kubeconfig "$work/kubeconfig" --context eic-sim --log-level info >"$work/gui.log" 2>&1 &
 gui=$!
 pids+=($gui)
 kubectl --cache-dir "$work/cache" get deploy -w >"$work/kubectl.out" 2>&1 &
